@@ -3,5 +3,14 @@ import RiskKit
 
 @main
 struct RiskKitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "riskkit", abstract: "Disease-risk models and prevention recommendations.")
+    static let configuration = CommandConfiguration(
+        commandName: "riskkit",
+        abstract: "Train, evaluate and apply disease-risk models; turn risk into prevention recommendations.",
+        discussion: """
+            Exit codes: 0 ok, 1 failure, 64 usage error, 65 bad input data, 66 input file missing, 74 output error.
+            Recommendations are decision support, not diagnosis.
+            """,
+        version: RiskKitVersion.current,
+        subcommands: [Simulate.self]
+    )
 }

@@ -1,0 +1,146 @@
+import Foundation
+
+extension FeatureSchema {
+    /// Encodes whole columns into a design matrix on the raw (unstandardized) scale.
+    ///
+    /// Result: `n × (1 + width)`, column-major, column 0 all ones. `columns[i]` is the raw column of `features[i]`;
+    /// categorical codes are interpreted through the column's own level list, matched to the feature's levels by name.
+    /// - Precondition: all columns have the same length and match the features in count and kind.
+    func rawDesign(columns: [RawColumn]) -> Matrix {
+        precondition(columns.count == features.count, "one raw column per feature")
+        let n = columns.first.map(\.count) ?? 0
+        let width = features.reduce(0) { $0 + $1.width }
+        var design = Matrix(rows: n, columns: 1 + width)
+        var row = [Double](repeating: 0, count: width)
+        let levelMaps: [[Int?]] = zip(features, columns).map { feature, column in
+            guard case .categorical(_, let rawLevels) = column, let levels = feature.levels else { return [] }
+            let index = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
+            return rawLevels.map { index[$0] }
+        }
+        design.storage.withUnsafeMutableBufferPointer { out in
+            for i in 0..<n { out[i] = 1 }
+            row.withUnsafeMutableBufferPointer { buffer in
+                let r = buffer.baseAddress!
+                for i in 0..<n {
+                    var offset = 0
+                    for (f, feature) in features.enumerated() {
+                        switch columns[f] {
+                        case .numeric(let values):
+                            feature.encode(number: values[i], into: r, at: offset)
+                        case .categorical(let codes, _):
+                            let code = codes[i]
+                            feature.encode(levelIndex: code < 0 ? nil : levelMaps[f][Int(code)], into: r, at: offset)
+                        }
+                        offset += feature.width
+                    }
+                    for j in 0..<width { out[i + (j + 1) * n] = r[j] }
+                }
+            }
+        }
+        return design
+    }
+
+    /// Standardizes columns `1...width` of a raw design in place: `(x − center) / scale`.
+    func standardize(_ design: inout Matrix) {
+        let n = design.rows
+        design.storage.withUnsafeMutableBufferPointer { out in
+            for j in 0..<width {
+                let c = center[j], s = scale[j]
+                let base = (j + 1) * n
+                for i in 0..<n { out[base + i] = (out[base + i] - c) / s }
+            }
+        }
+    }
+
+    /// The standardized design matrix (`n × (1 + width)`, intercept first) for new data in training layout.
+    public func design(columns: [RawColumn]) -> Matrix {
+        var design = rawDesign(columns: columns)
+        standardize(&design)
+        return design
+    }
+
+    /// Encodes one patient on the raw scale from cell texts, one per feature (`nil` or empty or `NA` = missing).
+    ///
+    /// - Throws: ``DataError`` naming the field when a numeric value does not parse or a level was not seen in
+    ///   training (the message lists the known levels).
+    public func encodeRow(_ cells: [String?]) throws -> [Double] {
+        precondition(cells.count == features.count, "one cell per feature")
+        var row = [Double](repeating: 0, count: width)
+        try row.withUnsafeMutableBufferPointer { buffer in
+            let r = buffer.baseAddress!
+            var offset = 0
+            for (feature, cell) in zip(features, cells) {
+                let text = cell.map { $0.trimmingWhitespace() }
+                let missing = text == nil || text!.isEmpty || text! == "NA"
+                switch feature.kind {
+                case .numeric, .binary:
+                    var value = Double.nan
+                    if !missing {
+                        guard let parsed = Double(text!), parsed.isFinite else {
+                            throw DataError(column: feature.name, "`\(text!)` is not a number")
+                        }
+                        if feature.kind == .binary && parsed != 0 && parsed != 1 {
+                            throw DataError(column: feature.name, "`\(text!)` is not 0 or 1 (the feature was binary in training)")
+                        }
+                        value = parsed
+                    }
+                    feature.encode(number: value, into: r, at: offset)
+                case .categorical:
+                    var index: Int? = nil
+                    if !missing {
+                        guard let found = feature.levels?.firstIndex(of: String(text!)) else {
+                            let known = (feature.levels ?? []).map { "`\($0)`" }.joined(separator: ", ")
+                            throw DataError(column: feature.name, "level `\(text!)` was not seen in training (known levels: \(known))")
+                        }
+                        index = found
+                    }
+                    feature.encode(levelIndex: index, into: r, at: offset)
+                }
+                offset += feature.width
+            }
+        }
+        return row
+    }
+}
+
+extension RawColumn {
+    /// Number of rows.
+    public var count: Int {
+        switch self {
+        case .numeric(let v): v.count
+        case .categorical(let codes, _): codes.count
+        }
+    }
+
+    /// The rows at `indices`, in that order.
+    public func subset(_ indices: [Int]) -> RawColumn {
+        switch self {
+        case .numeric(let v): .numeric(indices.map { v[$0] })
+        case .categorical(let codes, let levels): .categorical(codes: indices.map { codes[$0] }, levels: levels)
+        }
+    }
+}
+
+extension Matrix {
+    /// Mean and population standard deviation of every column from `skipping` on (two-pass, for accuracy).
+    func columnMeansAndDeviations(skipping first: Int) -> (mean: [Double], deviation: [Double]) {
+        let count = Swift.max(0, columns - first)
+        var means = [Double](repeating: 0, count: count)
+        var deviations = [Double](repeating: 0, count: count)
+        let n = rows
+        guard n > 0 else { return (means, deviations) }
+        storage.withUnsafeBufferPointer { a in
+            for j in 0..<count {
+                let base = (j + first) * n
+                var sum = 0.0
+                for i in 0..<n { sum += a[base + i] }
+                let mean = sum / Double(n)
+                var ss = 0.0
+                for i in 0..<n { let d = a[base + i] - mean; ss += d * d }
+                means[j] = mean
+                deviations[j] = (ss / Double(n)).squareRoot()
+            }
+        }
+        return (means, deviations)
+    }
+}
