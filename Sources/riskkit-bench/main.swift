@@ -1,1 +1,16 @@
-print("riskkit-bench")
+import Foundation
+
+/// `riskkit-bench <benchmark> [options]`: one benchmark per first argument.
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    switch arguments.first {
+    case "csv":
+        try CSVBenchmark.run(Array(arguments.dropFirst()))
+    default:
+        FileHandle.standardError.write(Data("usage: riskkit-bench csv [--dir DIR] [--rows N] [--cols N] [--peer]\n".utf8))
+        exit(64)
+    }
+} catch {
+    FileHandle.standardError.write(Data("riskkit-bench: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+/// Correctly rounded parsing of decimal numbers written as text (CSV cells, weight files).
+///
+/// Accepted grammar: `[+|-] digits [. [digits]] [(e|E) [+|-] digits]` or `[+|-] . digits [exponent]`, so `1`, `-2.5`,
+/// `+3`, `.5`, `5.`, `1e-3` and `1E+10` are numbers. `inf`, `nan`, hexadecimal floats, surrounding spaces and values
+/// whose magnitude overflows `Double` are not.
+///
+/// Algorithm: one pass collects up to 19 significant digits into a `UInt64` and the decimal exponent. When the
+/// digits fit in 53 bits and the exponent is within ±22, the value is one exactly rounded multiplication or
+/// division by an exact power of ten (Clinger's fast path, with its extension for exponents up to 22 + 15 when the
+/// scaled digits stay exact). Otherwise the text is copied, NUL-terminated, to the stack and given to the C
+/// library's `strtod`, which is correctly rounded (glibc), so the result always equals `Double(String)` bit for bit.
+/// Cost: O(length) and no heap allocation.
+public enum DecimalNumber {
+    /// Parses `text` as a decimal number; `nil` if it is not one (see the type's grammar).
+    public static func parse(_ text: String) -> Double? {
+        var text = text
+        return text.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Parses the UTF-8 `bytes` as a decimal number; `nil` if they are not one (see the type's grammar).
+    public static func parse(_ bytes: UnsafeRawBufferPointer) -> Double? {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return nil }
+        return parse(base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+    }
+
+    /// Parses `count` bytes at `p`; the hot entry point used by the CSV reader.
+    @inline(__always)
+    static func parse(_ p: UnsafePointer<UInt8>, count n: Int) -> Double? {
+        var i = 0
+        var negative = false
+        if n == 0 { return nil }
+        if p[0] == UInt8(ascii: "-") {
+            negative = true
+            i = 1
+        } else if p[0] == UInt8(ascii: "+") {
+            i = 1
+        }
+        var mantissa: UInt64 = 0
+        var significant = 0
+        var exponent = 0
+        var digits = 0
+        var truncated = false
+
+        // Integer part.
+        while i < n {
+            let d = p[i] &- 48
+            if d > 9 { break }
+            digits += 1
+            if significant < 19 {
+                if mantissa != 0 || d != 0 {
+                    mantissa = mantissa &* 10 &+ UInt64(d)
+                    significant += 1
+                }
+            } else {
+                truncated = true
+            }
+            i += 1
+        }
+        // Fraction.
+        if i < n && p[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < n {
+                let d = p[i] &- 48
+                if d > 9 { break }
+                digits += 1
+                if significant < 19 {
+                    if mantissa != 0 || d != 0 {
+                        mantissa = mantissa &* 10 &+ UInt64(d)
+                        significant += 1
+                    }
+                    exponent -= 1
+                } else {
+                    truncated = true
+                }
+                i += 1
+            }
+        }
+        if digits == 0 { return nil }
+        // Exponent.
+        if i < n && (p[i] | 0x20) == UInt8(ascii: "e") {
+            i += 1
+            var negativeExponent = false
+            if i < n && (p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+")) {
+                negativeExponent = p[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            var value = 0
+            var exponentDigits = 0
+            while i < n {
+                let d = p[i] &- 48
+                if d > 9 { break }
+                if value < 1_000_000 { value = value * 10 + Int(d) }
+                exponentDigits += 1
+                i += 1
+            }
+            if exponentDigits == 0 { return nil }
+            exponent += negativeExponent ? -value : value
+        }
+        if i != n { return nil }
+
+        if mantissa == 0 && !truncated { return negative ? -0.0 : 0.0 }
+        if !truncated && mantissa <= 1 << 53 {
+            var value = Double(mantissa)
+            if exponent >= 0 && exponent <= 22 {
+                value *= exactPowerOfTen(exponent)
+                return negative ? -value : value
+            }
+            if exponent < 0 && exponent >= -22 {
+                value /= exactPowerOfTen(-exponent)
+                return negative ? -value : value
+            }
+            if exponent > 22 && exponent <= 22 + 15 {
+                // Move the excess exponent into the digits while they stay an exact integer below 2^53.
+                let shifted = mantissa.multipliedReportingOverflow(by: UInt64(exactPowerOfTen(exponent - 22)))
+                if !shifted.overflow && shifted.partialValue <= 1 << 53 {
+                    value = Double(shifted.partialValue) * exactPowerOfTen(22)
+                    return negative ? -value : value
+                }
+            }
+        }
+        return parseWithStrtod(p, count: n)
+    }
+
+    /// 10^k for 0 ≤ k ≤ 22, all exactly representable in a `Double`.
+    @inline(__always)
+    private static func exactPowerOfTen(_ k: Int) -> Double {
+        withUnsafeBytes(of: powersOfTen) { $0.load(fromByteOffset: k &* 8, as: Double.self) }
+    }
+
+    private static let powersOfTen: (
+        Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double,
+        Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double
+    ) = (
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+    )
+
+    /// The slow path: `strtod` on a NUL-terminated stack copy (the grammar was already checked).
+    private static func parseWithStrtod(_ p: UnsafePointer<UInt8>, count n: Int) -> Double? {
+        let value = withUnsafeTemporaryAllocation(of: CChar.self, capacity: n + 1) { buffer -> Double in
+            let chars = buffer.baseAddress!
+            UnsafeMutableRawPointer(chars).copyMemory(from: p, byteCount: n)
+            chars[n] = 0
+            return strtod(chars, nil)
+        }
+        return value.isFinite ? value : nil
+    }
+}

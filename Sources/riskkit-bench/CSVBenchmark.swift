@@ -1,0 +1,172 @@
+import Foundation
+import RiskKit
+
+/// Times `Table.read` on a generated numeric CSV and, with `--peer`, pandas' `read_csv` on the same file.
+///
+/// Options: `--dir DIR` (default `/tmp/riskkit-bench`), `--rows N` (default 10,000), `--cols N` (default 1,000),
+/// `--peer`. The file (`numeric-<rows>x<cols>.csv`) is generated once, seeded, and reused. Cells look like
+/// `0.123456`, `-1.234567e-01` or `NA` (about 11 bytes each, so the default file is about 110 MB). Figures are the
+/// best of 3 runs, in MB/s with MB = 10^6 bytes.
+enum CSVBenchmark {
+    static func run(_ arguments: [String]) throws {
+        var dir = "/tmp/riskkit-bench"
+        var rows = 10_000
+        var cols = 1_000
+        var peer = false
+        var rest = arguments[...]
+        while let flag = rest.popFirst() {
+            switch flag {
+            case "--dir": dir = try value(of: flag, from: &rest)
+            case "--rows": rows = try count(of: flag, from: &rest)
+            case "--cols": cols = try count(of: flag, from: &rest)
+            case "--peer": peer = true
+            default: throw BenchmarkError("unknown option \(flag)")
+            }
+        }
+        let path = "\(dir)/numeric-\(rows)x\(cols).csv"
+        if !FileManager.default.fileExists(atPath: path) {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try generate(path: path, rows: rows, cols: cols)
+        }
+        let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        print("file: \(path) (\(rows) rows x \(cols) columns, \(String(format: "%.1f", size / 1e6)) MB)")
+
+        var table: Table?
+        let readSeconds = try best(of: 3) { table = try Table.read(path: path) }
+        let missing = table!.columns.reduce(0) { $0 + $1.missingCount }
+        print(String(format: "RiskKit Table.read:          %7.1f MB/s  (%.3f s; %d rows, %d columns, %d missing)",
+                     size / 1e6 / readSeconds, readSeconds, table!.rowCount, table!.columns.count, missing))
+        table = nil
+
+        var sum = 0.0
+        let streamSeconds = try best(of: 3) {
+            let reader = try CSVReader(path: path)
+            try reader.forEachRecord { record in
+                for j in 0..<record.fieldCount { sum += record.number(at: j) ?? 0 }
+            }
+        }
+        print(String(format: "RiskKit CSVReader streaming: %7.1f MB/s  (%.3f s; number(at:) on every field)",
+                     size / 1e6 / streamSeconds, streamSeconds))
+
+        if peer {
+            let script = """
+                import sys, time, pandas as pd
+                best = float('inf')
+                for _ in range(3):
+                    t = time.perf_counter(); df = pd.read_csv(sys.argv[1]); best = min(best, time.perf_counter() - t)
+                print(best, pd.__version__)
+                """
+            let output = try runPython(script, argument: path).split(separator: " ")
+            guard output.count == 2, let seconds = Double(output[0]) else {
+                throw BenchmarkError("unexpected output from python3: \(output)")
+            }
+            print(String(format: "pandas %@ read_csv (C):    %7.1f MB/s  (%.3f s)",
+                         String(output[1]), size / 1e6 / seconds, seconds))
+        }
+    }
+
+    /// The smallest wall-clock time of `runs` calls of `body`, in seconds.
+    private static func best(of runs: Int, _ body: () throws -> Void) throws -> Double {
+        var best = Double.infinity
+        for _ in 0..<runs {
+            let start = ContinuousClock.now
+            try body()
+            let elapsed = ContinuousClock.now - start
+            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        }
+        return best
+    }
+
+    /// Writes the seeded benchmark file: header `x1,…,xN`, then cells that are `NA` (3%), fixed-point
+    /// `[-]d.dddddd` (60%) or scientific `[-]d.dddddde±0k` (37%).
+    private static func generate(path: String, rows: Int, cols: Int) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let file = FileHandle(forWritingAtPath: path)
+        else { throw BenchmarkError("cannot create \(path)") }
+        defer { try? file.close() }
+        var rng = SplitMix64(seed: 20_240_601)
+        var line = (1...cols).map { "x\($0)" }.joined(separator: ",").utf8 + [0x0A]
+        try file.write(contentsOf: line)
+        for _ in 0..<rows {
+            line.removeAll(keepingCapacity: true)
+            for j in 0..<cols {
+                if j > 0 { line.append(UInt8(ascii: ",")) }
+                let r = rng.next()
+                let choice = r % 100
+                if choice < 3 {
+                    line.append(contentsOf: "NA".utf8)
+                    continue
+                }
+                if (r >> 8) & 3 == 0 { line.append(UInt8(ascii: "-")) }
+                var digits = (r >> 16) % 10_000_000
+                var text = [UInt8](repeating: 0, count: 7)
+                for k in stride(from: 6, through: 0, by: -1) {
+                    text[k] = UInt8(48 + digits % 10)
+                    digits /= 10
+                }
+                if choice < 63 {
+                    text[0] = UInt8(48 + (r >> 40) % 3)
+                    line.append(text[0])
+                    line.append(UInt8(ascii: "."))
+                    line.append(contentsOf: text[1...])
+                } else {
+                    if text[0] == 48 { text[0] = 49 }
+                    line.append(text[0])
+                    line.append(UInt8(ascii: "."))
+                    line.append(contentsOf: text[1...])
+                    line.append(contentsOf: ((r >> 50) & 1 == 0 ? "e-0" : "e+0").utf8)
+                    line.append(UInt8(48 + (r >> 52) % 4))
+                }
+            }
+            line.append(0x0A)
+            try file.write(contentsOf: line)
+        }
+    }
+
+    /// Runs `python3 -c script argument` and returns its trimmed standard output.
+    private static func runPython(_ script: String, argument: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, argument]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw BenchmarkError("python3 exited with status \(process.terminationStatus)")
+        }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func value(of flag: String, from rest: inout ArraySlice<String>) throws -> String {
+        guard let value = rest.popFirst() else { throw BenchmarkError("\(flag) needs a value") }
+        return value
+    }
+
+    private static func count(of flag: String, from rest: inout ArraySlice<String>) throws -> Int {
+        guard let n = Int(try value(of: flag, from: &rest)), n > 0 else {
+            throw BenchmarkError("\(flag) needs a positive whole number")
+        }
+        return n
+    }
+
+    /// A benchmark setup failure, shown to the user.
+    struct BenchmarkError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator so the benchmark file is reproducible.
+    struct SplitMix64 {
+        private var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
