@@ -6,6 +6,20 @@ import Foundation
 /// This is decision support, not diagnosis. Policies are JSON files (`"format": "riskkit-policy"`, schema
 /// `"version": 1`); `Models/default-policy.json` documents the format by example. Loading validates the whole
 /// file and throws `DataError` naming the file and the JSON path (with the rule id) of the first problem.
+///
+/// Schema (version 1; unknown keys are errors everywhere):
+/// - top level: `format`, `version`, `policy_version`, `date` (YYYY-MM-DD), `title`, `disclaimer`,
+///   `outcome` {`description`, `horizon_years`}, `fields`, `bands`, `rules`; optional `notes` [string] and
+///   `definitions` {name: condition}.
+/// - `fields`: {name: {`type`: `number` | `category`, optional `unit`, `levels` [string], `description`}}.
+/// - `bands`: ascending [{`id`, `label`, `lower`, `upper`, `source`, optional `note`}] tiling [0, 1]; each band is
+///   `[lower, upper)`, the last also contains 1.
+/// - `rules`: [{`id`, `kind` (`screening` | `lifestyle` | `therapy` | `counseling`), `when`, `text`,
+///   `interval_months` (positive integer or null), `source`, optional `note`, optional `factor` (lifestyle only)}].
+/// - a condition is one of `{"all": [conditions]}`, `{"any": [conditions]}`, `{"is": "definition"}`,
+///   `{"risk": {comparisons}}`, `{"band": {"in": [ids]} | {"equals": id}}`, or
+///   `{"field": name, comparisons...}`; comparisons are `equals`, `in`, `at_least`, `at_most`, `above`,
+///   `below`, `between` [lo, hi] (inclusive), and several in one clause must all hold.
 public struct RecommendationPolicy: Sendable, Equatable {
     /// The `format` value every policy file carries.
     public static let format = "riskkit-policy"
