@@ -30,6 +30,7 @@ struct PolicyParser {
         guard case .object(let members) = json else {
             throw fail("", "a policy file must hold a JSON object, found \(json.typeName)")
         }
+        try checkDuplicateKeys(data)
         // Check the format and version first, so a model file or a newer policy gets the message that matters.
         guard case .string(let format)? = members["format"], format == RecommendationPolicy.format else {
             let found = members["format"].map { value in

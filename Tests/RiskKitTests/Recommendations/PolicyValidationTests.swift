@@ -171,6 +171,22 @@ import Testing
         #expect(date.contains("date: expected a date as YYYY-MM-DD"))
     }
 
+    @Test func duplicateKeys() throws {
+        let text = """
+        {"format": "riskkit-policy", "version": 1,
+         "rules": [{"id": "T-01", "text": "a \\"when\\" b", "when": {}, "kind": "x",
+                    "when": {}}]}
+        """
+        do {
+            _ = try RecommendationPolicy(data: Data(text.utf8), file: "dup.json")
+            Issue.record("a policy with a repeated key loaded")
+        } catch let error as DataError {
+            #expect(error.description == "dup.json:3: key `when` appears twice in the same object; keep one")
+        }
+        // The same key in different objects, and key-like text inside strings or arrays, is fine.
+        #expect(try Self.error { _ in } == nil)
+    }
+
     @Test func invalidJSON() {
         do {
             _ = try RecommendationPolicy(data: Data("{\"format\": ".utf8), file: "broken.json")
