@@ -143,6 +143,22 @@ import Testing
         #expect(throws: DataError.self) { try HosmerLemeshowTest(outcome: y, predicted: p) }
     }
 
+    // Closed form with empty quantile bins: for p = (0.1, 0.2, 0.3, 0.4) R's decile breaks interpolate between the
+    // four values (0.1, 0.13, 0.16, 0.19, 0.22, …), so most bins are empty; hoslem.test would return NaN from 0/0,
+    // we drop the empty bins and keep four one-row groups. Each contributes (y − p)²/(p(1 − p)), so
+    // X² = 0.01/0.09 + 0.64/0.16 + 0.09/0.21 + 0.36/0.24, df = 2, and the χ²(2) upper tail is exp(−X²/2).
+    @Test func emptyBinsAreDropped() throws {
+        let report = try EvaluationReport(outcome: [0, 1, 0, 1], predicted: [0.1, 0.2, 0.3, 0.4])
+        let hl = try #require(report.hosmerLemeshow)
+        let statistic = 0.01 / 0.09 + 0.64 / 0.16 + 0.09 / 0.21 + 0.36 / 0.24
+        #expect(EvaluationFixture.isClose(hl.statistic, statistic, relative: 1e-14))
+        #expect(hl.degreesOfFreedom == 2)
+        #expect(EvaluationFixture.isClose(hl.pValue, exp(-statistic / 2), relative: 1e-13))
+        #expect(report.calibrationTable.map(\.group) == [1, 2, 3, 4])
+        #expect(report.calibrationTable.map(\.count) == [1, 1, 1, 1])
+        #expect(report.calibrationTable.map(\.events) == [0, 1, 0, 1])
+    }
+
     @Test func invalidInputIsATypedError() {
         func message(_ y: [Double], _ p: [Double]) -> String? {
             do {
