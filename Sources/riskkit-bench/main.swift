@@ -1,1 +1,4 @@
-print("riskkit-bench")
+switch CommandLine.arguments.dropFirst().first {
+case "fit": try FitBenchmark.run(Array(CommandLine.arguments.dropFirst(2)))
+default: print("riskkit-bench")
+}
