@@ -9,7 +9,6 @@ import RiskKit
 /// Data: features standard normal, true coefficients N(0, 0.05²), intercept −0.5, outcomes Bernoulli(logistic(η)).
 enum FitBenchmark {
     static func run(_ arguments: [String]) throws {
-        setvbuf(stdout, nil, _IOLBF, 0)  // keep our lines ahead of the peer's in a pipe
         func value(_ flag: String, _ fallback: Int) -> Int {
             guard let k = arguments.firstIndex(of: flag), k + 1 < arguments.count, let v = Int(arguments[k + 1]) else {
                 return fallback
@@ -45,10 +44,10 @@ enum FitBenchmark {
         }
         let ours = fit!
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        print(String(format: "riskkit  fit %d x %d (+intercept), %d BLAS threads: %.3f s, %d iterations, deviance %.6f",
+        say(String(format: "riskkit  fit %d x %d (+intercept), %d BLAS threads: %.3f s, %d iterations, deviance %.6f",
                      n, p, BLASThreads.current, seconds, ours.iterations, ours.deviance))
         let se = ours.standardErrors!
-        print(String(format: "riskkit  standard errors: min %.6g, max %.6g", se.min()!, se.max()!))
+        say(String(format: "riskkit  standard errors: min %.6g, max %.6g", se.min()!, se.max()!))
 
         guard arguments.contains("--peer") else { return }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -70,9 +69,14 @@ enum FitBenchmark {
         let maxAbs = diffs.max()!
         let scale = theirs.map(abs).max()!
         let relative = zip(diffs, theirs).map { $0 / Swift.max(abs($1), 1e-2 * scale) }.max()!
-        print(String(format: "compare  max |Δβ| = %.3g; max |Δβ|/max|β| = %.3g; max |Δβⱼ|/max(|βⱼ|, 0.01·max|β|) = %.3g",
+        say(String(format: "compare  max |Δβ| = %.3g; max |Δβ|/max|β| = %.3g; max |Δβⱼ|/max(|βⱼ|, 0.01·max|β|) = %.3g",
                      maxAbs, maxAbs / scale, relative))
         try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Writes a line to standard output unbuffered, so it stays ahead of the peer's output in a pipe.
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     /// Writes a little-endian float64 array as a NumPy `.npy` file (format 1.0).
