@@ -6,8 +6,10 @@ import Foundation
 /// loop: the IRLS quadratic approximation at the current β (working weights `Wᵢ = (wᵢ/Σw)·μᵢ(1−μᵢ)`, floored at
 /// `1e-9·wᵢ/Σw`); inner loop: cyclic coordinate descent with soft-thresholding, sweeping the strong set once and then
 /// only the active (nonzero) coordinates until no update changes the quadratic objective by more than the tolerance
-/// (`maxⱼ vⱼ·Δβⱼ²`, `vⱼ = Σᵢ Wᵢxᵢⱼ²`), repeated until a strong-set sweep changes nothing. The outer loop stops on the
-/// same rule applied to the change of β across the IRLS step; a step that increases the objective is halved.
+/// (`maxⱼ vⱼ·Δβⱼ²`, `vⱼ = Σᵢ Wᵢ(xᵢⱼ − x̄ⱼ)²`). Each feature update moves the intercept with it (`Δβ₀ = −x̄ⱼΔβⱼ`,
+/// `x̄ⱼ` the W-weighted mean), which is coordinate descent on W-centred columns, as glmnet does: uncentred columns
+/// would otherwise make the intercept and the features converge slowly together. Sweeps repeat until a strong-set
+/// sweep changes nothing. The outer loop stops on the same rule applied to the change of β across the IRLS step; a step that increases the objective is halved.
 /// Coordinates outside the strong set (sequential strong rule `|cⱼ| ≥ α·fⱼ·(2λₖ − λₖ₋₁)`) are checked against the
 /// KKT condition `|cⱼ| ≤ λ·α·fⱼ` afterwards and added back if violated. Cost O(n) per coordinate update, O(n·p)
 /// (`dgemv`) per gradient; the design is read column by column (column-major storage).
@@ -25,6 +27,7 @@ struct CoordinateDescentSolver {
     private var residual: [Double]
     private var working: [Double]
     private var curvature: [Double]
+    private var center: [Double]
 
     init(problem: LogisticProblem, alpha: Double, penaltyFactor: [Double], tolerance: Double, maxIterations: Int) {
         self.problem = problem
@@ -41,6 +44,7 @@ struct CoordinateDescentSolver {
         residual = [Double](repeating: 0, count: n)
         working = [Double](repeating: 0, count: n)
         curvature = [Double](repeating: 0, count: p)
+        center = [Double](repeating: 0, count: p)
     }
 
     /// `cⱼ = Σᵢ xᵢⱼ·(wᵢ/Σw)·(yᵢ − μᵢ)` at the current β: minus the gradient of the loss part (`dgemv`).
@@ -125,12 +129,18 @@ struct CoordinateDescentSolver {
             working[i] = Swift.max(normalizedWeight[i] * mu * (1 - mu), 1e-9 * normalizedWeight[i])
             residual[i] = normalizedWeight[i] * (problem.outcome[i] - mu)
         }
+        let total = working.reduce(0, +)
+        curvature[0] = total
         problem.design.storage.withUnsafeBufferPointer { x in
             working.withUnsafeBufferPointer { w in
-                for j in 0..<problem.columns where strong[j] {
+                for j in 1..<problem.columns where strong[j] {
                     let col = x.baseAddress! + j * n
+                    var m = 0.0
+                    for i in 0..<n { m += w[i] * col[i] }
+                    m /= total
                     var s = 0.0
-                    for i in 0..<n { s += w[i] * col[i] * col[i] }
+                    for i in 0..<n { s += w[i] * (col[i] - m) * (col[i] - m) }
+                    center[j] = m
                     curvature[j] = s
                 }
             }
@@ -167,8 +177,19 @@ struct CoordinateDescentSolver {
                         let col = x.baseAddress! + j * n
                         let v = curvature[j]
                         guard v > 0 else { continue }
+                        if j == 0 {
+                            // Intercept: restores Σ rᵢ = 0, which the centred updates below preserve.
+                            var g = 0.0
+                            for i in 0..<n { g += r[i] }
+                            let delta = g / v
+                            beta[0] += delta
+                            for i in 0..<n { r[i] -= w[i] * delta }
+                            change = Swift.max(change, v * delta * delta)
+                            continue
+                        }
+                        let m = center[j]
                         var g = 0.0
-                        for i in 0..<n { g += col[i] * r[i] }
+                        for i in 0..<n { g += (col[i] - m) * r[i] }
                         g += v * beta[j]
                         let threshold = lambda * alpha * penaltyFactor[j]
                         let shrunk = abs(g) <= threshold ? 0 : (g > 0 ? g - threshold : g + threshold)
@@ -176,7 +197,8 @@ struct CoordinateDescentSolver {
                         let delta = updated - beta[j]
                         if delta == 0 { continue }
                         beta[j] = updated
-                        for i in 0..<n { r[i] -= w[i] * col[i] * delta }
+                        beta[0] -= m * delta
+                        for i in 0..<n { r[i] -= w[i] * (col[i] - m) * delta }
                         change = Swift.max(change, v * delta * delta)
                     }
                 }
