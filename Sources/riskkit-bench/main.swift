@@ -6,8 +6,14 @@ do {
     switch arguments.first {
     case "csv":
         try CSVBenchmark.run(Array(arguments.dropFirst()))
+    case "fit":
+        try FitBenchmark.run(Array(arguments.dropFirst()))
     default:
-        FileHandle.standardError.write(Data("usage: riskkit-bench csv [--dir DIR] [--rows N] [--cols N] [--peer]\n".utf8))
+        FileHandle.standardError.write(Data("""
+            usage: riskkit-bench csv [--dir DIR] [--rows N] [--cols N] [--peer]
+                   riskkit-bench fit [--n N] [--p P] [--peer] …
+
+            """.utf8))
         exit(64)
     }
 } catch {
