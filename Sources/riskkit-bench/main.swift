@@ -7,7 +7,7 @@ do {
     case "csv":
         try CSVBenchmark.run(Array(arguments.dropFirst()))
     default:
-        FileHandle.standardError.write(Data("usage: riskkit-bench csv [--dir DIR] [--rows N] [--cols N] [--peer]\n".utf8))
+        FileHandle.standardError.write(Data("usage: riskkit-bench csv [--dir DIR] [--rows N] [--cols N] [--file PATH] [--peer]\n".utf8))
         exit(64)
     }
 } catch {

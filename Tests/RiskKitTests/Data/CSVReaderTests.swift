@@ -85,6 +85,21 @@ private func dataError(_ body: () throws -> Void) -> DataError? {
         #expect(records == [Row(line: 2, fields: ["", "x", ""]), Row(line: 3, fields: [" q ", "y", "\""])])
     }
 
+    // Unquoted fields longer than 8 bytes holding bytes below `-` (space, `!`, `+`, `#`…) that are not separators.
+    // Python 3.11.7: s = 'a,b,c\nhello world+more text here!,x y,"q"\n  padded +1.5e3  ,#$%&\'()*+,\n'
+    //   list(csv.reader(io.StringIO(s, newline='')))
+    // → [['a','b','c'], ['hello world+more text here!','x y','q'], ['  padded +1.5e3  ',"#$%&'()*+",'']]
+    @Test func longUnquotedFieldsWithPunctuation() throws {
+        let text = "a,b,c\nhello world+more text here!,x y,\"q\"\n  padded +1.5e3  ,#$%&'()*+,\n"
+        let (_, records) = try rows(text)
+        #expect(records == [
+            Row(line: 2, fields: ["hello world+more text here!", "x y", "q"]),
+            Row(line: 3, fields: ["padded +1.5e3", "#$%&'()*+", ""]),
+        ])
+        let (_, unterminated) = try rows(String(text.dropLast()))
+        #expect(unterminated == records)
+    }
+
     @Test func rawBytesAndNumbers() throws {
         let reader = try CSVReader(bytes: Array("x,y,z\n\" 2.5\",-1e-3,\"a\"\"b\"\n".utf8), name: "n.csv")
         var bytes: [[UInt8]] = []

@@ -104,6 +104,25 @@ private func same(_ a: [Double]?, _ b: [Double]) -> Bool {
         #expect(t.column(named: "b")?.levels == ["x\ny", "z"] && t.column(named: "b")?.codes == [0, 1, -1])
     }
 
+    /// 3,000 rows cross several internal blocks of rows; column `c` turns categorical on row 2,500. Expected values
+    /// are closed-form from the row index i: x = i/8, b = i mod 2, c = "i" (row 2,500 holds "z").
+    @Test func manyRowsAndLateCategoricalSwitch() throws {
+        var text = "x,skip,b,c\n"
+        for i in 0..<3000 { text += "\(Double(i) / 8),s,\(i % 2),\(i == 2500 ? "z" : String(i))\n" }
+        let t = try table(text, TableOptions(exclude: ["skip"]))
+        #expect(t.rowCount == 3000 && t.lineNumbers == Array(2...3001))
+        #expect(t.column(named: "x")?.numbers == (0..<3000).map { Double($0) / 8 })
+        #expect(t.column(named: "x")?.kind == .numeric)
+        #expect(t.column(named: "b")?.numbers == (0..<3000).map { Double($0 % 2) })
+        #expect(t.column(named: "b")?.kind == .binary)
+        let c = try #require(t.column(named: "c"))
+        let expectedLevels = ((0..<3000).filter { $0 != 2500 }.map(String.init) + ["z"]).sorted()
+        let codes = try #require(c.codes)
+        let levels = try #require(c.levels)
+        #expect(c.kind == .categorical && levels == expectedLevels && c.missingCount == 0)
+        #expect(codes.map { levels[Int($0)] } == (0..<3000).map { $0 == 2500 ? "z" : String($0) })
+    }
+
     @Test func excludeAndTextOptions() throws {
         let t = try table("a,b,outcome\n1,x,0\n2,y,yes\n3,z,\n", TableOptions(exclude: ["b"], text: ["outcome"]))
         #expect(t.columnNames == ["a", "outcome"])
