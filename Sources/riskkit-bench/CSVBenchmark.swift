@@ -98,7 +98,7 @@ enum CSVBenchmark {
     }
 
     /// Writes the seeded benchmark file: header `x1,…,xN`, then cells that are `NA` (3%), fixed-point
-    /// `[-]d.dddddd` (60%) or scientific `[-]d.dddddde±0k` (37%).
+    /// `[-]d.dddddd` with d in 0…2 (60%) or scientific `[-]d.dddddde±0k` with d in 1…9 (37%); a quarter are negative.
     private static func generate(path: String, rows: Int, cols: Int) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let file = FileHandle(forWritingAtPath: path)
@@ -118,22 +118,16 @@ enum CSVBenchmark {
                     continue
                 }
                 if (r >> 8) & 3 == 0 { line.append(UInt8(ascii: "-")) }
-                var digits = (r >> 16) % 10_000_000
-                var text = [UInt8](repeating: 0, count: 7)
-                for k in stride(from: 6, through: 0, by: -1) {
-                    text[k] = UInt8(48 + digits % 10)
-                    digits /= 10
+                let isFixed = choice < 63
+                line.append(isFixed ? UInt8(48 + (r >> 40) % 3) : UInt8(49 + (r >> 40) % 9))
+                line.append(UInt8(ascii: "."))
+                let decimals = (r >> 16) % 1_000_000
+                var divisor: UInt64 = 100_000
+                while divisor > 0 {
+                    line.append(UInt8(48 + decimals / divisor % 10))
+                    divisor /= 10
                 }
-                if choice < 63 {
-                    text[0] = UInt8(48 + (r >> 40) % 3)
-                    line.append(text[0])
-                    line.append(UInt8(ascii: "."))
-                    line.append(contentsOf: text[1...])
-                } else {
-                    if text[0] == 48 { text[0] = 49 }
-                    line.append(text[0])
-                    line.append(UInt8(ascii: "."))
-                    line.append(contentsOf: text[1...])
+                if !isFixed {
                     line.append(contentsOf: ((r >> 50) & 1 == 0 ? "e-0" : "e+0").utf8)
                     line.append(UInt8(48 + (r >> 52) % 4))
                 }

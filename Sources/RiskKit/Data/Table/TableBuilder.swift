@@ -40,10 +40,10 @@ struct TableBuilder {
 
     /// Reads every record. The first record sizes the column storage from the bytes per record.
     ///
-    /// Numeric cells are parsed into a row-major block of `blockRows` rows (at most 256 KB, so it stays in cache);
-    /// a full block is appended to each numeric column with one copy per column. Per-column roles, missing counts and
-    /// non-binary counts live in flat buffers, so the per-cell work is a parse and a store with no reference
-    /// counting, array uniqueness checks or page-scattered writes.
+    /// Numeric cells are parsed into a column-major block of `blockRows` rows (about 256 KB, so it stays in cache);
+    /// a full block is appended to each numeric column with one contiguous copy per column. Per-column roles, missing
+    /// counts and non-binary counts live in flat buffers, so the per-cell work is a parse and a store with no
+    /// reference counting, array uniqueness checks or page-scattered writes.
     /// - Throws: `DataError` for malformed CSV, a non-number in a numeric column, or a missing or repeated id.
     mutating func readRecords() throws {
         let reader = self.reader
@@ -58,7 +58,6 @@ struct TableBuilder {
         let missing = UnsafeMutablePointer<Int>.allocate(capacity: width)
         let nonBinary = UnsafeMutablePointer<Int>.allocate(capacity: width)
         let block = UnsafeMutablePointer<Double>.allocate(capacity: blockRows * width)
-        let gathered = UnsafeMutablePointer<Double>.allocate(capacity: blockRows)
         for j in 0..<width { (roles + j).initialize(to: columns[j].role) }
         missing.initialize(repeating: 0, count: width)
         nonBinary.initialize(repeating: 0, count: width)
@@ -67,15 +66,13 @@ struct TableBuilder {
             missing.deallocate()
             nonBinary.deallocate()
             block.deallocate()
-            gathered.deallocate()
         }
         var blockFill = 0
 
         /// Appends the first `blockFill` rows of the block to every still-numeric column.
         func flush(_ builders: UnsafeMutableBufferPointer<ColumnBuilder>) {
             for j in 0..<width where roles[j].isNumeric {
-                for r in 0..<blockFill { gathered[r] = block[r &* width &+ j] }
-                builders[j].numbers.append(contentsOf: UnsafeBufferPointer(start: gathered, count: blockFill))
+                builders[j].numbers.append(contentsOf: UnsafeBufferPointer(start: block + j &* blockRows, count: blockFill))
             }
             blockFill = 0
         }
@@ -93,11 +90,11 @@ struct TableBuilder {
                 }
                 if blockFill == blockRows { flush(builders) }
                 lineNumbers.append(record.line)
-                let cells = block + blockFill &* width
+                let cells = block + blockFill
                 var j = 0
                 while true {
                     j = Self.parseNumericCells(from: j, fields: fields, base: base, roles: roles, cells: cells,
-                                               missing: missing, nonBinary: nonBinary)
+                                               stride: blockRows, missing: missing, nonBinary: nonBinary)
                     if j == width { break }
                     let span = fields[j]
                     switch roles[j] {
@@ -139,7 +136,7 @@ struct TableBuilder {
     @inline(never)
     private static func parseNumericCells(
         from first: Int, fields: UnsafeBufferPointer<CSVFieldSpan>, base: UnsafePointer<UInt8>,
-        roles: UnsafeMutablePointer<ColumnBuilder.Role>, cells: UnsafeMutablePointer<Double>,
+        roles: UnsafeMutablePointer<ColumnBuilder.Role>, cells: UnsafeMutablePointer<Double>, stride: Int,
         missing: UnsafeMutablePointer<Int>, nonBinary: UnsafeMutablePointer<Int>
     ) -> Int {
         var j = first
@@ -148,10 +145,10 @@ struct TableBuilder {
             let span = fields[j]
             let (start, end) = CSVRecord.trimmedRange(base: base, span: span)
             if CSVRecord.isMissing(base: base, start: start, end: end) {
-                cells[j] = .nan
+                cells[j &* stride] = .nan
                 missing[j] &+= 1
             } else if !span.hasDoubledQuotes, let value = DecimalNumber.parse(base + start, count: end - start) {
-                cells[j] = value
+                cells[j &* stride] = value
                 // v(v − 1) is 0 exactly for 0 and 1; counted without branching on the value.
                 nonBinary[j] &+= value * (value - 1) != 0 ? 1 : 0
             } else {
