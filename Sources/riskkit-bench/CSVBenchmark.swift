@@ -1,84 +1,104 @@
 import Foundation
 import RiskKit
 
-/// Times `Table.read` on a generated numeric CSV and, with `--peer`, pandas' `read_csv` on the same file.
+/// Times `Table.read` and a streaming `CSVReader` pass on a numeric CSV and, with `--peer`, pandas' `read_csv` on
+/// the same file, all in one run.
 ///
 /// Options: `--dir DIR` (default `/tmp/riskkit-bench`), `--rows N` (default 10,000), `--cols N` (default 1,000),
-/// `--peer`. The file (`numeric-<rows>x<cols>.csv`) is generated once, seeded, and reused. Cells look like
-/// `0.123456`, `-1.234567e-01` or `NA` (about 11 bytes each, so the default file is about 110 MB). Figures are the
-/// best of 3 runs, in MB/s with MB = 10^6 bytes.
+/// `--file PATH` (time an existing CSV instead), `--peer`. The file `DIR/numeric-<rows>x<cols>.csv` is generated
+/// once, seeded, and reused; its cells look like `0.123456`, `-1.234567e-01` or `NA` (about 11 bytes each, so the
+/// default file is about 105 MB). Figures are the best of 3 runs, in MB/s with MB = 10^6 bytes, from wall-clock time
+/// and, for a shared machine, from process CPU time.
 enum CSVBenchmark {
     static func run(_ arguments: [String]) throws {
         var dir = "/tmp/riskkit-bench"
         var rows = 10_000
         var cols = 1_000
         var peer = false
+        var file: String?
         var rest = arguments[...]
         while let flag = rest.popFirst() {
             switch flag {
             case "--dir": dir = try value(of: flag, from: &rest)
             case "--rows": rows = try count(of: flag, from: &rest)
             case "--cols": cols = try count(of: flag, from: &rest)
+            case "--file": file = try value(of: flag, from: &rest)
             case "--peer": peer = true
             default: throw BenchmarkError("unknown option \(flag)")
             }
         }
-        let path = "\(dir)/numeric-\(rows)x\(cols).csv"
-        if !FileManager.default.fileExists(atPath: path) {
+        let path = file ?? "\(dir)/numeric-\(rows)x\(cols).csv"
+        if file == nil && !FileManager.default.fileExists(atPath: path) {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             try generate(path: path, rows: rows, cols: cols)
         }
         let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
-        print("file: \(path) (\(rows) rows x \(cols) columns, \(String(format: "%.1f", size / 1e6)) MB)")
+        print("file: \(path) (\(String(format: "%.1f", size / 1e6)) MB)")
 
         var table: Table?
-        let readSeconds = try best(of: 3) { table = try Table.read(path: path) }
+        let read = try best(of: 3) { table = try Table.read(path: path) }
         let missing = table!.columns.reduce(0) { $0 + $1.missingCount }
-        print(String(format: "RiskKit Table.read:          %7.1f MB/s  (%.3f s; %d rows, %d columns, %d missing)",
-                     size / 1e6 / readSeconds, readSeconds, table!.rowCount, table!.columns.count, missing))
+        print("RiskKit Table.read:          " + figures(read, size: size)
+            + "; \(table!.rowCount) rows, \(table!.columns.count) columns, \(missing) missing")
         table = nil
 
         var sum = 0.0
-        let streamSeconds = try best(of: 3) {
+        let stream = try best(of: 3) {
             let reader = try CSVReader(path: path)
             try reader.forEachRecord { record in
                 for j in 0..<record.fieldCount { sum += record.number(at: j) ?? 0 }
             }
         }
-        print(String(format: "RiskKit CSVReader streaming: %7.1f MB/s  (%.3f s; number(at:) on every field)",
-                     size / 1e6 / streamSeconds, streamSeconds))
+        print("RiskKit CSVReader streaming: " + figures(stream, size: size) + "; number(at:) on every field")
 
         if peer {
             let script = """
                 import sys, time, pandas as pd
-                best = float('inf')
+                wall = cpu = float('inf')
                 for _ in range(3):
-                    t = time.perf_counter(); df = pd.read_csv(sys.argv[1]); best = min(best, time.perf_counter() - t)
-                print(best, pd.__version__)
+                    t, c = time.perf_counter(), time.process_time()
+                    df = pd.read_csv(sys.argv[1])
+                    wall, cpu = min(wall, time.perf_counter() - t), min(cpu, time.process_time() - c)
+                print(wall, cpu, pd.__version__)
                 """
             let output = try runPython(script, argument: path).split(separator: " ")
-            guard output.count == 2, let seconds = Double(output[0]) else {
+            guard output.count == 3, let wall = Double(output[0]), let cpu = Double(output[1]) else {
                 throw BenchmarkError("unexpected output from python3: \(output)")
             }
-            print(String(format: "pandas %@ read_csv (C):    %7.1f MB/s  (%.3f s)",
-                         String(output[1]), size / 1e6 / seconds, seconds))
+            print("pandas \(output[2]) read_csv (C):    " + figures((wall, cpu), size: size))
         }
     }
 
-    /// The smallest wall-clock time of `runs` calls of `body`, in seconds.
-    private static func best(of runs: Int, _ body: () throws -> Void) throws -> Double {
-        var best = Double.infinity
+    /// `MB/s` from wall-clock time, then the times and the rate from CPU time (steadier on a shared machine).
+    private static func figures(_ times: (wall: Double, cpu: Double), size: Double) -> String {
+        String(format: "%7.1f MB/s  (%.3f s wall; %.3f s CPU = %.1f MB/s", size / 1e6 / times.wall, times.wall,
+               times.cpu, size / 1e6 / times.cpu) + ")"
+    }
+
+    /// The smallest wall-clock and the smallest process CPU time of `runs` calls of `body`, in seconds.
+    private static func best(of runs: Int, _ body: () throws -> Void) throws -> (wall: Double, cpu: Double) {
+        var wall = Double.infinity
+        var cpu = Double.infinity
         for _ in 0..<runs {
             let start = ContinuousClock.now
+            let cpuStart = cpuSeconds()
             try body()
             let elapsed = ContinuousClock.now - start
-            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            cpu = min(cpu, cpuSeconds() - cpuStart)
+            wall = min(wall, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
-        return best
+        return (wall, cpu)
+    }
+
+    /// CPU time used by this process so far (`clock_gettime(CLOCK_PROCESS_CPUTIME_ID)`).
+    private static func cpuSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) * 1e-9
     }
 
     /// Writes the seeded benchmark file: header `x1,…,xN`, then cells that are `NA` (3%), fixed-point
-    /// `[-]d.dddddd` (60%) or scientific `[-]d.dddddde±0k` (37%).
+    /// `[-]d.dddddd` with d in 0…2 (60%) or scientific `[-]d.dddddde±0k` with d in 1…9 (37%); a quarter are negative.
     private static func generate(path: String, rows: Int, cols: Int) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let file = FileHandle(forWritingAtPath: path)
@@ -98,22 +118,16 @@ enum CSVBenchmark {
                     continue
                 }
                 if (r >> 8) & 3 == 0 { line.append(UInt8(ascii: "-")) }
-                var digits = (r >> 16) % 10_000_000
-                var text = [UInt8](repeating: 0, count: 7)
-                for k in stride(from: 6, through: 0, by: -1) {
-                    text[k] = UInt8(48 + digits % 10)
-                    digits /= 10
+                let isFixed = choice < 63
+                line.append(isFixed ? UInt8(48 + (r >> 40) % 3) : UInt8(49 + (r >> 40) % 9))
+                line.append(UInt8(ascii: "."))
+                let decimals = (r >> 16) % 1_000_000
+                var divisor: UInt64 = 100_000
+                while divisor > 0 {
+                    line.append(UInt8(48 + decimals / divisor % 10))
+                    divisor /= 10
                 }
-                if choice < 63 {
-                    text[0] = UInt8(48 + (r >> 40) % 3)
-                    line.append(text[0])
-                    line.append(UInt8(ascii: "."))
-                    line.append(contentsOf: text[1...])
-                } else {
-                    if text[0] == 48 { text[0] = 49 }
-                    line.append(text[0])
-                    line.append(UInt8(ascii: "."))
-                    line.append(contentsOf: text[1...])
+                if !isFixed {
                     line.append(contentsOf: ((r >> 50) & 1 == 0 ? "e-0" : "e+0").utf8)
                     line.append(UInt8(48 + (r >> 52) % 4))
                 }

@@ -45,9 +45,13 @@ struct CSVScanner: ~Copyable {
     var fields: UnsafeBufferPointer<CSVFieldSpan> { UnsafeBufferPointer(start: spans, count: fieldCount) }
 
     /// Scans the next record; `false` at the end of the bytes.
+    ///
+    /// The loop works on local copies of the position, line, field count and span buffer (written back on exit) so
+    /// they stay in registers instead of being reloaded after every span store.
     mutating func nextRecord() throws(CSVSyntaxError) -> Bool {
         let base = self.base, count = self.count
         var p = position
+        var line = self.line
         // Skip empty lines.
         while p < count {
             let b = base[p]
@@ -63,12 +67,28 @@ struct CSVScanner: ~Copyable {
         }
         if p >= count {
             position = p
+            self.line = line
             return false
         }
         recordStart = p
         recordLine = line
-        fieldCount = 0
+        var spans = self.spans
+        var capacity = self.capacity
+        var fieldCount = 0
+        defer {
+            self.spans = spans
+            self.capacity = capacity
+            self.fieldCount = fieldCount
+            self.line = line
+        }
         while true {
+            if fieldCount == capacity {
+                let larger = UnsafeMutablePointer<CSVFieldSpan>.allocate(capacity: capacity * 2)
+                larger.moveInitialize(from: spans, count: fieldCount)
+                spans.deallocate()
+                spans = larger
+                capacity *= 2
+            }
             if p < count && base[p] == 0x22 {
                 // Quoted field.
                 let openLine = line
@@ -89,7 +109,8 @@ struct CSVScanner: ~Copyable {
                     if c == 0x0A || (c == 0x0D && !(q + 1 < count && base[q + 1] == 0x0A)) { line += 1 }
                     q += 1
                 }
-                append(CSVFieldSpan(start: start, end: q, isQuoted: true, hasDoubledQuotes: doubled))
+                spans[fieldCount] = CSVFieldSpan(start: start, end: q, isQuoted: true, hasDoubledQuotes: doubled)
+                fieldCount += 1
                 p = q + 1
                 if p >= count { break }
                 let c = base[p]
@@ -100,17 +121,40 @@ struct CSVScanner: ~Copyable {
                 if c == 0x0A || c == 0x0D { break }
                 throw .textAfterClosingQuote(line: line, field: fieldCount - 1)
             } else {
-                // Unquoted field: runs to the next comma or line break. Bytes above 0x2C (`,`) cover digits,
-                // letters, `.` and `-`, so most bytes take the first branch.
+                // Unquoted field: runs to the next comma or line break. All three bytes are below 0x2D, while
+                // digits, letters, `.` and `-` are not, so eight bytes at a time are checked for any byte below
+                // 0x2D (SWAR: (w − 0x2D…) & ~w & 0x80… flags the first such byte exactly); only flagged bytes
+                // are looked at one by one.
                 let start = p
-                while p < count {
+                var terminator: UInt8 = 0
+                while p + 8 <= count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self))
+                    let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
+                    if below == 0 {
+                        p += 8
+                        continue
+                    }
+                    p += below.trailingZeroBitCount >> 3
                     let c = base[p]
-                    if c > 0x2C { p += 1; continue }
-                    if c == 0x2C || c == 0x0A || c == 0x0D { break }
+                    if c == 0x2C || c == 0x0A || c == 0x0D {
+                        terminator = c
+                        break
+                    }
                     p += 1
                 }
-                append(CSVFieldSpan(start: start, end: p, isQuoted: false, hasDoubledQuotes: false))
-                if p < count && base[p] == 0x2C {
+                if terminator == 0 {
+                    while p < count {
+                        let c = base[p]
+                        if c == 0x2C || c == 0x0A || c == 0x0D {
+                            terminator = c
+                            break
+                        }
+                        p += 1
+                    }
+                }
+                spans[fieldCount] = CSVFieldSpan(start: start, end: p, isQuoted: false, hasDoubledQuotes: false)
+                fieldCount += 1
+                if terminator == 0x2C {
                     p += 1
                     continue
                 }
@@ -124,20 +168,5 @@ struct CSVScanner: ~Copyable {
         }
         position = p
         return true
-    }
-
-    @inline(__always)
-    private mutating func append(_ span: CSVFieldSpan) {
-        if fieldCount == capacity { grow() }
-        spans[fieldCount] = span
-        fieldCount += 1
-    }
-
-    private mutating func grow() {
-        let larger = UnsafeMutablePointer<CSVFieldSpan>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: spans, count: fieldCount)
-        spans.deallocate()
-        spans = larger
-        capacity *= 2
     }
 }

@@ -6,9 +6,9 @@ import Foundation
 /// `+3`, `.5`, `5.`, `1e-3` and `1E+10` are numbers. `inf`, `nan`, hexadecimal floats, surrounding spaces and values
 /// whose magnitude overflows `Double` are not.
 ///
-/// Algorithm: one pass collects up to 19 significant digits into a `UInt64` and the decimal exponent. When the
-/// digits fit in 53 bits and the exponent is within ±22, the value is one exactly rounded multiplication or
-/// division by an exact power of ten (Clinger's fast path, with its extension for exponents up to 22 + 15 when the
+/// Algorithm: one pass accumulates the digits into a `UInt64` (exact for up to 19 significant digits) and the
+/// decimal exponent. When the digits fit in 53 bits and the exponent is within ±22, the value is one exactly rounded
+/// multiplication or division by an exact power of ten (Clinger's fast path, with its extension for exponents up to 22 + 15 when the
 /// scaled digits stay exact). Otherwise the text is copied, NUL-terminated, to the stack and given to the C
 /// library's `strtod`, which is correctly rounded (glibc), so the result always equals `Double(String)` bit for bit.
 /// Cost: O(length) and no heap allocation.
@@ -37,48 +37,31 @@ public enum DecimalNumber {
         } else if p[0] == UInt8(ascii: "+") {
             i = 1
         }
+        // Digits accumulate with wrapping arithmetic; when there are more than 19 the count is redone below
+        // without leading zeros, which contribute nothing to the sum.
         var mantissa: UInt64 = 0
-        var significant = 0
-        var exponent = 0
-        var digits = 0
-        var truncated = false
-
-        // Integer part.
+        let integerStart = i
         while i < n {
             let d = p[i] &- 48
             if d > 9 { break }
-            digits += 1
-            if significant < 19 {
-                if mantissa != 0 || d != 0 {
-                    mantissa = mantissa &* 10 &+ UInt64(d)
-                    significant += 1
-                }
-            } else {
-                truncated = true
-            }
+            mantissa = mantissa &* 10 &+ UInt64(d)
             i += 1
         }
-        // Fraction.
+        var digits = i - integerStart
+        var exponent = 0
         if i < n && p[i] == UInt8(ascii: ".") {
             i += 1
+            let fractionStart = i
             while i < n {
                 let d = p[i] &- 48
                 if d > 9 { break }
-                digits += 1
-                if significant < 19 {
-                    if mantissa != 0 || d != 0 {
-                        mantissa = mantissa &* 10 &+ UInt64(d)
-                        significant += 1
-                    }
-                    exponent -= 1
-                } else {
-                    truncated = true
-                }
+                mantissa = mantissa &* 10 &+ UInt64(d)
                 i += 1
             }
+            digits += i - fractionStart
+            exponent = fractionStart - i
         }
         if digits == 0 { return nil }
-        // Exponent.
         if i < n && (p[i] | 0x20) == UInt8(ascii: "e") {
             i += 1
             var negativeExponent = false
@@ -87,20 +70,27 @@ public enum DecimalNumber {
                 i += 1
             }
             var value = 0
-            var exponentDigits = 0
+            let exponentStart = i
             while i < n {
                 let d = p[i] &- 48
                 if d > 9 { break }
                 if value < 1_000_000 { value = value * 10 + Int(d) }
-                exponentDigits += 1
                 i += 1
             }
-            if exponentDigits == 0 { return nil }
+            if i == exponentStart { return nil }
             exponent += negativeExponent ? -value : value
         }
         if i != n { return nil }
 
-        if mantissa == 0 && !truncated { return negative ? -0.0 : 0.0 }
+        var truncated = false
+        if digits > 19 {
+            var k = integerStart
+            while k < n && (p[k] == UInt8(ascii: "0") || p[k] == UInt8(ascii: ".")) {
+                if p[k] == UInt8(ascii: "0") { digits -= 1 }
+                k += 1
+            }
+            truncated = digits > 19
+        }
         if !truncated && mantissa <= 1 << 53 {
             var value = Double(mantissa)
             if exponent >= 0 && exponent <= 22 {
@@ -119,6 +109,7 @@ public enum DecimalNumber {
                     return negative ? -value : value
                 }
             }
+            if mantissa == 0 { return negative ? -0.0 : 0.0 }
         }
         return parseWithStrtod(p, count: n)
     }
@@ -126,16 +117,14 @@ public enum DecimalNumber {
     /// 10^k for 0 ≤ k ≤ 22, all exactly representable in a `Double`.
     @inline(__always)
     private static func exactPowerOfTen(_ k: Int) -> Double {
-        withUnsafeBytes(of: powersOfTen) { $0.load(fromByteOffset: k &* 8, as: Double.self) }
+        powersOfTen.withUnsafeBufferPointer { $0[k] }
     }
 
-    private static let powersOfTen: (
-        Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double,
-        Double, Double, Double, Double, Double, Double, Double, Double, Double, Double, Double
-    ) = (
+    /// A constant array literal, so it is statically initialized (no lazy-initialization check on access).
+    private static let powersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-    )
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 
     /// The slow path: `strtod` on a NUL-terminated stack copy (the grammar was already checked).
     private static func parseWithStrtod(_ p: UnsafePointer<UInt8>, count n: Int) -> Double? {

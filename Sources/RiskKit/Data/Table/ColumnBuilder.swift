@@ -1,25 +1,30 @@
 /// Accumulates one column's cells while a table is read, then produces the typed `Column`.
 struct ColumnBuilder {
     /// How the column's cells are handled.
-    enum Role {
-        /// Excluded: cells are ignored.
-        case skipped
+    enum Role: UInt8 {
         /// Numeric so far; turns categorical at the first cell that is not a number.
         case inferred
         /// Must be numeric: a cell that is not a number is an error.
         case numeric
+        /// Excluded: cells are ignored.
+        case skipped
         /// Categorical: level codes.
         case categorical
         /// Raw strings.
         case text
         /// Raw strings that must be present and unique.
         case id
+
+        /// Whether cells are parsed as numbers (`inferred` or `numeric`).
+        @inline(__always)
+        var isNumeric: Bool { rawValue <= Role.numeric.rawValue }
     }
 
     let name: String
     var role: Role
     /// Whether the caller asked for a categorical column (its levels sort numerically when all are numbers).
     let isForcedCategorical: Bool
+    /// Values of a numeric column, appended a block of rows at a time by `TableBuilder`.
     var numbers: [Double] = []
     var hasNonBinaryValue = false
     var codes: [Int32] = []
@@ -43,23 +48,6 @@ struct ColumnBuilder {
         case .text, .id: texts.reserveCapacity(rows)
         case .skipped: break
         }
-    }
-
-    /// Appends the cell as a number (or `nan` when missing); `false`, appending nothing, if it is not a number.
-    @inline(__always)
-    mutating func appendNumber(base: UnsafePointer<UInt8>, span: CSVFieldSpan) -> Bool {
-        let (start, end) = CSVRecord.trimmedRange(base: base, span: span)
-        if CSVRecord.isMissing(base: base, start: start, end: end) {
-            numbers.append(.nan)
-            missingCount += 1
-            return true
-        }
-        guard !span.hasDoubledQuotes, let value = DecimalNumber.parse(base + start, count: end - start) else {
-            return false
-        }
-        numbers.append(value)
-        if value != 0 && value != 1 { hasNonBinaryValue = true }
-        return true
     }
 
     /// Appends the cell's level code (-1 when missing), adding a new level on first sight.
@@ -110,8 +98,6 @@ struct ColumnBuilder {
     /// Turns a so-far numeric column categorical: drops the numbers and re-reads this column (field `index`) of
     /// the first `rows` records of `reader` as levels.
     mutating func becomeCategorical(index: Int, rows: Int, reader: CSVReader) throws {
-        numbers = []
-        hasNonBinaryValue = false
         missingCount = 0
         role = .categorical
         codes.reserveCapacity(max(rows * 2, 16))
