@@ -92,6 +92,19 @@ private func same(_ a: [Double]?, _ b: [Double]) -> Bool {
         #expect(same(t.column(named: "y")?.numbers, [2, .nan]))
     }
 
+    /// Cells that start like numbers but are not clean ones (`1.5x`, `1e`, padded, quoted, at the end of the file
+    /// without a line break, after CR-only line ends). Level order from Python 3.11.7:
+    /// sorted(['1.5x', '2', '+1']) → ['+1', '1.5x', '2'];  sorted(['1e', '3', '-2']) → ['-2', '1e', '3']
+    @Test func cellsThatStartLikeNumbers() throws {
+        for end in ["\r\n", "\n", "\r"] {
+            let t = try table(["a,b,c", "1.5x,1e,1.5 ", "2, 3,\"4\"", "+1,-2,3"].joined(separator: end))
+            #expect(t.lineNumbers == [2, 3, 4])
+            #expect(t.column(named: "a")?.levels == ["+1", "1.5x", "2"] && t.column(named: "a")?.codes == [1, 2, 0])
+            #expect(t.column(named: "b")?.levels == ["-2", "1e", "3"] && t.column(named: "b")?.codes == [1, 2, 0])
+            #expect(t.column(named: "c")?.kind == .numeric && t.column(named: "c")?.numbers == [1.5, 4, 3])
+        }
+    }
+
     @Test func allMissingColumnIsNumericNotBinary() throws {
         let t = try table("a,b\nNA,1\n,0\n")
         #expect(t.column(named: "a")?.kind == .numeric && t.column(named: "a")?.missingCount == 2)
@@ -161,6 +174,8 @@ private func same(_ a: [Double]?, _ b: [Double]) -> Bool {
     @Test func csvErrorsPassThrough() {
         #expect(dataError { _ = try table("a,b\n1,2\n3\n") }
             == DataError(file: "t.csv", line: 3, "expected 2 fields as in the header, found 1"))
+        #expect(dataError { _ = try table("a,b\n1,2\n3,4,5,6\n") }
+            == DataError(file: "t.csv", line: 3, "expected 2 fields as in the header, found 4"))
         #expect(dataError { _ = try table("a,b\n") } == DataError(file: "t.csv", "no data rows after the header"))
         #expect(throws: InputFileError.self) { _ = try Table.read(path: "/nonexistent/t.csv") }
     }

@@ -71,12 +71,29 @@ public struct CSVReader: Sendable {
     ///   counts), an unterminated quote (naming the line where it opened), text after a closing quote, or a file
     ///   without data rows; otherwise whatever `body` throws.
     public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
-        let records = try scanRecords(limit: Int.max, body)
+        var none = NoFieldConsumer()
+        try forEachRecord(consumer: &none) { record, _ in try body(record) }
+    }
+
+    /// `forEachRecord(_:)`, offering unquoted fields to `consumer` as they are scanned (see `scanRecords`).
+    func forEachRecord<Consumer: CSVFieldConsumer>(
+        consumer: inout Consumer, _ body: (borrowing CSVRecord, inout Consumer) throws -> Void
+    ) throws {
+        let records = try scanRecords(limit: Int.max, consumer: &consumer, body)
         if records == 0 { throw DataError(file: name, "no data rows after the header") }
     }
 
     /// Lends the first `limit` data records (all when there are fewer) to `body`; returns how many it lent.
     func scanRecords(limit: Int, _ body: (borrowing CSVRecord) throws -> Void) throws -> Int {
+        var none = NoFieldConsumer()
+        return try scanRecords(limit: limit, consumer: &none) { record, _ in try body(record) }
+    }
+
+    /// Like `scanRecords(limit:_:)`, offering unquoted fields to `consumer` as they are scanned; `body` gets the
+    /// consumer too, to prepare it for the next record.
+    func scanRecords<Consumer: CSVFieldConsumer>(
+        limit: Int, consumer: inout Consumer, _ body: (borrowing CSVRecord, inout Consumer) throws -> Void
+    ) throws -> Int {
         let base = bytes.base
         let width = header.count
         var scanner = CSVScanner(base: base, count: bytes.count, position: dataStart, line: dataStartLine)
@@ -84,7 +101,7 @@ public struct CSVReader: Sendable {
         var records = 0
         while records < limit {
             do {
-                guard try scanner.nextRecord() else { break }
+                guard try scanner.nextRecord(consumer: &consumer) else { break }
             } catch {
                 throw Self.dataError(error, file: name, header: header)
             }
@@ -93,7 +110,7 @@ public struct CSVReader: Sendable {
                                 "expected \(width) fields as in the header, found \(scanner.fieldCount)")
             }
             records += 1
-            try body(CSVRecord(base: base, spans: scanner.fields, line: scanner.recordLine))
+            try body(CSVRecord(base: base, spans: scanner.fields, line: scanner.recordLine), &consumer)
             if scanner.position - released >= Self.releaseStride {
                 released = bytes.release(released..<scanner.recordStart)
             }

@@ -72,13 +72,16 @@ struct TableBuilder {
         /// Appends the first `blockFill` rows of the block to every still-numeric column.
         func flush(_ builders: UnsafeMutableBufferPointer<ColumnBuilder>) {
             for j in 0..<width where roles[j].isNumeric {
-                builders[j].numbers.append(contentsOf: UnsafeBufferPointer(start: block + j &* blockRows, count: blockFill))
+                let values = UnsafeBufferPointer(start: block + j &* blockRows, count: blockFill)
+                builders[j].numbers.append(contentsOf: values)
             }
             blockFill = 0
         }
 
+        var parser = NumericCellParser(roles: roles, width: width, stride: blockRows, nonBinary: nonBinary,
+                                       cells: block)
         try columns.withUnsafeMutableBufferPointer { builders in
-            try reader.forEachRecord { record in
+            try reader.forEachRecord(consumer: &parser) { record, parser in
                 let row = lineNumbers.count
                 let base = record.base
                 let fields = record.spans
@@ -88,9 +91,8 @@ struct TableBuilder {
                     lineNumbers.reserveCapacity(estimate)
                     for j in 0..<width { builders[j].reserve(estimate) }
                 }
-                if blockFill == blockRows { flush(builders) }
                 lineNumbers.append(record.line)
-                let cells = block + blockFill
+                let cells = parser.cells
                 var j = 0
                 while true {
                     j = Self.parseNumericCells(from: j, fields: fields, base: base, roles: roles, cells: cells,
@@ -118,6 +120,8 @@ struct TableBuilder {
                     j += 1
                 }
                 blockFill += 1
+                if blockFill == blockRows { flush(builders) }
+                parser.cells = block + blockFill
             }
             flush(builders)
         }
@@ -131,6 +135,7 @@ struct TableBuilder {
 
     /// Parses the cells of numeric columns from field `first` on into `cells` (`nan` when missing), counting
     /// missing and non-binary values, until a field whose column is not numeric or whose cell is not a number.
+    /// Cells `NumericCellParser` already parsed while scanning are skipped.
     /// Returns that field's index, or the field count when the record is done. A separate function with every
     /// input a parameter, so its loop keeps them in registers.
     @inline(never)
@@ -143,6 +148,10 @@ struct TableBuilder {
         let width = fields.count
         while j < width && roles[j].isNumeric {
             let span = fields[j]
+            if span.isConsumed {
+                j += 1
+                continue
+            }
             let (start, end) = CSVRecord.trimmedRange(base: base, span: span)
             if CSVRecord.isMissing(base: base, start: start, end: end) {
                 cells[j &* stride] = .nan
