@@ -7,7 +7,8 @@ do {
     case "csv":
         try CSVBenchmark.run(Array(arguments.dropFirst()))
     default:
-        FileHandle.standardError.write(Data("usage: riskkit-bench csv [--dir DIR] [--rows N] [--cols N] [--file PATH] [--peer]\n".utf8))
+        let usage = "usage: riskkit-bench csv [--dir DIR] [--rows N] [--cols N] [--file PATH] [--peer]\n"
+        FileHandle.standardError.write(Data(usage.utf8))
         exit(64)
     }
 } catch {

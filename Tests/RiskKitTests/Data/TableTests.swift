@@ -29,7 +29,8 @@ private func same(_ a: [Double]?, _ b: [Double]) -> Bool {
     // Fixture csv-patients.csv: UTF-8 BOM, CRLF, quoted commas, doubled quotes and a quoted CRLF.
     // Reference: pandas 3.1.1, python3 -c "import pandas as pd; df = pd.read_csv('csv-patients.csv',
     //   encoding='utf-8-sig'); print(df.dtypes.to_dict(), df.isna().sum().to_dict(), df.to_dict('list'))"
-    // → age float64 [54, 61, nan, 47, 70]; smoker float64 [1, 0, 1, nan, 0]; bmi float64 [27.3, nan, 31.05, 24, 29.9];
+    // → age float64 [54, 61, nan, 47, 70]; smoker float64 [1, 0, 1, nan, 0];
+    //   bmi float64 [27.3, nan, 31.05, 24, 29.9];
     //   sex/note strings; outcome int64 [0, 1, 0, 1, 1]; missing: age 1, smoker 1, bmi 1, note 2, others 0;
     //   note = ['lives alone, walks daily', nan, 'says "quit" in 2019', 'two\r\nlines', nan].
     @Test func readsFixtureFileLikePandas() throws {
@@ -154,7 +155,9 @@ private func same(_ a: [Double]?, _ b: [Double]) -> Bool {
     }
 
     @Test func idMustBeUniqueAndPresent() throws {
-        let duplicate = dataError { _ = try table("id,x\np1,1\np2,2\n\"multi\nline\",3\np1,4\n", TableOptions(id: "id")) }
+        let duplicate = dataError {
+            _ = try table("id,x\np1,1\np2,2\n\"multi\nline\",3\np1,4\n", TableOptions(id: "id"))
+        }
         #expect(duplicate == DataError(file: "t.csv", line: 6, column: "id",
                                        "id `p1` is repeated: it is on line 2 and line 6; ids must be unique"))
         let missing = dataError { _ = try table("id,x\np1,1\nNA,2\n", TableOptions(id: "id")) }

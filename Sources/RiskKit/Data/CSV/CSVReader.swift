@@ -4,7 +4,8 @@
 ///   as a field's first byte, and after a closing quote only a comma or a line break may follow.
 /// - Records end with CRLF, LF or a lone CR; the last record may lack a line break; completely empty lines are
 ///   skipped; a UTF-8 byte order mark at the start is skipped.
-/// - Every record must have as many fields as the header; header names must be non-empty and distinct.
+/// - Every record must have as many fields as the header; header names must be non-empty and distinct. Names and
+///   cells are field values as `CSVRecord` defines them (quotes removed, unquoted ones trimmed of spaces and tabs).
 ///
 /// A file is memory-mapped (`mmap`), never copied; `forEachRecord` lends each record in place, so streaming a file
 /// holds one reusable field-offset buffer and no per-row storage, and the pages already read are handed back to

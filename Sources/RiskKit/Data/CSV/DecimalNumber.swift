@@ -8,10 +8,10 @@ import Foundation
 ///
 /// Algorithm: one pass accumulates the digits into a `UInt64` (exact for up to 19 significant digits) and the
 /// decimal exponent. When the digits fit in 53 bits and the exponent is within ±22, the value is one exactly rounded
-/// multiplication or division by an exact power of ten (Clinger's fast path, with its extension for exponents up to 22 + 15 when the
-/// scaled digits stay exact). Otherwise the text is copied, NUL-terminated, to the stack and given to the C
-/// library's `strtod`, which is correctly rounded (glibc), so the result always equals `Double(String)` bit for bit.
-/// Cost: O(length) and no heap allocation.
+/// multiplication or division by an exact power of ten (Clinger's fast path, with its extension for exponents up
+/// to 22 + 15 when the scaled digits stay exact). Otherwise the text is copied, NUL-terminated, to the stack and
+/// given to the C library's `strtod`, which is correctly rounded (glibc), so the result always equals
+/// `Double(String)` bit for bit. Cost: O(length) and no heap allocation.
 public enum DecimalNumber {
     /// Parses `text` as a decimal number; `nil` if it is not one (see the type's grammar).
     public static func parse(_ text: String) -> Double? {

@@ -40,8 +40,10 @@ struct TableBuilder {
 
     /// Reads every record. The first record sizes the column storage from the bytes per record.
     ///
-    /// Numeric cells are parsed into a column-major block of `blockRows` rows (about 256 KB, so it stays in cache);
-    /// a full block is appended to each numeric column with one contiguous copy per column. Per-column roles, missing
+    /// Clean numeric cells are parsed by `NumericCellParser` while the scanner walks over them; the other cells of
+    /// numeric columns (missing, padded, quoted, not numbers) by `parseNumericCells` once the record is split.
+    /// Values go into a column-major block of `blockRows` rows (about 256 KB, so it stays in cache), and a full
+    /// block is appended to each numeric column with one contiguous copy per column. Per-column roles, missing
     /// counts and non-binary counts live in flat buffers, so the per-cell work is a parse and a store with no
     /// reference counting, array uniqueness checks or page-scattered writes.
     /// - Throws: `DataError` for malformed CSV, a non-number in a numeric column, or a missing or repeated id.
@@ -134,10 +136,9 @@ struct TableBuilder {
     }
 
     /// Parses the cells of numeric columns from field `first` on into `cells` (`nan` when missing), counting
-    /// missing and non-binary values, until a field whose column is not numeric or whose cell is not a number.
-    /// Cells `NumericCellParser` already parsed while scanning are skipped.
-    /// Returns that field's index, or the field count when the record is done. A separate function with every
-    /// input a parameter, so its loop keeps them in registers.
+    /// missing and non-binary values, until a field whose column is not numeric or whose cell is not a number;
+    /// cells `NumericCellParser` already parsed are skipped. Returns that field's index, or the field count when
+    /// the record is done. A separate function with every input a parameter, so its loop keeps them in registers.
     @inline(never)
     private static func parseNumericCells(
         from first: Int, fields: UnsafeBufferPointer<CSVFieldSpan>, base: UnsafePointer<UInt8>,
