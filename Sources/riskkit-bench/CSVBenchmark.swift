@@ -98,7 +98,8 @@ enum CSVBenchmark {
     }
 
     /// Writes the seeded benchmark file: header `x1,…,xN`, then cells that are `NA` (3%), fixed-point
-    /// `[-]d.dddddd` with d in 0…2 (60%) or scientific `[-]d.dddddde±0k` with d in 1…9 (37%); a quarter are negative.
+    /// `[-]d.dddddd` with d in 0…2 (60%) or scientific `[-]d.dddddde±0k` with d in 1…9 (37%); a quarter are
+    /// negative.
     private static func generate(path: String, rows: Int, cols: Int) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let file = FileHandle(forWritingAtPath: path)

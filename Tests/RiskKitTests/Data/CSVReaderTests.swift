@@ -32,7 +32,8 @@ private func dataError(_ body: () throws -> Void) -> DataError? {
 
 @Suite struct CSVReaderTests {
     // Expected rows and start lines from Python 3.11.7's csv module:
-    //   s = 'name,note,value\r\n"Smith, J","He said ""hi""",1\r\n"multi\nline",plain,2\n"cr\rinside","crlf\r\ninside",3'
+    //   s = ('name,note,value\r\n"Smith, J","He said ""hi""",1\r\n"multi\nline",plain,2\n'
+    //        '"cr\rinside","crlf\r\ninside",3')
     //   r = csv.reader(io.StringIO(s, newline='')); prev = 0
     //   for row in r: print(prev + 1, row); prev = r.line_num
     // → 1 ['name','note','value'] / 2 ['Smith, J','He said "hi"','1'] / 3 ['multi\nline','plain','2']

@@ -29,7 +29,8 @@ private func same(_ a: [Double]?, _ b: [Double]) -> Bool {
     // Fixture csv-patients.csv: UTF-8 BOM, CRLF, quoted commas, doubled quotes and a quoted CRLF.
     // Reference: pandas 3.1.1, python3 -c "import pandas as pd; df = pd.read_csv('csv-patients.csv',
     //   encoding='utf-8-sig'); print(df.dtypes.to_dict(), df.isna().sum().to_dict(), df.to_dict('list'))"
-    // → age float64 [54, 61, nan, 47, 70]; smoker float64 [1, 0, 1, nan, 0]; bmi float64 [27.3, nan, 31.05, 24, 29.9];
+    // → age float64 [54, 61, nan, 47, 70]; smoker float64 [1, 0, 1, nan, 0];
+    //   bmi float64 [27.3, nan, 31.05, 24, 29.9];
     //   sex/note strings; outcome int64 [0, 1, 0, 1, 1]; missing: age 1, smoker 1, bmi 1, note 2, others 0;
     //   note = ['lives alone, walks daily', nan, 'says "quit" in 2019', 'two\r\nlines', nan].
     @Test func readsFixtureFileLikePandas() throws {
@@ -92,6 +93,19 @@ private func same(_ a: [Double]?, _ b: [Double]) -> Bool {
         #expect(same(t.column(named: "y")?.numbers, [2, .nan]))
     }
 
+    /// Cells that start like numbers but are not clean ones (`1.5x`, `1e`, padded, quoted, at the end of the file
+    /// without a line break, after CR-only line ends). Level order from Python 3.11.7:
+    /// sorted(['1.5x', '2', '+1']) → ['+1', '1.5x', '2'];  sorted(['1e', '3', '-2']) → ['-2', '1e', '3']
+    @Test func cellsThatStartLikeNumbers() throws {
+        for end in ["\r\n", "\n", "\r"] {
+            let t = try table(["a,b,c", "1.5x,1e,1.5 ", "2, 3,\"4\"", "+1,-2,3"].joined(separator: end))
+            #expect(t.lineNumbers == [2, 3, 4])
+            #expect(t.column(named: "a")?.levels == ["+1", "1.5x", "2"] && t.column(named: "a")?.codes == [1, 2, 0])
+            #expect(t.column(named: "b")?.levels == ["-2", "1e", "3"] && t.column(named: "b")?.codes == [1, 2, 0])
+            #expect(t.column(named: "c")?.kind == .numeric && t.column(named: "c")?.numbers == [1.5, 4, 3])
+        }
+    }
+
     @Test func allMissingColumnIsNumericNotBinary() throws {
         let t = try table("a,b\nNA,1\n,0\n")
         #expect(t.column(named: "a")?.kind == .numeric && t.column(named: "a")?.missingCount == 2)
@@ -141,7 +155,9 @@ private func same(_ a: [Double]?, _ b: [Double]) -> Bool {
     }
 
     @Test func idMustBeUniqueAndPresent() throws {
-        let duplicate = dataError { _ = try table("id,x\np1,1\np2,2\n\"multi\nline\",3\np1,4\n", TableOptions(id: "id")) }
+        let duplicate = dataError {
+            _ = try table("id,x\np1,1\np2,2\n\"multi\nline\",3\np1,4\n", TableOptions(id: "id"))
+        }
         #expect(duplicate == DataError(file: "t.csv", line: 6, column: "id",
                                        "id `p1` is repeated: it is on line 2 and line 6; ids must be unique"))
         let missing = dataError { _ = try table("id,x\np1,1\nNA,2\n", TableOptions(id: "id")) }
@@ -161,6 +177,8 @@ private func same(_ a: [Double]?, _ b: [Double]) -> Bool {
     @Test func csvErrorsPassThrough() {
         #expect(dataError { _ = try table("a,b\n1,2\n3\n") }
             == DataError(file: "t.csv", line: 3, "expected 2 fields as in the header, found 1"))
+        #expect(dataError { _ = try table("a,b\n1,2\n3,4,5,6\n") }
+            == DataError(file: "t.csv", line: 3, "expected 2 fields as in the header, found 4"))
         #expect(dataError { _ = try table("a,b\n") } == DataError(file: "t.csv", "no data rows after the header"))
         #expect(throws: InputFileError.self) { _ = try Table.read(path: "/nonexistent/t.csv") }
     }

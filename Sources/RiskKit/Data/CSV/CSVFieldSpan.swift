@@ -11,4 +11,6 @@ struct CSVFieldSpan {
     var isQuoted: Bool
     /// Whether the quoted content contains escaped quotes written as `""`.
     var hasDoubledQuotes: Bool
+    /// Whether a `CSVFieldConsumer` already dealt with the field while it was scanned.
+    var isConsumed: Bool
 }

@@ -4,7 +4,8 @@
 ///   as a field's first byte, and after a closing quote only a comma or a line break may follow.
 /// - Records end with CRLF, LF or a lone CR; the last record may lack a line break; completely empty lines are
 ///   skipped; a UTF-8 byte order mark at the start is skipped.
-/// - Every record must have as many fields as the header; header names must be non-empty and distinct.
+/// - Every record must have as many fields as the header; header names must be non-empty and distinct. Names and
+///   cells are field values as `CSVRecord` defines them (quotes removed, unquoted ones trimmed of spaces and tabs).
 ///
 /// A file is memory-mapped (`mmap`), never copied; `forEachRecord` lends each record in place, so streaming a file
 /// holds one reusable field-offset buffer and no per-row storage, and the pages already read are handed back to
@@ -71,12 +72,29 @@ public struct CSVReader: Sendable {
     ///   counts), an unterminated quote (naming the line where it opened), text after a closing quote, or a file
     ///   without data rows; otherwise whatever `body` throws.
     public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void) throws {
-        let records = try scanRecords(limit: Int.max, body)
+        var none = NoFieldConsumer()
+        try forEachRecord(consumer: &none) { record, _ in try body(record) }
+    }
+
+    /// `forEachRecord(_:)`, offering unquoted fields to `consumer` as they are scanned (see `scanRecords`).
+    func forEachRecord<Consumer: CSVFieldConsumer>(
+        consumer: inout Consumer, _ body: (borrowing CSVRecord, inout Consumer) throws -> Void
+    ) throws {
+        let records = try scanRecords(limit: Int.max, consumer: &consumer, body)
         if records == 0 { throw DataError(file: name, "no data rows after the header") }
     }
 
     /// Lends the first `limit` data records (all when there are fewer) to `body`; returns how many it lent.
     func scanRecords(limit: Int, _ body: (borrowing CSVRecord) throws -> Void) throws -> Int {
+        var none = NoFieldConsumer()
+        return try scanRecords(limit: limit, consumer: &none) { record, _ in try body(record) }
+    }
+
+    /// Like `scanRecords(limit:_:)`, offering unquoted fields to `consumer` as they are scanned; `body` gets the
+    /// consumer too, to prepare it for the next record.
+    func scanRecords<Consumer: CSVFieldConsumer>(
+        limit: Int, consumer: inout Consumer, _ body: (borrowing CSVRecord, inout Consumer) throws -> Void
+    ) throws -> Int {
         let base = bytes.base
         let width = header.count
         var scanner = CSVScanner(base: base, count: bytes.count, position: dataStart, line: dataStartLine)
@@ -84,7 +102,7 @@ public struct CSVReader: Sendable {
         var records = 0
         while records < limit {
             do {
-                guard try scanner.nextRecord() else { break }
+                guard try scanner.nextRecord(consumer: &consumer) else { break }
             } catch {
                 throw Self.dataError(error, file: name, header: header)
             }
@@ -93,7 +111,7 @@ public struct CSVReader: Sendable {
                                 "expected \(width) fields as in the header, found \(scanner.fieldCount)")
             }
             records += 1
-            try body(CSVRecord(base: base, spans: scanner.fields, line: scanner.recordLine))
+            try body(CSVRecord(base: base, spans: scanner.fields, line: scanner.recordLine), &consumer)
             if scanner.position - released >= Self.releaseStride {
                 released = bytes.release(released..<scanner.recordStart)
             }

@@ -19,12 +19,12 @@ public struct CSVRecord: ~Copyable {
     public var fieldCount: Int { spans.count }
 
     /// Whether field `index` was enclosed in double quotes in the file.
-    public func isQuoted(at index: Int) -> Bool { spans[index].isQuoted }
+    public func isQuoted(at index: Int) -> Bool { span(index).isQuoted }
 
     /// Calls `body` with the UTF-8 bytes of field `index`'s value (quotes removed, `""` unescaped, unquoted fields
     /// trimmed); the buffer is valid only inside `body`.
     public func withBytes<R>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-        try Self.withValueBytes(base: base, span: spans[index], body)
+        try Self.withValueBytes(base: base, span: span(index), body)
     }
 
     /// Field `index`'s value as a `String` (invalid UTF-8 is repaired with U+FFFD).
@@ -34,14 +34,14 @@ public struct CSVRecord: ~Copyable {
 
     /// Whether field `index` is missing: its value is empty or `NA`.
     public func isMissing(at index: Int) -> Bool {
-        let (start, end) = Self.trimmedRange(base: base, span: spans[index])
+        let (start, end) = Self.trimmedRange(base: base, span: span(index))
         return Self.isMissing(base: base, start: start, end: end)
     }
 
     /// Field `index` parsed as a decimal number (correctly rounded, see `DecimalNumber`); `nil` when it is missing
     /// or not a number.
     public func number(at index: Int) -> Double? {
-        let span = spans[index]
+        let span = span(index)
         if span.hasDoubledQuotes { return nil }
         let (start, end) = Self.trimmedRange(base: base, span: span)
         return DecimalNumber.parse(base + start, count: end - start)
@@ -52,6 +52,14 @@ public struct CSVRecord: ~Copyable {
         if isMissing(at: index) { return .missing }
         if let number = number(at: index) { return .number(number) }
         return .text(string(at: index))
+    }
+
+    /// The span of field `index`, trapping on an index outside `0..<fieldCount` (unsafe buffers check only in
+    /// debug builds).
+    @inline(__always)
+    private func span(_ index: Int) -> CSVFieldSpan {
+        precondition(index >= 0 && index < spans.count, "field index \(index) is outside 0..<\(spans.count)")
+        return spans[index]
     }
 
     /// The value range of `span`: unquoted fields lose surrounding spaces and tabs.

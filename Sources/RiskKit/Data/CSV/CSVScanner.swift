@@ -45,10 +45,19 @@ struct CSVScanner: ~Copyable {
     var fields: UnsafeBufferPointer<CSVFieldSpan> { UnsafeBufferPointer(start: spans, count: fieldCount) }
 
     /// Scans the next record; `false` at the end of the bytes.
+    mutating func nextRecord() throws(CSVSyntaxError) -> Bool {
+        var none = NoFieldConsumer()
+        return try nextRecord(consumer: &none)
+    }
+
+    /// Scans the next record, offering each unquoted field to `consumer` first; `false` at the end of the bytes.
+    /// Spans of consumed fields are marked `isConsumed`.
     ///
     /// The loop works on local copies of the position, line, field count and span buffer (written back on exit) so
     /// they stay in registers instead of being reloaded after every span store.
-    mutating func nextRecord() throws(CSVSyntaxError) -> Bool {
+    mutating func nextRecord<Consumer: CSVFieldConsumer>(
+        consumer: inout Consumer
+    ) throws(CSVSyntaxError) -> Bool {
         let base = self.base, count = self.count
         var p = position
         var line = self.line
@@ -109,7 +118,8 @@ struct CSVScanner: ~Copyable {
                     if c == 0x0A || (c == 0x0D && !(q + 1 < count && base[q + 1] == 0x0A)) { line += 1 }
                     q += 1
                 }
-                spans[fieldCount] = CSVFieldSpan(start: start, end: q, isQuoted: true, hasDoubledQuotes: doubled)
+                spans[fieldCount] = CSVFieldSpan(start: start, end: q, isQuoted: true, hasDoubledQuotes: doubled,
+                                                 isConsumed: false)
                 fieldCount += 1
                 p = q + 1
                 if p >= count { break }
@@ -127,6 +137,17 @@ struct CSVScanner: ~Copyable {
                 // are looked at one by one.
                 let start = p
                 var terminator: UInt8 = 0
+                if let end = consumer.consumeField(fieldCount, start: p, base: base, count: count) {
+                    spans[fieldCount] = CSVFieldSpan(start: start, end: end, isQuoted: false, hasDoubledQuotes: false,
+                                                     isConsumed: true)
+                    fieldCount += 1
+                    p = end
+                    if p < count && base[p] == 0x2C {
+                        p += 1
+                        continue
+                    }
+                    break
+                }
                 while p + 8 <= count {
                     let word = UInt64(littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self))
                     let below = (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080
@@ -152,7 +173,8 @@ struct CSVScanner: ~Copyable {
                         p += 1
                     }
                 }
-                spans[fieldCount] = CSVFieldSpan(start: start, end: p, isQuoted: false, hasDoubledQuotes: false)
+                spans[fieldCount] = CSVFieldSpan(start: start, end: p, isQuoted: false, hasDoubledQuotes: false,
+                                                 isConsumed: false)
                 fieldCount += 1
                 if terminator == 0x2C {
                     p += 1

@@ -8,10 +8,10 @@ import Foundation
 ///
 /// Algorithm: one pass accumulates the digits into a `UInt64` (exact for up to 19 significant digits) and the
 /// decimal exponent. When the digits fit in 53 bits and the exponent is within ±22, the value is one exactly rounded
-/// multiplication or division by an exact power of ten (Clinger's fast path, with its extension for exponents up to 22 + 15 when the
-/// scaled digits stay exact). Otherwise the text is copied, NUL-terminated, to the stack and given to the C
-/// library's `strtod`, which is correctly rounded (glibc), so the result always equals `Double(String)` bit for bit.
-/// Cost: O(length) and no heap allocation.
+/// multiplication or division by an exact power of ten (Clinger's fast path, with its extension for exponents up
+/// to 22 + 15 when the scaled digits stay exact). Otherwise the text is copied, NUL-terminated, to the stack and
+/// given to the C library's `strtod`, which is correctly rounded (glibc), so the result always equals
+/// `Double(String)` bit for bit. Cost: O(length) and no heap allocation.
 public enum DecimalNumber {
     /// Parses `text` as a decimal number; `nil` if it is not one (see the type's grammar).
     public static func parse(_ text: String) -> Double? {
@@ -25,9 +25,24 @@ public enum DecimalNumber {
         return parse(base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
     }
 
-    /// Parses `count` bytes at `p`; the hot entry point used by the CSV reader.
+    /// Parses exactly the `count` bytes at `p`; the hot entry point used by the CSV reader.
     @inline(__always)
     static func parse(_ p: UnsafePointer<UInt8>, count n: Int) -> Double? {
+        scan(p, limit: n, wholeInput: true)?.value
+    }
+
+    /// Parses the number that starts at `p` and ends at the first byte that cannot continue it (at most `limit`
+    /// bytes); returns the value and the number of bytes it used. The caller checks what follows.
+    @inline(__always)
+    static func parsePrefix(_ p: UnsafePointer<UInt8>, limit: Int) -> (value: Double, end: Int)? {
+        scan(p, limit: limit, wholeInput: false)
+    }
+
+    /// The parser behind `parse` and `parsePrefix`; with `wholeInput` the number must use all `limit` bytes.
+    @inline(__always)
+    private static func scan(
+        _ p: UnsafePointer<UInt8>, limit n: Int, wholeInput: Bool
+    ) -> (value: Double, end: Int)? {
         var i = 0
         var negative = false
         if n == 0 { return nil }
@@ -80,12 +95,13 @@ public enum DecimalNumber {
             if i == exponentStart { return nil }
             exponent += negativeExponent ? -value : value
         }
-        if i != n { return nil }
+        if wholeInput && i != n { return nil }
+        let end = i
 
         var truncated = false
         if digits > 19 {
             var k = integerStart
-            while k < n && (p[k] == UInt8(ascii: "0") || p[k] == UInt8(ascii: ".")) {
+            while k < end && (p[k] == UInt8(ascii: "0") || p[k] == UInt8(ascii: ".")) {
                 if p[k] == UInt8(ascii: "0") { digits -= 1 }
                 k += 1
             }
@@ -95,23 +111,23 @@ public enum DecimalNumber {
             var value = Double(mantissa)
             if exponent >= 0 && exponent <= 22 {
                 value *= exactPowerOfTen(exponent)
-                return negative ? -value : value
+                return (negative ? -value : value, end)
             }
             if exponent < 0 && exponent >= -22 {
                 value /= exactPowerOfTen(-exponent)
-                return negative ? -value : value
+                return (negative ? -value : value, end)
             }
             if exponent > 22 && exponent <= 22 + 15 {
                 // Move the excess exponent into the digits while they stay an exact integer below 2^53.
                 let shifted = mantissa.multipliedReportingOverflow(by: UInt64(exactPowerOfTen(exponent - 22)))
                 if !shifted.overflow && shifted.partialValue <= 1 << 53 {
                     value = Double(shifted.partialValue) * exactPowerOfTen(22)
-                    return negative ? -value : value
+                    return (negative ? -value : value, end)
                 }
             }
-            if mantissa == 0 { return negative ? -0.0 : 0.0 }
+            if mantissa == 0 { return (negative ? -0.0 : 0.0, end) }
         }
-        return parseWithStrtod(p, count: n)
+        return parseWithStrtod(p, count: end).map { ($0, end) }
     }
 
     /// 10^k for 0 ≤ k ≤ 22, all exactly representable in a `Double`.

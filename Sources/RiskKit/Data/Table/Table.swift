@@ -1,7 +1,8 @@
 /// A data set read from CSV: named, typed columns of equal length, plus the file line of every row.
 ///
 /// Build one with `Table.read(path:options:)` or `Table.read(bytes:name:options:)`. Rows are in file order; row
-/// `r` came from line `lineNumbers[r]`, which later stages use to point users at the offending line.
+/// `r` came from line `lineNumbers[r]`, which later stages use to point users at the offending line. Equality
+/// compares numbers with IEEE `==`, so tables holding missing numbers (`nan`) are never equal.
 public struct Table: Sendable, Equatable {
     /// The file path (or name given for in-memory bytes) the table was read from, for messages.
     public let source: String

@@ -40,8 +40,10 @@ struct TableBuilder {
 
     /// Reads every record. The first record sizes the column storage from the bytes per record.
     ///
-    /// Numeric cells are parsed into a column-major block of `blockRows` rows (about 256 KB, so it stays in cache);
-    /// a full block is appended to each numeric column with one contiguous copy per column. Per-column roles, missing
+    /// Clean numeric cells are parsed by `NumericCellParser` while the scanner walks over them; the other cells of
+    /// numeric columns (missing, padded, quoted, not numbers) by `parseNumericCells` once the record is split.
+    /// Values go into a column-major block of `blockRows` rows (about 256 KB, so it stays in cache), and a full
+    /// block is appended to each numeric column with one contiguous copy per column. Per-column roles, missing
     /// counts and non-binary counts live in flat buffers, so the per-cell work is a parse and a store with no
     /// reference counting, array uniqueness checks or page-scattered writes.
     /// - Throws: `DataError` for malformed CSV, a non-number in a numeric column, or a missing or repeated id.
@@ -72,13 +74,16 @@ struct TableBuilder {
         /// Appends the first `blockFill` rows of the block to every still-numeric column.
         func flush(_ builders: UnsafeMutableBufferPointer<ColumnBuilder>) {
             for j in 0..<width where roles[j].isNumeric {
-                builders[j].numbers.append(contentsOf: UnsafeBufferPointer(start: block + j &* blockRows, count: blockFill))
+                let values = UnsafeBufferPointer(start: block + j &* blockRows, count: blockFill)
+                builders[j].numbers.append(contentsOf: values)
             }
             blockFill = 0
         }
 
+        var parser = NumericCellParser(roles: roles, width: width, stride: blockRows, nonBinary: nonBinary,
+                                       cells: block)
         try columns.withUnsafeMutableBufferPointer { builders in
-            try reader.forEachRecord { record in
+            try reader.forEachRecord(consumer: &parser) { record, parser in
                 let row = lineNumbers.count
                 let base = record.base
                 let fields = record.spans
@@ -88,9 +93,8 @@ struct TableBuilder {
                     lineNumbers.reserveCapacity(estimate)
                     for j in 0..<width { builders[j].reserve(estimate) }
                 }
-                if blockFill == blockRows { flush(builders) }
                 lineNumbers.append(record.line)
-                let cells = block + blockFill
+                let cells = parser.cells
                 var j = 0
                 while true {
                     j = Self.parseNumericCells(from: j, fields: fields, base: base, roles: roles, cells: cells,
@@ -118,6 +122,8 @@ struct TableBuilder {
                     j += 1
                 }
                 blockFill += 1
+                if blockFill == blockRows { flush(builders) }
+                parser.cells = block + blockFill
             }
             flush(builders)
         }
@@ -130,9 +136,9 @@ struct TableBuilder {
     }
 
     /// Parses the cells of numeric columns from field `first` on into `cells` (`nan` when missing), counting
-    /// missing and non-binary values, until a field whose column is not numeric or whose cell is not a number.
-    /// Returns that field's index, or the field count when the record is done. A separate function with every
-    /// input a parameter, so its loop keeps them in registers.
+    /// missing and non-binary values, until a field whose column is not numeric or whose cell is not a number;
+    /// cells `NumericCellParser` already parsed are skipped. Returns that field's index, or the field count when
+    /// the record is done. A separate function with every input a parameter, so its loop keeps them in registers.
     @inline(never)
     private static func parseNumericCells(
         from first: Int, fields: UnsafeBufferPointer<CSVFieldSpan>, base: UnsafePointer<UInt8>,
@@ -143,6 +149,10 @@ struct TableBuilder {
         let width = fields.count
         while j < width && roles[j].isNumeric {
             let span = fields[j]
+            if span.isConsumed {
+                j += 1
+                continue
+            }
             let (start, end) = CSVRecord.trimmedRange(base: base, span: span)
             if CSVRecord.isMissing(base: base, start: start, end: end) {
                 cells[j &* stride] = .nan
