@@ -9,7 +9,7 @@ public struct FitSummary: Codable, Sendable, Equatable {
     /// The elastic-net mixing α (1 = lasso, 0 = ridge; nil when unpenalized).
     public var alpha: Double?
     /// How λ was chosen, when chosen by cross-validation.
-    public var lambdaSelection: LambdaSelection?
+    public var lambdaSelection: CrossValidatedLambda?
     /// Solver iterations.
     public var iterations: Int
     /// Whether the solver met its convergence rule.
@@ -38,7 +38,7 @@ public struct FitSummary: Codable, Sendable, Equatable {
 }
 
 /// The cross-validated choice of λ (like `cv.glmnet`).
-public struct LambdaSelection: Codable, Sendable, Equatable {
+public struct CrossValidatedLambda: Codable, Sendable, Equatable {
     /// Number of folds.
     public var folds: Int
     /// `deviance` or `auc`.

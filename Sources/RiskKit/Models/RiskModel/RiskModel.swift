@@ -29,6 +29,8 @@ public struct RiskModel: Codable, Sendable {
     public var calibration: Calibration
     /// Quantiles of the training population's predicted risks, for percentiles.
     public var referenceRisks: ReferenceDistribution
+    /// Cross-validated evaluation of the whole training procedure (`train --folds K`), if it was run.
+    public var crossValidation: EvaluationReport?
     /// Where the model came from.
     public var training: TrainingProvenance
     /// `sha256:<hex>` of the canonical encoding of every other field; set when the file is written.
@@ -39,6 +41,7 @@ public struct RiskModel: Codable, Sendable {
         case idColumn = "id_column"
         case schema, coefficients, fit, calibration
         case referenceRisks = "reference_risks"
+        case crossValidation = "cross_validation"
         case training, checksum
     }
 
@@ -46,7 +49,7 @@ public struct RiskModel: Codable, Sendable {
     public init(
         description: String?, outcome: OutcomeDefinition, idColumn: String?, schema: FeatureSchema,
         coefficients: [CoefficientEstimate], fit: FitSummary, calibration: Calibration,
-        referenceRisks: ReferenceDistribution, training: TrainingProvenance
+        referenceRisks: ReferenceDistribution, crossValidation: EvaluationReport?, training: TrainingProvenance
     ) {
         self.format = Self.formatName
         self.version = Self.currentVersion
@@ -58,6 +61,7 @@ public struct RiskModel: Codable, Sendable {
         self.fit = fit
         self.calibration = calibration
         self.referenceRisks = referenceRisks
+        self.crossValidation = crossValidation
         self.training = training
         self.checksum = nil
     }

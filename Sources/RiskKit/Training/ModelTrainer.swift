@@ -1,0 +1,105 @@
+import Foundation
+
+/// Trains a ``RiskModel`` from a CSV file: read → outcome → feature schema → standardized design → logistic fit
+/// → original-scale inference → intercept re-anchoring → reference risks → (optionally) cross-validated evaluation.
+public enum ModelTrainer {
+    /// Trains a model on the CSV file at `dataPath`.
+    ///
+    /// Rows with a missing outcome are skipped and counted; every other problem is an error naming the file,
+    /// line and column. With `evaluationFolds`, the *whole* procedure (schema learning, λ selection, fit) is
+    /// repeated on each training part and scored on the held-out part, so the reported metrics are honest.
+    /// - Throws: ``InputFileError``, ``DataError``, ``LogisticRegressionError``.
+    public static func train(dataPath: String, options: TrainingOptions, date: Date = Date()) throws -> TrainingReport {
+        var notes: [String] = []
+        var tableOptions = TableOptions(
+            categorical: options.categorical, exclude: options.exclude, text: [options.outcome], id: options.id)
+        if let w = options.weights { tableOptions.numeric.insert(w) }
+        let table = try Table.read(path: dataPath, options: tableOptions)
+        guard let outcomeColumn = table.column(named: options.outcome), let outcomeTexts = outcomeColumn.texts else {
+            throw DataError(
+                file: dataPath, line: 1, column: options.outcome,
+                "outcome column not found; the columns are: \(table.columnNames.joined(separator: ", "))")
+        }
+        let outcome = try OutcomeColumn(
+            name: options.outcome, texts: outcomeTexts, lineNumbers: table.lineNumbers, file: dataPath,
+            positive: options.positiveLabel)
+        let rows = outcome.values.indices.filter { outcome.values[$0] != nil }
+        let skipped = table.rowCount - rows.count
+        if skipped > 0 { notes.append("skipped \(skipped) row\(skipped == 1 ? "" : "s") with a missing outcome") }
+        let y = rows.map { outcome.values[$0]! }
+
+        var weights: [Double]? = nil
+        if let name = options.weights {
+            guard let column = table.column(named: name), let values = column.numbers else {
+                throw DataError(file: dataPath, line: 1, column: name, "weights column not found or not numeric")
+            }
+            weights = try rows.map { i in
+                let w = values[i]
+                guard w.isFinite, w >= 0 else {
+                    throw DataError(file: dataPath, line: table.lineNumbers[i], column: name,
+                                    w.isNaN ? "weight is missing" : "weight \(w) must be a non-negative number")
+                }
+                return w
+            }
+        }
+
+        let reserved = Set([options.outcome, options.id, options.weights].compactMap { $0 })
+        var columns: [(name: String, column: RawColumn)] = []
+        for column in table.columns where !reserved.contains(column.name) {
+            switch column.data {
+            case .numbers(let values): columns.append((column.name, .numeric(rows.map { values[$0] })))
+            case .categories(let codes, let levels):
+                columns.append((column.name, .categorical(codes: rows.map { codes[$0] }, levels: levels)))
+            case .texts:
+                throw DataError(file: dataPath, column: column.name, "text column cannot be a feature; exclude it")
+            }
+        }
+        guard !columns.isEmpty else {
+            throw DataError(file: dataPath, "no feature columns left after removing the outcome, id and excluded columns")
+        }
+        for (name, column) in columns {
+            let missing = column.missingCount
+            if missing > 0 { notes.append("`\(name)`: \(missing) missing value\(missing == 1 ? "" : "s") imputed") }
+        }
+
+        let procedure = try TrainingProcedure(options: options)
+        let final = try procedure.run(columns: columns, outcome: y, weights: weights)
+        if let cv = final.crossValidated {
+            notes.append("\(options.cvFolds ?? 0)-fold CV by \(cv.measureName): λ_min = \(cv.lambdaMin), λ_1se = \(cv.lambda1SE); using \(options.lambdaChoice == .min ? "λ_min" : "λ_1se")")
+        }
+
+        var crossValidation: EvaluationReport? = nil
+        if let k = options.evaluationFolds {
+            let predictions = try procedure.crossValidatedPredictions(
+                columns: columns, outcome: y, weights: weights, folds: try Folds.stratified(outcome: y, k: k, seed: options.seed))
+            crossValidation = try EvaluationReport(outcome: y, predicted: predictions)
+            if weights != nil { notes.append("cross-validated metrics are unweighted") }
+            if options.prevalence != nil { notes.append("cross-validated metrics are on the training sample's scale (before prevalence re-anchoring)") }
+        }
+
+        let events = Int(y.reduce(0, +))
+        let calibration = Calibration(prevalence: options.prevalence, sampleEventRate: Double(events) / Double(y.count))
+        let model = RiskModel(
+            description: options.description, outcome: outcome.definition, idColumn: options.id,
+            schema: final.schema, coefficients: final.originalScaleCoefficients(interceptShift: calibration.interceptShift),
+            fit: final.summary(options: options, events: events), calibration: calibration,
+            referenceRisks: ReferenceDistribution(values: final.trainingRisks(interceptShift: calibration.interceptShift)),
+            crossValidation: crossValidation,
+            training: TrainingProvenance(
+                dataFile: dataPath, dataSHA256: try FileDigest.sha256(path: dataPath), rowsRead: table.rowCount,
+                rowsUsed: rows.count, rowsSkipped: ["missing_outcome": skipped], events: events,
+                date: ISO8601DateFormatter().string(from: date), riskkitVersion: RiskKitVersion.current,
+                options: options.provenance))
+        return TrainingReport(model: model, notes: notes)
+    }
+}
+
+extension RawColumn {
+    /// Number of missing cells.
+    var missingCount: Int {
+        switch self {
+        case .numeric(let v): v.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
+        case .categorical(let codes, _): codes.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import RiskKit
+
+struct Inspect: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a saved model: coefficients with inference, fit, calibration and provenance.")
+
+    @Argument(help: "The model file.") var model: String
+    @Option(help: "Output format: table, csv or json.") var format: OutputFormat = .table
+
+    func run() throws {
+        try runReportingErrors {
+            let m = try RiskModel.load(path: model)
+            switch format {
+            case .json: emit(try InspectReport(model: m).json())
+            case .csv:
+                var out = "name,estimate,std_error,z,p_value,ci_low,ci_high,odds_ratio\n"
+                for c in m.coefficients {
+                    let fields = [c.estimate, c.stdError, c.z, c.pValue, c.ciLow, c.ciHigh, c.oddsRatio]
+                        .map { $0.map { String($0) } ?? "" }
+                    out += ([csvField(c.name)] + fields).joined(separator: ",") + "\n"
+                }
+                emit(out)
+            case .table: emit(InspectReport(model: m).table())
+            }
+        }
+    }
+}
+
+/// The `inspect` output: the model's description, fit and coefficients.
+struct InspectReport: Encodable {
+    let model: RiskModel
+
+    enum CodingKeys: String, CodingKey {
+        case format, version, description, outcome, features, coefficients, fit, calibration, training, checksum
+        case referenceRisks = "reference_risks"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(model.format, forKey: .format)
+        try c.encode(model.version, forKey: .version)
+        try c.encode(model.description, forKey: .description)
+        try c.encode(model.outcome, forKey: .outcome)
+        try c.encode(model.schema.features, forKey: .features)
+        try c.encode(model.coefficients, forKey: .coefficients)
+        try c.encode(model.fit, forKey: .fit)
+        try c.encode(model.calibration, forKey: .calibration)
+        try c.encode(model.training, forKey: .training)
+        try c.encode(model.checksum, forKey: .checksum)
+        let q = model.referenceRisks.quantiles
+        let summary: [String: Double] = q.isEmpty ? [:] : [
+            "p01": q[10], "p10": q[100], "p25": q[250], "median": q[500], "p75": q[750], "p90": q[900], "p99": q[990],
+        ]
+        try c.encode(summary, forKey: .referenceRisks)
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    func table() -> String {
+        let m = model
+        var out = ""
+        if let d = m.description { out += d + "\n\n" }
+        out += "Outcome: \(m.outcome.column) (event = \(m.outcome.positiveLabel))\n"
+        let f = m.fit
+        var penalty = f.penalty
+        if let l = f.lambda { penalty += ", λ = \(formatNumber(l))" }
+        if let a = f.alpha, f.penalty == "elasticnet" { penalty += ", α = \(formatNumber(a))" }
+        if let s = f.lambdaSelection {
+            penalty += " (\(s.folds)-fold CV by \(s.measure): λ_min = \(formatNumber(s.lambdaMin)), λ_1se = \(formatNumber(s.lambda1SE)); using \(s.chosen))"
+        }
+        out += "Penalty: \(penalty)\n"
+        out += "Training rows: \(f.n) (\(f.events) events); skipped: "
+        out += m.training.rowsSkipped.isEmpty ? "none" : m.training.rowsSkipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.replacingOccurrences(of: "_", with: " "))" }.joined(separator: ", ")
+        out += "\n"
+        out += "Deviance: \(formatNumber(f.deviance, digits: 8)) (null \(formatNumber(f.nullDeviance, digits: 8)))"
+        if let aic = f.aic { out += ", AIC \(formatNumber(aic, digits: 8))" }
+        out += ", \(f.iterations) iterations, \(f.converged ? "converged" : "NOT converged")\n"
+        if let tau = m.calibration.prevalence {
+            out += "Intercept re-anchored to prevalence \(formatNumber(tau)) (sample event rate \(formatNumber(m.calibration.sampleEventRate)); shift −\(formatNumber(m.calibration.interceptShift)))\n"
+        }
+        out += "\n"
+        var t = TextTable(header: ["term", "estimate", "std.error", "z", "p", "95% CI", "odds ratio"], rightAligned: [1, 2, 3, 4, 6])
+        for c in m.coefficients {
+            let ci = c.ciLow.map { "[\(formatNumber($0)), \(formatNumber(c.ciHigh))]" } ?? "—"
+            t.add([c.name, formatNumber(c.estimate, digits: 6), formatNumber(c.stdError), formatNumber(c.z), formatPValue(c.pValue), ci, formatNumber(c.oddsRatio)])
+        }
+        out += t.render()
+        out += "\nTrained \(m.training.date) by RiskKit \(m.training.riskkitVersion) on \(m.training.dataFile) (sha256 \(m.training.dataSHA256.prefix(12))…)\n"
+        return out
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import RiskKit
+
+/// Formats patient reports as a clinician-readable table, CSV, or JSON Lines, streaming one patient at a time.
+struct ReportWriter {
+    let format: OutputFormat
+    let model: RiskModel
+    let policy: RecommendationPolicy?
+    let sink: OutputSink
+    /// One patient, shown in full (instead of one line per patient).
+    var detailed = false
+    private var wroteHeader = false
+
+    init(format: OutputFormat, model: RiskModel, policy: RecommendationPolicy?, sink: OutputSink) {
+        self.format = format
+        self.model = model
+        self.policy = policy
+        self.sink = sink
+    }
+
+    private static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    mutating func add(_ report: PatientReport) throws {
+        switch format {
+        case .json:
+            try sink.write(String(decoding: try Self.encoder.encode(report), as: UTF8.self) + "\n")
+        case .csv:
+            if !wroteHeader {
+                try sink.write("id,risk,percentile,band,top_factors,recommendations,imputed\n")
+                wroteHeader = true
+            }
+            let factors = report.shownContributions.map { "\($0.feature):\(String(format: "%+.4f", $0.value))" }.joined(separator: ";")
+            let recs = (report.policy?.recommendations ?? []).map { r in
+                r.rule + (r.intervalMonths.map { "/\($0)mo" } ?? "")
+            }.joined(separator: ";")
+            let fields = [
+                report.score.id ?? "", String(report.score.risk), String(format: "%.1f", report.score.percentile),
+                report.policy?.band.id ?? "", factors, recs, report.score.imputed.joined(separator: ";"),
+            ]
+            try sink.write(fields.map(csvField).joined(separator: ",") + "\n")
+        case .table:
+            if detailed { try sink.write(block(report)) } else { try sink.write(line(report)) }
+        }
+    }
+
+    mutating func finish() throws {
+        if format == .table && !detailed && !wroteHeader { try sink.write(tableHeader()) }
+        if format == .table { try sink.write(footer()) }
+    }
+
+    private func percent(_ p: Double) -> String { p == 0 ? "0%" : String(format: p < 0.001 ? "%.2f%%" : "%.1f%%", p * 100) }
+
+    private func ordinal(_ p: Double) -> String {
+        let n = Int(p.rounded())
+        let suffix = (11...13).contains(n % 100) ? "th" : (n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th")
+        return "\(n)\(suffix)"
+    }
+
+    private func tableHeader() -> String {
+        let h = pad("patient", 16) + "  " + pad("risk", 7, right: true) + "  " + pad("pctl", 5, right: true) + "  "
+            + pad("band", 13) + "  " + pad("main factors", 40) + "  recommendations\n"
+        return h + String(repeating: "-", count: 110) + "\n"
+    }
+
+    private mutating func line(_ r: PatientReport) throws -> String {
+        var out = ""
+        if !wroteHeader {
+            out += tableHeader()
+            wroteHeader = true
+        }
+        let factors = r.shownContributions.prefix(3).map { "\($0.feature) \(String(format: "%+.2f", $0.value))" }.joined(separator: ", ")
+        let recs = (r.policy?.recommendations ?? []).map(\.rule).joined(separator: " ")
+        out += pad(r.score.id ?? "—", 16) + "  " + pad(percent(r.score.risk), 7, right: true) + "  "
+            + pad(String(Int(r.score.percentile.rounded())), 5, right: true) + "  " + pad(r.policy?.band.id ?? "—", 13) + "  "
+            + pad(factors, 40) + "  " + recs + "\n"
+        return out
+    }
+
+    private func block(_ r: PatientReport) -> String {
+        var out = r.score.id.map { "Patient \($0)\n" } ?? "Patient\n"
+        let horizon = policy.map { String(format: "%g-year risk", $0.outcome.horizonYears) } ?? "Risk of \(model.outcome.column)"
+        out += "  \(horizon): \(percent(r.score.risk)), \(ordinal(r.score.percentile)) percentile of the training population\n"
+        if let policy { out += "  Outcome: \(policy.outcome.description)\n" }
+        if let band = r.policy?.band {
+            out += "  Risk band: \(band.label) [\(percent(band.lower))–\(band.upper >= 1 ? "100%" : "<" + percent(band.upper))] — \(band.source)\n"
+        }
+        if !r.score.imputed.isEmpty {
+            out += "  Missing and imputed: \(r.score.imputed.joined(separator: ", "))\n"
+        }
+        out += "\n  Main factors (log-odds relative to an average patient in the training data):\n"
+        for c in r.shownContributions {
+            out += "    \(pad(c.feature, 24)) \(String(format: "%+.3f", c.value))  \(c.value > 0 ? "raises" : "lowers") risk\n"
+        }
+        if let outcome = r.policy {
+            out += "\n  Recommendations (policy \(outcome.policyVersion)):\n"
+            if outcome.recommendations.isEmpty { out += "    none triggered\n" }
+            for rec in outcome.recommendations {
+                let interval = rec.intervalMonths.map { " Repeat every \($0) months." } ?? ""
+                out += "    [\(rec.rule)] \(rec.kind.rawValue): \(rec.text)\(interval)\n      Source: \(rec.source)\n"
+            }
+            if !outcome.skipped.isEmpty {
+                out += "\n  Not evaluated (missing data): " + outcome.skipped.map { "\($0.rule) (\($0.fields.joined(separator: ", ")))" }.joined(separator: "; ") + "\n"
+            }
+        }
+        return out
+    }
+
+    private func footer() -> String {
+        var out = "\n"
+        if let d = model.description { out += "Model: \(d)\n" }
+        if let policy { out += "Policy: \(policy.title) \(policy.policyVersion) (\(policy.date)). \(policy.disclaimer)\n" }
+        out += "Decision support, not a diagnosis.\n"
+        return out
+    }
+
+    private func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+        let t = s.count > width ? String(s.prefix(width - 1)) + "…" : s
+        let fill = String(repeating: " ", count: Swift.max(0, width - t.count))
+        return right ? fill + t : t + fill
+    }
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import RiskKit
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score patients with a saved model: risk, percentile, driving factors and recommendations.",
+        discussion: """
+            Patients come from --data FILE (streamed: memory does not grow with the number of patients), from \
+            --set field=value pairs (one patient), or from a JSON object on standard input. Without --policy, the \
+            file default-policy.json next to the model is used when present. Recommendations are decision \
+            support, not diagnosis: each names the rule and guideline it came from. Files written with --out are \
+            readable by their owner only.
+            """)
+
+    @Option(help: "The model file.") var model: String
+    @Option(help: "CSV file of patients (one per row, with a header).") var data: String?
+    @Option(name: .customLong("set"), help: "A field of a single patient, as name=value (repeatable).")
+    var fields: [String] = []
+    @Option(help: "Recommendation policy file (default: default-policy.json beside the model).") var policy: String?
+    @Flag(help: "Do not apply any recommendation policy.") var noPolicy = false
+    @Option(help: "Identifier column in --data (default: the model's id column).") var id: String?
+    @Option(help: "Output format: table, csv or json (JSON Lines: one object per patient).") var format: OutputFormat = .table
+    @Option(help: "Write to this file (owner-only permissions) instead of standard output.") var out: String?
+    @Option(help: "How many contributing factors to show per patient.") var top: Int = 5
+
+    func validate() throws {
+        if data != nil && !fields.isEmpty { throw ValidationError("give either --data or --set, not both") }
+        if top < 0 { throw ValidationError("--top must not be negative") }
+        for f in fields where !f.contains("=") { throw ValidationError("--set expects name=value, got `\(f)`") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let riskModel = try RiskModel.load(path: model)
+            let recommendationPolicy = try loadPolicy()
+            let sink = try OutputSink(path: out)
+            var writer = ReportWriter(format: format, model: riskModel, policy: recommendationPolicy, sink: sink)
+            do {
+                if let data {
+                    let file = try PatientFile(path: data, model: riskModel, idColumn: id)
+                    let progress = Progress(label: "scored", unit: "patients")
+                    var count = 0
+                    try file.forEachPatient { input in
+                        do {
+                            try writer.add(PatientReport(model: riskModel, input: input, policy: recommendationPolicy, topContributions: top))
+                        } catch var error as DataError {
+                            error.file = error.file ?? data
+                            throw error
+                        }
+                        count += 1
+                        progress.update(count)
+                    }
+                    progress.finish(count)
+                } else {
+                    let input = try singlePatient(riskModel)
+                    writer.detailed = true
+                    try writer.add(PatientReport(model: riskModel, input: input, policy: recommendationPolicy, topContributions: top))
+                }
+                try writer.finish()
+                try sink.commit()
+            } catch {
+                sink.abandon()
+                throw error
+            }
+        }
+    }
+
+    private func loadPolicy() throws -> RecommendationPolicy? {
+        if noPolicy { return nil }
+        if let policy { return try RecommendationPolicy.load(path: policy) }
+        let beside = URL(fileURLWithPath: model).deletingLastPathComponent().appendingPathComponent("default-policy.json").path
+        if FileManager.default.fileExists(atPath: beside) { return try RecommendationPolicy.load(path: beside) }
+        Log.info("no recommendation policy (pass --policy FILE); reporting risk only")
+        return nil
+    }
+
+    private func singlePatient(_ model: RiskModel) throws -> PatientInput {
+        var values: [String: String] = [:]
+        if !fields.isEmpty {
+            for f in fields {
+                let parts = f.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                values[String(parts[0]).trimmingCharacters(in: .whitespaces)] = parts.count > 1 ? String(parts[1]) : ""
+            }
+        } else {
+            let stdin = FileHandle.standardInput.readDataToEndOfFile()
+            guard !stdin.isEmpty else {
+                throw ValidationError("no patient given: use --data FILE, --set name=value, or a JSON object on standard input")
+            }
+            values = try JSONPatient.fields(from: stdin)
+        }
+        return try PatientInput(model: model, fields: values)
+    }
+}
+
+/// Reads one patient from a JSON object (`{"age": 54, "smoker": 1, "sex": "M"}`).
+enum JSONPatient {
+    /// A JSON scalar: booleans become 1/0, numbers their shortest text, null is missing.
+    private enum Scalar: Decodable {
+        case text(String?)
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if c.decodeNil() {
+                self = .text(nil)
+            } else if let b = try? c.decode(Bool.self) {
+                self = .text(b ? "1" : "0")
+            } else if let d = try? c.decode(Double.self) {
+                self = .text(d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d))
+            } else if let s = try? c.decode(String.self) {
+                self = .text(s)
+            } else {
+                throw DecodingError.dataCorruptedError(in: c, debugDescription: "value must be a number, a string, true/false or null")
+            }
+        }
+    }
+
+    static func fields(from data: Data) throws -> [String: String] {
+        do {
+            let object = try JSONDecoder().decode([String: Scalar].self, from: data)
+            return object.compactMapValues { if case .text(let t) = $0 { t ?? "" } else { nil } }
+        } catch {
+            throw DataError(file: "<stdin>", "expected one JSON object mapping field names to numbers or strings (\(error))")
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import RiskKit
+
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fit a logistic risk model from a CSV file and save it.",
+        discussion: """
+            Unpenalized fits report standard errors, z, p-values, 95% CIs and odds ratios on the original scale. \
+            Penalized fits (l2, l1, elasticnet) use --lambda X, or --cv K to choose λ by K-fold cross-validation. \
+            --folds K adds an honest K-fold cross-validated evaluation of the whole procedure. \
+            Rows with a missing outcome are skipped and counted.
+            """)
+
+    @Option(help: "Training CSV file.") var data: String
+    @Option(help: "Outcome column (0/1 or a two-level label).") var outcome: String
+    @Option(help: "Identifier column (not a feature; values must be unique).") var id: String?
+    @Option(help: "Columns to leave out (comma-separated).", transform: commaList) var exclude: [String] = []
+    @Option(help: "Columns to treat as categorical (comma-separated).", transform: commaList) var categorical: [String] = []
+    @Option(help: "Sample-weight column.") var weights: String?
+    @Option(help: "The outcome value that marks an event, for text labels.") var positive: String?
+    @Option(help: "Penalty: none, l2, l1 or elasticnet.") var penalty: TrainingOptions.PenaltyKind = .none
+    @Option(help: "Penalty weight λ (penalized fits).") var lambda: Double?
+    @Option(help: "Choose λ by K-fold cross-validation (penalized fits).") var cv: Int?
+    @Option(help: "Elastic-net mixing α in [0, 1] (1 = lasso).") var alpha: Double = 0.5
+    @Option(help: "Which cross-validated λ to keep: min or 1se.") var lambdaChoice: TrainingOptions.LambdaChoice = .min
+    @Option(help: "Measure for choosing λ: deviance or auc.") var cvMeasure: TrainingOptions.CVMeasure = .deviance
+    @Option(help: "Cross-validated evaluation with K stratified folds.") var folds: Int?
+    @Option(help: "Seed for fold assignment.") var seed: UInt64 = 1
+    @Option(help: "Population prevalence, to re-anchor the intercept of case-control data.") var prevalence: Double?
+    @Flag(help: "Add missingness indicators for features with missing values.") var missingIndicators = false
+    @Option(help: "Description saved in the model (e.g. data source, intended use).") var description: String?
+    @Option(help: "Where to write the model file.") var out: String
+    @Option(help: "Summary format on standard output: table or json.") var format: OutputFormat = .table
+    @Option(help: "BLAS threads.") var threads: Int?
+
+    func validate() throws {
+        if penalty == .none && (lambda != nil || cv != nil) {
+            throw ValidationError("--lambda and --cv need --penalty l2, l1 or elasticnet")
+        }
+        if penalty != .none && lambda == nil && cv == nil { throw ValidationError("--penalty \(penalty.rawValue) needs --lambda X or --cv K") }
+        if lambda != nil && cv != nil { throw ValidationError("give --lambda or --cv, not both") }
+        if let lambda, !(lambda >= 0) { throw ValidationError("--lambda must be non-negative") }
+        if let cv, cv < 2 { throw ValidationError("--cv needs at least 2 folds") }
+        if let folds, folds < 2 { throw ValidationError("--folds needs at least 2 folds") }
+        if !(0...1).contains(alpha) { throw ValidationError("--alpha must lie in [0, 1]") }
+        if let prevalence, !(prevalence > 0 && prevalence < 1) { throw ValidationError("--prevalence must lie strictly between 0 and 1") }
+        if format == .csv { throw ValidationError("train prints a table or json summary; use `riskkit inspect --format csv`") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            if let threads { BLASThreads.set(threads) }
+            var options = TrainingOptions(outcome: outcome)
+            options.id = id
+            options.exclude = Set(exclude)
+            options.categorical = Set(categorical)
+            options.weights = weights
+            options.positiveLabel = positive
+            options.penalty = penalty
+            options.lambda = lambda
+            options.cvFolds = cv
+            options.alpha = alpha
+            options.lambdaChoice = lambdaChoice
+            options.cvMeasure = cvMeasure
+            options.evaluationFolds = folds
+            options.seed = seed
+            options.prevalence = prevalence
+            options.missingIndicators = missingIndicators
+            options.description = description
+            let start = Date()
+            let report = try ModelTrainer.train(dataPath: data, options: options)
+            for note in report.notes { Log.info(note) }
+            try report.model.write(to: out)
+            Log.info("trained on \(report.model.fit.n) rows (\(report.model.fit.events) events) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s → \(out)")
+            switch format {
+            case .json: emit(try InspectReport(model: report.model).json())
+            default:
+                emit(InspectReport(model: report.model).table())
+                if let cv = report.model.crossValidation {
+                    emit("\nCross-validated evaluation (\(folds ?? 0) folds, seed \(seed)):\n" + EvaluationText.table(cv))
+                }
+            }
+        }
+    }
+}
+
+/// Splits a comma-separated option value.
+func commaList(_ s: String) -> [String] {
+    s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
+
+extension TrainingOptions.PenaltyKind: ExpressibleByArgument {}
+extension TrainingOptions.LambdaChoice: ExpressibleByArgument {}
+extension TrainingOptions.CVMeasure: ExpressibleByArgument {}

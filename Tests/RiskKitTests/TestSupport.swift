@@ -1,0 +1,20 @@
+import Foundation
+import Testing
+
+/// Path of a committed fixture file.
+func fixturePath(_ name: String) -> String {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
+    return url.path
+}
+
+/// A fresh temporary folder for one test.
+func temporaryFolder() throws -> String {
+    let path = NSTemporaryDirectory() + "riskkit-test-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+/// `|a − b| ≤ tolerance · max(|b|, tiny)`.
+func relativelyClose(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
+    abs(a - b) <= tolerance * Swift.max(abs(b), 1e-300)
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import RiskKit
+
+@Suite struct ModelTrainerTests {
+    /// Reference: R 4.2.2 (2022-11-10 r83330), `glm` fully converged:
+    /// ```r
+    /// d <- read.csv("Tests/RiskKitTests/Fixtures/train-small.csv", na.strings=c("","NA"))
+    /// d <- d[!is.na(d$cvd_10y),]
+    /// m <- glm(cvd_10y ~ age + sex + region + smoker + bmi + systolic_bp, family=binomial, data=d,
+    ///          control=glm.control(epsilon=1e-15, maxit=100))
+    /// summary(m)$coefficients[, 1:2]; deviance(m); m$null.deviance; AIC(m)
+    /// ```
+    static let names = ["(Intercept)", "age", "bmi", "region=north", "region=south", "region=west", "sex=M", "smoker", "systolic_bp"]
+    static let rEstimates: [String: Double] = [
+        "(Intercept)": -11.374781635868945529, "age": 0.073689891938383129, "sex=M": 0.912123978878929265,
+        "region=north": 0.538827129714672171, "region=south": 0.754909419121219005, "region=west": 0.298836628149288630,
+        "smoker": 1.171220382086229694, "bmi": -0.019235493680667650, "systolic_bp": 0.029703131125849616,
+    ]
+    static let rStdErrors: [String: Double] = [
+        "(Intercept)": 2.054060229438948060, "age": 0.021525348669482053, "sex=M": 0.374793083073906963,
+        "region=north": 0.536344323271216727, "region=south": 0.517995445524649378, "region=west": 0.529076504841362816,
+        "smoker": 0.390353885013321522, "bmi": 0.042456932395962377, "systolic_bp": 0.013179459763160234,
+    ]
+
+    @Test func unpenalizedFitMatchesRGlmOnTheOriginalScale() throws {
+        var options = TrainingOptions(outcome: "cvd_10y")
+        options.id = "id"
+        let report = try ModelTrainer.train(dataPath: fixturePath("train-small.csv"), options: options)
+        let model = report.model
+        #expect(model.training.rowsRead == 400)
+        #expect(model.training.rowsUsed == 397)
+        #expect(model.training.rowsSkipped["missing_outcome"] == 3)
+        #expect(model.training.events == 41)
+        #expect(report.notes.contains("skipped 3 rows with a missing outcome"))
+        #expect(Set(model.coefficients.map(\.name)) == Set(Self.names))
+        for c in model.coefficients {
+            #expect(relativelyClose(c.estimate, Self.rEstimates[c.name]!, 1e-8), "\(c.name)")
+            #expect(relativelyClose(c.stdError!, Self.rStdErrors[c.name]!, 1e-6), "\(c.name)")
+            #expect(relativelyClose(c.oddsRatio!, exp(Self.rEstimates[c.name]!), 1e-8))
+        }
+        #expect(relativelyClose(model.fit.deviance, 218.19918724892656, 1e-10))
+        #expect(relativelyClose(model.fit.nullDeviance, 263.78181702923035, 1e-10))
+        #expect(relativelyClose(model.fit.aic!, 236.19918724892656, 1e-10))
+    }
+
+    /// King & Zeng (2001) prior correction, closed form: β₀ − ln[((1−τ)/τ)·(ȳ/(1−ȳ))] with ȳ = 41/397.
+    @Test func prevalenceReanchorsTheInterceptOnly() throws {
+        var options = TrainingOptions(outcome: "cvd_10y")
+        options.id = "id"
+        options.prevalence = 0.02
+        let model = try ModelTrainer.train(dataPath: fixturePath("train-small.csv"), options: options).model
+        let ybar = 41.0 / 397.0
+        let shift = log((0.98 / 0.02) * (ybar / (1 - ybar)))
+        #expect(relativelyClose(model.calibration.interceptShift, shift, 1e-14))
+        #expect(relativelyClose(model.intercept, Self.rEstimates["(Intercept)"]! - shift, 1e-8))
+        #expect(relativelyClose(model.coefficients[1].estimate, Self.rEstimates[model.coefficients[1].name]!, 1e-8))
+    }
+
+    @Test func missingOutcomeColumnIsNamed() {
+        let options = TrainingOptions(outcome: "nope")
+        #expect {
+            try ModelTrainer.train(dataPath: fixturePath("train-small.csv"), options: options)
+        } throws: { error in
+            (error as? DataError)?.column == "nope"
+        }
+    }
+
+    @Test func crossValidatedEvaluationIsReported() throws {
+        var options = TrainingOptions(outcome: "cvd_10y")
+        options.id = "id"
+        options.evaluationFolds = 5
+        let model = try ModelTrainer.train(dataPath: fixturePath("train-small.csv"), options: options).model
+        let cv = try #require(model.crossValidation)
+        #expect(cv.n == 397)
+        #expect(cv.events == 41)
+        #expect(cv.auc > 0.6 && cv.auc < 0.95)
+    }
+}

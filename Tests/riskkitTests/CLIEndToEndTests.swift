@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct CLIEndToEndTests {
+    let fixture = "Tests/RiskKitTests/Fixtures/train-small.csv"
+
+    func trainedModel(_ folder: String, extra: [String] = []) throws -> String {
+        let model = folder + "/model.json"
+        let r = try CLIRunner.run(["train", "--data", fixture, "--outcome", "cvd_10y", "--id", "id", "--out", model] + extra)
+        #expect(r.status == 0, "\(r.stderr)")
+        return model
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func simulateWritesCohortGenotypesAndTruth() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let r = try CLIRunner.run(["simulate", "--individuals", "30", "--snps", "5", "--seed", "9", "--out", folder])
+        #expect(r.status == 0)
+        let cohort = try String(contentsOfFile: folder + "/cohort.csv", encoding: .utf8).split(separator: "\n")
+        #expect(cohort.count == 31)
+        #expect(cohort[0].hasPrefix("id,age,sex,region,smoker"))
+        let genotypes = try String(contentsOfFile: folder + "/genotypes.csv", encoding: .utf8).split(separator: "\n")
+        #expect(genotypes[0] == "id,snp00001,snp00002,snp00003,snp00004,snp00005")
+        let truth = try json(try String(contentsOfFile: folder + "/true-model.json", encoding: .utf8))
+        #expect(truth["format"] as? String == "riskkit-true-model")
+        #expect((truth["description"] as? String)?.contains("Synthetic") == true)
+    }
+
+    @Test func trainInspectEvaluateScore() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let model = try trainedModel(folder)
+        let inspect = try CLIRunner.run(["inspect", model, "--format", "json"])
+        #expect(inspect.status == 0)
+        let coefficients = try #require(try json(inspect.stdout)["coefficients"] as? [[String: Any]])
+        #expect(coefficients.first?["name"] as? String == "(Intercept)")
+        #expect(coefficients.contains { $0["name"] as? String == "sex=M" })
+        for c in coefficients {
+            #expect(Set(c.keys) == ["name", "estimate", "std_error", "z", "p_value", "ci_low", "ci_high", "odds_ratio"])
+        }
+
+        let evaluate = try CLIRunner.run(["evaluate", "--model", model, "--data", fixture, "--format", "json"])
+        #expect(evaluate.status == 0, "\(evaluate.stderr)")
+        let e = try json(evaluate.stdout)
+        for key in ["n", "events", "auc", "auc_ci", "brier", "log_loss", "calibration_intercept", "calibration_slope", "hosmer_lemeshow", "nagelkerke_r2"] {
+            #expect(e[key] != nil, "missing \(key)")
+        }
+        #expect(e["n"] as? Int == 397)
+        #expect((e["auc_ci"] as? [Double])?.count == 2)
+        // On its own training data a maximum-likelihood logistic fit is perfectly calibrated in the large and in
+        // slope (the score equations): intercept 0 and slope 1 up to the convergence tolerance.
+        #expect(abs((e["calibration_intercept"] as? Double ?? 1)) < 1e-6)
+        #expect(abs((e["calibration_slope"] as? Double ?? 0) - 1) < 1e-6)
+        #expect(evaluate.stderr.contains("skipped 3 rows with a missing outcome"))
+
+        let score = try CLIRunner.run([
+            "score", "--model", model, "--policy", "Models/default-policy.json", "--format", "json",
+            "--set", "age=60", "--set", "sex=M", "--set", "region=north", "--set", "smoker=1", "--set", "bmi=31",
+            "--set", "systolic_bp=150",
+        ])
+        #expect(score.status == 0, "\(score.stderr)")
+        let s = try json(score.stdout)
+        for key in ["id", "risk", "percentile", "band", "contributions", "recommendations"] { #expect(s[key] != nil, "missing \(key)") }
+        let recs = try #require(s["recommendations"] as? [[String: Any]])
+        #expect(!recs.isEmpty)
+        for r in recs {
+            #expect(r["rule"] is String && r["source"] is String && r["kind"] is String && r["text"] is String)
+            #expect(r.keys.contains("interval_months"))
+        }
+        #expect(recs.contains { $0["rule"] as? String == "LS-01" })  // current smoker → tobacco cessation
+        let contributions = try #require(s["contributions"] as? [[String: Any]])
+        #expect(contributions.allSatisfy { $0["feature"] is String && $0["value"] is Double })
+    }
+
+    @Test func scoreFileStreamsAndWritesOwnerOnly() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let model = try trainedModel(folder)
+        let out = folder + "/scores.csv"
+        let r = try CLIRunner.run(["score", "--model", model, "--data", fixture, "--format", "csv", "--out", out, "--no-policy"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 401)
+        #expect(lines[0] == "id,risk,percentile,band,top_factors,recommendations,imputed")
+        #expect(lines[1].hasPrefix("S7-000001,"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: out)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    }
+
+    @Test func jsonPatientOnStandardInput() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let model = try trainedModel(folder)
+        let r = try CLIRunner.run(["score", "--model", model, "--format", "json", "--no-policy"],
+                                  stdin: #"{"age": 50, "sex": "F", "region": "east", "smoker": false, "bmi": 24.5, "systolic_bp": 120}"#)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try json(r.stdout)["risk"] is Double)
+    }
+
+    @Test func exitCodes() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        // 66: input file missing.
+        #expect(try CLIRunner.run(["train", "--data", folder + "/none.csv", "--outcome", "y", "--out", folder + "/m.json"]).status == 66)
+        // 64: usage error.
+        #expect(try CLIRunner.run(["train", "--data", fixture, "--outcome", "cvd_10y", "--out", folder + "/m.json", "--lambda", "0.1"]).status == 64)
+        // 65: ragged row, naming file and line.
+        let ragged = folder + "/ragged.csv"
+        try "a,b,y\n1,2,0\n3,4\n5,6,1\n".write(toFile: ragged, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run(["train", "--data", ragged, "--outcome", "y", "--out", folder + "/m.json"])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("ragged.csv:3"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/m.json"))
+        // 65: scoring data without a required column lists every missing column.
+        let model = try trainedModel(folder)
+        let partial = folder + "/partial.csv"
+        try "id,age,sex\nA,50,F\n".write(toFile: partial, atomically: true, encoding: .utf8)
+        let s = try CLIRunner.run(["score", "--model", model, "--data", partial])
+        #expect(s.status == 65)
+        #expect(s.stderr.contains("region") && s.stderr.contains("smoker") && s.stderr.contains("bmi") && s.stderr.contains("systolic_bp"))
+        // 65: an edited model file.
+        var text = try String(contentsOfFile: model, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"converged\" : true", with: "\"converged\" : false")
+        try text.write(toFile: model, atomically: true, encoding: .utf8)
+        let edited = try CLIRunner.run(["inspect", model])
+        #expect(edited.status == 65)
+        #expect(edited.stderr.contains("checksum mismatch"))
+    }
+}
