@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import RiskKit
 
 /// Path of a committed fixture file.
 func fixturePath(_ name: String) -> String {
@@ -17,4 +18,16 @@ func temporaryFolder() throws -> String {
 /// `|a − b| ≤ tolerance · max(|b|, tiny)`.
 func relativelyClose(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
     abs(a - b) <= tolerance * Swift.max(abs(b), 1e-300)
+}
+
+/// The `DataError` thrown by `body`, or `nil`.
+func dataError(_ body: () throws -> Void) -> DataError? {
+    do {
+        try body()
+        return nil
+    } catch let error as DataError {
+        return error
+    } catch {
+        return nil
+    }
 }

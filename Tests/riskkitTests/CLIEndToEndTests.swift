@@ -126,3 +126,23 @@ import Testing
         #expect(edited.stderr.contains("checksum mismatch"))
     }
 }
+
+@Suite struct ShippedFilesTests {
+    /// The shipped demo model must load (checksum intact), say it is synthetic, and score the example patients
+    /// with the default policy beside it.
+    @Test func demoModelScoresExamplePatients() throws {
+        let inspect = try CLIRunner.run(["inspect", "Models/demo-cvd-model.json", "--format", "json"])
+        #expect(inspect.status == 0, "\(inspect.stderr)")
+        let model = try #require(JSONSerialization.jsonObject(with: Data(inspect.stdout.utf8)) as? [String: Any])
+        #expect((model["description"] as? String)?.contains("SYNTHETIC") == true)
+        let score = try CLIRunner.run(["score", "--model", "Models/demo-cvd-model.json", "--data", "Notebooks-data/patients.csv", "--format", "json"])
+        #expect(score.status == 0, "\(score.stderr)")
+        let lines = score.stdout.split(separator: "\n")
+        #expect(lines.count == 5)
+        for line in lines {
+            let patient = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(patient["band"] is String)
+            #expect(patient["policy_version"] as? String == "2026.11")
+        }
+    }
+}

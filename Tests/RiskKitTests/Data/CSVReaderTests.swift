@@ -18,17 +18,6 @@ private func rows(_ text: String, name: String = "test.csv") throws -> (header: 
     return (reader.header, rows)
 }
 
-/// The `DataError` thrown by `body`, or `nil`.
-private func dataError(_ body: () throws -> Void) -> DataError? {
-    do {
-        try body()
-        return nil
-    } catch let error as DataError {
-        return error
-    } catch {
-        return nil
-    }
-}
 
 @Suite struct CSVReaderTests {
     // Expected rows and start lines from Python 3.11.7's csv module:

@@ -7,17 +7,6 @@ private func table(_ text: String, _ options: TableOptions = TableOptions()) thr
     try Table.read(bytes: Array(text.utf8), name: "t.csv", options: options)
 }
 
-/// The `DataError` thrown by `body`, or `nil`.
-private func dataError(_ body: () throws -> Void) -> DataError? {
-    do {
-        try body()
-        return nil
-    } catch let error as DataError {
-        return error
-    } catch {
-        return nil
-    }
-}
 
 /// Element-wise equality that treats two NaNs as equal (NaN marks a missing number).
 private func same(_ a: [Double]?, _ b: [Double]) -> Bool {
