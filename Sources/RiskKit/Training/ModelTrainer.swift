@@ -14,7 +14,13 @@ public enum ModelTrainer {
         var tableOptions = TableOptions(
             categorical: options.categorical, exclude: options.exclude, text: [options.outcome], id: options.id)
         if let w = options.weights { tableOptions.numeric.insert(w) }
+        let clock = ContinuousClock()
+        var start = clock.now
         let table = try Table.read(path: dataPath, options: tableOptions)
+        let readSeconds = (clock.now - start).seconds
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: dataPath)[.size] as? NSNumber)?.doubleValue ?? 0
+        notes.append(String(format: "read %d rows × %d columns (%.1f MB) in %.2f s (%.0f MB/s)", table.rowCount,
+                            table.columns.count, bytes / 1e6, readSeconds, bytes / 1e6 / Swift.max(readSeconds, 1e-9)))
         guard let outcomeColumn = table.column(named: options.outcome), let outcomeTexts = outcomeColumn.texts else {
             throw DataError(
                 file: dataPath, line: 1, column: options.outcome,
@@ -63,16 +69,21 @@ public enum ModelTrainer {
         }
 
         let procedure = try TrainingProcedure(options: options)
+        start = clock.now
         let final = try procedure.run(columns: columns, outcome: y, weights: weights)
+        notes.append(String(format: "encoded %d × %d design and fitted in %.2f s (%d iterations)", final.design.rows,
+                            final.design.columns, (clock.now - start).seconds, final.fit.iterations))
         if let cv = final.crossValidated {
             notes.append("\(options.cvFolds ?? 0)-fold CV by \(cv.measureName): λ_min = \(cv.lambdaMin), λ_1se = \(cv.lambda1SE); using \(options.lambdaChoice == .min ? "λ_min" : "λ_1se")")
         }
 
         var crossValidation: EvaluationReport? = nil
         if let k = options.evaluationFolds {
+            start = clock.now
             let predictions = try procedure.crossValidatedPredictions(
                 columns: columns, outcome: y, weights: weights, folds: try Folds.stratified(outcome: y, k: k, seed: options.seed))
             crossValidation = try EvaluationReport(outcome: y, predicted: predictions)
+            notes.append(String(format: "%d-fold cross-validated evaluation in %.2f s", k, (clock.now - start).seconds))
             if weights != nil { notes.append("cross-validated metrics are unweighted") }
             if options.prevalence != nil { notes.append("cross-validated metrics are on the training sample's scale (before prevalence re-anchoring)") }
         }
@@ -102,4 +113,9 @@ extension RawColumn {
         case .categorical(let codes, _): codes.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
         }
     }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }
