@@ -17,6 +17,12 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     } catch let error as OutputFileError {
         Log.error(error.description)
         throw ExitCode(74)
+    } catch let error as LogisticRegressionError {
+        Log.error(error.description)
+        switch error {
+        case .notConverged, .penalizedNotConverged: throw ExitCode(1)
+        default: throw ExitCode(65)
+        }
     } catch let error as ValidationError {
         throw error
     } catch {

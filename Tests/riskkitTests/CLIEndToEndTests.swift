@@ -127,6 +127,37 @@ import Testing
     }
 }
 
+@Suite struct CLIDataProblemTests {
+    func train(_ csv: String) throws -> CLIRunner.Result {
+        let folder = try CLIRunner.temporaryFolder()
+        try csv.write(toFile: folder + "/d.csv", atomically: true, encoding: .utf8)
+        return try CLIRunner.run(["train", "--data", folder + "/d.csv", "--outcome", "y", "--out", folder + "/m.json"])
+    }
+
+    @Test func separationAndCollinearityAreNamed() throws {
+        let separated = try train("x,z,y\n1,0.3,0\n2,0.1,0\n3,0.7,0\n4,0.2,1\n5,0.9,1\n6,0.4,1\n")
+        #expect(separated.status == 65)
+        #expect(separated.stderr.contains("separation") && separated.stderr.contains("`x`"))
+        let collinear = try train("x,x2,z,y\n1,2,0.3,0\n2,4,0.1,1\n3,6,0.7,0\n4,8,0.2,1\n5,10,0.9,0\n6,12,0.4,1\n")
+        #expect(collinear.status == 65)
+        #expect(collinear.stderr.contains("`x2` is a linear combination of `x`"))
+    }
+
+    @Test func typoInANumericColumnIsNotACategory() throws {
+        let r = try train("id,bmi,y\na,22,0\nb,2O.5,1\nc,25,0\nd,30,1\n")
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("d.csv:3: column `bmi`"))
+        #expect(!r.stderr.contains("2O.5"))  // patient values are never echoed to logs
+    }
+
+    @Test func constantFeatureAndOneClassOutcome() throws {
+        let constant = try train("a,c,y\n1,5,0\n2,5,1\n3,5,0\n4,5,1\n")
+        #expect(constant.status == 65 && constant.stderr.contains("column `c`"))
+        let oneClass = try train("a,y\n1,1\n2,1\n3,1\n")
+        #expect(oneClass.status == 65 && oneClass.stderr.contains("one class"))
+    }
+}
+
 @Suite struct ShippedFilesTests {
     /// The shipped demo model must load (checksum intact), say it is synthetic, and score the example patients
     /// with the default policy beside it.

@@ -55,6 +55,9 @@ public enum ModelTrainer {
             switch column.data {
             case .numbers(let values): columns.append((column.name, .numeric(rows.map { values[$0] })))
             case .categories(let codes, let levels):
+                if !options.categorical.contains(column.name) {
+                    try rejectMostlyNumeric(column.name, codes: codes, levels: levels, table: table, file: dataPath)
+                }
                 columns.append((column.name, .categorical(codes: rows.map { codes[$0] }, levels: levels)))
             case .texts:
                 throw DataError(file: dataPath, column: column.name, "text column cannot be a feature; exclude it")
@@ -103,6 +106,22 @@ public enum ModelTrainer {
                 options: options.provenance))
         return TrainingReport(model: model, notes: notes)
     }
+}
+
+/// A column inferred categorical whose cells are mostly numbers almost always holds a typo, not categories:
+/// it is an error naming the first non-number's line (pass `--categorical` when the column really is categorical).
+private func rejectMostlyNumeric(_ name: String, codes: [Int32], levels: [String], table: Table, file: String) throws {
+    let numericLevel = levels.map { DecimalNumber.parse($0) != nil }
+    var numeric = 0, present = 0
+    var firstText: Int? = nil
+    for (row, code) in codes.enumerated() where code >= 0 {
+        present += 1
+        if numericLevel[Int(code)] { numeric += 1 } else if firstText == nil { firstText = row }
+    }
+    guard let row = firstText, numeric * 2 >= present else { return }
+    throw DataError(
+        file: file, line: table.lineNumbers[row], column: name,
+        "the value is not a number, but \(numeric) of \(present) values in this column are; fix the cell, or pass --categorical \(name) if the column is categorical")
 }
 
 extension RawColumn {

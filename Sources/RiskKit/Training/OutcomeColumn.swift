@@ -23,12 +23,12 @@ struct OutcomeColumn {
                 firstLine[t] = lineNumbers[row]
                 labels.append(t)
                 if let d = Double(t), d != 0, d != 1, labels.allSatisfy({ Double($0) != nil }) {
-                    throw DataError(file: file, line: lineNumbers[row], column: name, "outcome is `\(t)`; expected 0 or 1")
+                    throw DataError(file: file, line: lineNumbers[row], column: name, "the outcome is a number other than 0 or 1")
                 }
                 if labels.count > 2 {
                     throw DataError(
                         file: file, line: lineNumbers[row], column: name,
-                        "outcome has a third value `\(t)` (after \(labels.prefix(2).map { "`\($0)`" }.joined(separator: " and "))); it must be 0/1 or a two-level label")
+                        "the outcome has a third distinct value here; it must be 0/1 or a two-level label")
                 }
             }
         }
@@ -37,7 +37,7 @@ struct OutcomeColumn {
         var negativeLabel: String
         if numeric.allSatisfy({ $0 != nil }) {
             for (label, value) in zip(labels, numeric) where value != 0 && value != 1 {
-                throw DataError(file: file, line: firstLine[label], column: name, "outcome is `\(label)`; expected 0 or 1")
+                throw DataError(file: file, line: firstLine[label], column: name, "the outcome is a number other than 0 or 1")
             }
             positiveLabel = labels.first { Double($0) == 1 } ?? "1"
             negativeLabel = labels.first { Double($0) == 0 } ?? "0"

@@ -77,10 +77,10 @@ extension FeatureSchema {
                     var value = Double.nan
                     if !missing {
                         guard let parsed = Double(text!), parsed.isFinite else {
-                            throw DataError(column: feature.name, "`\(text!)` is not a number")
+                            throw DataError(column: feature.name, "the value is not a number")
                         }
                         if feature.kind == .binary && parsed != 0 && parsed != 1 {
-                            throw DataError(column: feature.name, "`\(text!)` is not 0 or 1 (the feature was binary in training)")
+                            throw DataError(column: feature.name, "the value is not 0 or 1 (the feature was binary in training)")
                         }
                         value = parsed
                     }
@@ -90,7 +90,7 @@ extension FeatureSchema {
                     if !missing {
                         guard let found = feature.levels?.firstIndex(of: String(text!)) else {
                             let known = (feature.levels ?? []).map { "`\($0)`" }.joined(separator: ", ")
-                            throw DataError(column: feature.name, "level `\(text!)` was not seen in training (known levels: \(known))")
+                            throw DataError(column: feature.name, "the value is not a level seen in training (known levels: \(known))")
                         }
                         index = found
                     }

@@ -90,7 +90,7 @@ struct ColumnBuilder {
         let id = CSVRecord.withValueBytes(base: base, span: span) { String(decoding: $0, as: UTF8.self) }
         if let previous = lineById.updateValue(line, forKey: id) {
             throw DataError(file: file, line: line, column: name,
-                            "id `\(id)` is repeated: it is on line \(previous) and line \(line); ids must be unique")
+                            "the id on line \(line) repeats the id on line \(previous); ids must be unique")
         }
         texts.append(id)
     }

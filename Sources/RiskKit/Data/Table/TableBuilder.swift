@@ -109,7 +109,7 @@ struct TableBuilder {
                         builders[j].appendCategory(base: base, span: span)
                     case .numeric:
                         throw DataError(file: file, line: record.line, column: builders[j].name,
-                                        "`\(record.string(at: j))` is not a number (this column must be numeric)")
+                                        "the value is not a number (this column must be numeric)")
                     case .skipped:
                         break
                     case .categorical:
