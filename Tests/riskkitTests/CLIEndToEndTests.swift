@@ -74,6 +74,25 @@ import Testing
         #expect(contributions.allSatisfy { $0["feature"] is String && $0["value"] is Double })
     }
 
+    @Test func penalizedFitWithCrossValidatedLambda() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        let model = try trainedModel(folder, extra: ["--penalty", "elasticnet", "--alpha", "0.5", "--cv", "5", "--lambda-choice", "1se"])
+        let inspect = try CLIRunner.run(["inspect", model, "--format", "json"])
+        let report = try json(inspect.stdout)
+        let coefficients = try #require(report["coefficients"] as? [[String: Any]])
+        // Inference fields are present and null for penalized fits.
+        for c in coefficients {
+            #expect(c["std_error"] is NSNull && c["p_value"] is NSNull && c["odds_ratio"] is NSNull)
+        }
+        let fit = try #require(report["fit"] as? [String: Any])
+        let selection = try #require(fit["lambda_selection"] as? [String: Any])
+        let lambdaMin = try #require(selection["lambda_min"] as? Double)
+        let lambda1SE = try #require(selection["lambda_1se"] as? Double)
+        #expect(lambda1SE >= lambdaMin)
+        #expect(fit["lambda"] as? Double == lambda1SE)
+        #expect(selection["chosen"] as? String == "lambda_1se")
+    }
+
     @Test func scoreFileStreamsAndWritesOwnerOnly() throws {
         let folder = try CLIRunner.temporaryFolder()
         let model = try trainedModel(folder)

@@ -44,6 +44,36 @@ import Testing
         #expect(relativelyClose(model.fit.aic!, 236.19918724892656, 1e-10))
     }
 
+    /// Reference: R 4.2.2, `glm(..., weights = w)` on the same rows (frequency weights w = 1 + (row − 1) mod 3):
+    /// ```r
+    /// d <- read.csv("Tests/RiskKitTests/Fixtures/train-weighted.csv", na.strings=c("","NA"))
+    /// d <- d[!is.na(d$cvd_10y),]
+    /// m <- glm(cvd_10y ~ age + sex + region + smoker + bmi + systolic_bp, family=binomial, data=d, weights=w,
+    ///          control=glm.control(epsilon=1e-15, maxit=100))
+    /// ```
+    @Test func weightedFitMatchesRGlm() throws {
+        let estimates: [String: Double] = [
+            "(Intercept)": -10.087332895199292437, "age": 0.069268099081892270, "sex=M": 0.779406004155047905,
+            "region=north": 0.137595318538755312, "region=south": 0.502924888370515744, "region=west": 0.084315061738896732,
+            "smoker": 1.209660737749605586, "bmi": -0.022728053480676431, "systolic_bp": 0.024681242368875773,
+        ]
+        let errors: [String: Double] = [
+            "(Intercept)": 1.4555401529227216528, "age": 0.0150021067474875418, "sex=M": 0.2611844904563530023,
+            "region=north": 0.3672295538713394869, "region=south": 0.3467907581081115520, "region=west": 0.3731234354318054280,
+            "smoker": 0.2661283415483647330, "bmi": 0.0304599500831436269, "systolic_bp": 0.0094473977759119542,
+        ]
+        var options = TrainingOptions(outcome: "cvd_10y")
+        options.id = "id"
+        options.weights = "w"
+        let model = try ModelTrainer.train(dataPath: fixturePath("train-weighted.csv"), options: options).model
+        #expect(model.coefficients.count == 9)
+        for c in model.coefficients {
+            #expect(relativelyClose(c.estimate, estimates[c.name]!, 1e-8), "\(c.name)")
+            #expect(relativelyClose(c.stdError!, errors[c.name]!, 1e-6), "\(c.name)")
+        }
+        #expect(relativelyClose(model.fit.deviance, 445.0353017686727, 1e-10))
+    }
+
     /// King & Zeng (2001) prior correction, closed form: β₀ − ln[((1−τ)/τ)·(ȳ/(1−ȳ))] with ȳ = 41/397.
     @Test func prevalenceReanchorsTheInterceptOnly() throws {
         var options = TrainingOptions(outcome: "cvd_10y")
