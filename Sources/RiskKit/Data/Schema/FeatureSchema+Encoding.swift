@@ -4,36 +4,44 @@ extension FeatureSchema {
     /// Encodes whole columns into a design matrix on the raw (unstandardized) scale.
     ///
     /// Result: `n × (1 + width)`, column-major, column 0 all ones. `columns[i]` is the raw column of `features[i]`;
-    /// categorical codes are interpreted through the column's own level list, matched to the feature's levels by name.
+    /// categorical codes are interpreted through the column's own level list, matched to the feature's levels by name;
+    /// a level the feature does not know (possible only for a held-out cross-validation fold) is encoded as missing.
     /// - Precondition: all columns have the same length and match the features in count and kind.
     func rawDesign(columns: [RawColumn]) -> Matrix {
         precondition(columns.count == features.count, "one raw column per feature")
         let n = columns.first.map(\.count) ?? 0
         let width = features.reduce(0) { $0 + $1.width }
         var design = Matrix(rows: n, columns: 1 + width)
-        var row = [Double](repeating: 0, count: width)
-        let levelMaps: [[Int?]] = zip(features, columns).map { feature, column in
-            guard case .categorical(_, let rawLevels) = column, let levels = feature.levels else { return [] }
-            let index = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
-            return rawLevels.map { index[$0] }
-        }
+        // Feature by feature, so every write walks down a column (column-major); each value still goes through
+        // the feature's one encoding primitive, via a small buffer of the feature's width.
+        var buffer = [Double](repeating: 0, count: features.map(\.width).max() ?? 1)
         design.storage.withUnsafeMutableBufferPointer { out in
             for i in 0..<n { out[i] = 1 }
-            row.withUnsafeMutableBufferPointer { buffer in
-                let r = buffer.baseAddress!
-                for i in 0..<n {
-                    var offset = 0
-                    for (f, feature) in features.enumerated() {
-                        switch columns[f] {
-                        case .numeric(let values):
-                            feature.encode(number: values[i], into: r, at: offset)
-                        case .categorical(let codes, _):
-                            let code = codes[i]
-                            feature.encode(levelIndex: code < 0 ? nil : levelMaps[f][Int(code)], into: r, at: offset)
+            buffer.withUnsafeMutableBufferPointer { b in
+                let tmp = b.baseAddress!
+                var offset = 1
+                for (feature, column) in zip(features, columns) {
+                    let w = feature.width
+                    switch column {
+                    case .numeric(let values):
+                        values.withUnsafeBufferPointer { v in
+                            for i in 0..<n {
+                                feature.encode(number: v[i], into: tmp, at: 0)
+                                for k in 0..<w { out[(offset + k) * n + i] = tmp[k] }
+                            }
                         }
-                        offset += feature.width
+                    case .categorical(let codes, let rawLevels):
+                        let index = Dictionary(uniqueKeysWithValues: (feature.levels ?? []).enumerated().map { ($1, $0) })
+                        let map = rawLevels.map { index[$0] }
+                        codes.withUnsafeBufferPointer { c in
+                            for i in 0..<n {
+                                let code = c[i]
+                                feature.encode(levelIndex: code < 0 ? nil : map[Int(code)], into: tmp, at: 0)
+                                for k in 0..<w { out[(offset + k) * n + i] = tmp[k] }
+                            }
+                        }
                     }
-                    for j in 0..<width { out[i + (j + 1) * n] = r[j] }
+                    offset += w
                 }
             }
         }
