@@ -40,10 +40,12 @@ struct Score: ParsableCommand {
                 if let data {
                     let file = try PatientFile(path: data, model: riskModel, idColumn: id)
                     let progress = Progress(label: "scored", unit: "patients")
-                    var count = 0
+                    var count = 0, withImputation = 0
                     try file.forEachPatient { input in
                         do {
-                            try writer.add(PatientReport(model: riskModel, input: input, policy: recommendationPolicy, topContributions: top))
+                            let report = try PatientReport(model: riskModel, input: input, policy: recommendationPolicy, topContributions: top)
+                            if !report.score.imputed.isEmpty { withImputation += 1 }
+                            try writer.add(report)
                         } catch var error as DataError {
                             error.file = error.file ?? data
                             throw error
@@ -52,10 +54,17 @@ struct Score: ParsableCommand {
                         progress.update(count)
                     }
                     progress.finish(count)
+                    if withImputation > 0 {
+                        Log.info("\(withImputation) of \(count) patients had missing features, imputed from the training data (see `imputed`)")
+                    }
                 } else {
                     let input = try singlePatient(riskModel)
                     writer.detailed = true
-                    try writer.add(PatientReport(model: riskModel, input: input, policy: recommendationPolicy, topContributions: top))
+                    let report = try PatientReport(model: riskModel, input: input, policy: recommendationPolicy, topContributions: top)
+                    if !report.score.imputed.isEmpty {
+                        Log.info("\(report.score.imputed.count) of \(riskModel.schema.features.count) features were not given and were imputed from the training data: \(report.score.imputed.joined(separator: ", "))")
+                    }
+                    try writer.add(report)
                 }
                 try writer.finish()
                 try sink.commit()
@@ -83,6 +92,9 @@ struct Score: ParsableCommand {
                 values[String(parts[0]).trimmingCharacters(in: .whitespaces)] = parts.count > 1 ? String(parts[1]) : ""
             }
         } else {
+            guard isatty(STDIN_FILENO) == 0 else {
+                throw ValidationError("no patient given: use --data FILE, --set name=value, or pipe a JSON object to standard input")
+            }
             let stdin = FileHandle.standardInput.readDataToEndOfFile()
             guard !stdin.isEmpty else {
                 throw ValidationError("no patient given: use --data FILE, --set name=value, or a JSON object on standard input")
