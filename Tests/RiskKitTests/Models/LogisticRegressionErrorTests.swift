@@ -100,4 +100,22 @@ import Testing
             try LogisticRegression.fit(design: x, outcome: [0, 1, 1], weights: [1, 1, -1], columnNames: ["(Intercept)", "a"])
         }
     }
+
+    @Test func nonFiniteValuesAndABadInterceptAreReported() {
+        let names = ["(Intercept)", "a", "b"]
+        let nan = Matrix(rowMajor: [[1, 0, 1], [1, 1, .nan], [1, 2, 3]])
+        #expect(throws: LogisticRegressionError.invalidInput("row 2, column `b`: nan is not finite")) {
+            try LogisticRegression.fit(design: nan, outcome: [0, 1, 1], columnNames: names)
+        }
+        // A zero weight does not excuse a non-finite value (0·∞ is NaN, so the column sum still flags it).
+        let infinite = Matrix(rowMajor: [[1, 0, 1], [1, 1, 2], [1, -.infinity, 3]])
+        #expect(throws: LogisticRegressionError.invalidInput("row 3, column `a`: -inf is not finite")) {
+            try LogisticRegression.fit(design: infinite, outcome: [0, 1, 1], weights: [1, 1, 0], columnNames: names)
+        }
+        let shifted = Matrix(rowMajor: [[1, 0, 1], [2, 1, 2], [1, 2, 3]])
+        #expect(throws: LogisticRegressionError.invalidInput(
+            "column 0 (`(Intercept)`) must be the intercept (all ones); row 2 has 2.0")) {
+            try LogisticRegression.fit(design: shifted, outcome: [0, 1, 1], columnNames: names)
+        }
+    }
 }

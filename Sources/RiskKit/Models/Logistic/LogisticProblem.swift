@@ -17,7 +17,7 @@ struct LogisticProblem {
     var rows: Int { design.rows }
     var columns: Int { design.columns }
 
-    /// Validates shapes and values in one O(n·p) pass.
+    /// Validates shapes and values in one O(n·p) pass (Σ wᵢxᵢⱼ² is non-finite exactly when a value is, barring overflow).
     init(design: Matrix, outcome: [Double], weights: [Double]?, offset: [Double]?, columnNames: [String]) throws {
         let n = design.rows, p = design.columns
         guard p >= 1 else { throw LogisticRegressionError.invalidInput("the design has no columns") }
@@ -53,24 +53,17 @@ struct LogisticProblem {
         guard classes.zero && classes.one else {
             throw LogisticRegressionError.singleOutcomeClass(outcome: classes.one ? 1 : 0)
         }
-        var squares = [Double](repeating: 0, count: p)
-        try design.storage.withUnsafeBufferPointer { x in
-            for j in 0..<p {
-                let col = x.baseAddress! + j * n
-                var s = 0.0
-                for i in 0..<n {
-                    let v = col[i]
-                    guard v.isFinite else {
-                        throw LogisticRegressionError.invalidInput("row \(i + 1), column `\(columnNames[j])`: \(v) is not finite")
-                    }
-                    if j == 0 && v != 1 {
-                        throw LogisticRegressionError.invalidInput(
-                            "column 0 (`\(columnNames[0])`) must be the intercept (all ones); row \(i + 1) has \(v)")
-                    }
-                    s += w[i] * v * v
-                }
-                squares[j] = s
+        let squares = Self.weightedSquares(design, weights: w)
+        for j in 0..<p where !squares[j].isFinite {
+            // Σ wᵢxᵢⱼ² is NaN or infinite when a value is; find it for the message (or accept an overflowed sum).
+            let col = design.column(j)
+            if let i = col.firstIndex(where: { !$0.isFinite }) {
+                throw LogisticRegressionError.invalidInput("row \(i + 1), column `\(columnNames[j])`: \(col[i]) is not finite")
             }
+        }
+        if let i = design.column(0).firstIndex(where: { $0 != 1 }) {
+            throw LogisticRegressionError.invalidInput(
+                "column 0 (`\(columnNames[0])`) must be the intercept (all ones); row \(i + 1) has \(design[i, 0])")
         }
         self.design = design
         self.outcome = outcome
@@ -82,6 +75,34 @@ struct LogisticProblem {
     }
 
     // MARK: - O(n·p) kernels (BLAS level 2)
+
+    /// `Σᵢ wᵢ·xᵢⱼ²` for every column, in four interleaved partial sums per column so the pass runs at memory speed.
+    private static func weightedSquares(_ design: Matrix, weights: [Double]) -> [Double] {
+        let n = design.rows
+        var sums = [Double](repeating: 0, count: design.columns)
+        design.storage.withUnsafeBufferPointer { x in
+            weights.withUnsafeBufferPointer { w in
+                for j in sums.indices {
+                    let c = x.baseAddress! + j * n
+                    var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0)
+                    var i = 0
+                    while i + 4 <= n {
+                        s0 += w[i] * c[i] * c[i]
+                        s1 += w[i + 1] * c[i + 1] * c[i + 1]
+                        s2 += w[i + 2] * c[i + 2] * c[i + 2]
+                        s3 += w[i + 3] * c[i + 3] * c[i + 3]
+                        i += 4
+                    }
+                    while i < n {
+                        s0 += w[i] * c[i] * c[i]
+                        i += 1
+                    }
+                    sums[j] = (s0 + s1) + (s2 + s3)
+                }
+            }
+        }
+        return sums
+    }
 
     /// `offset + X·β` (`dgemv`).
     func linearPredictor(_ beta: [Double]) -> [Double] {

@@ -5,9 +5,10 @@ extension LogisticRegression {
         case automatic
         /// Form `XᵀWX` (`dsyrk`) and factor it (`dpotrf`) at every iterate: O(n·p²) per iteration.
         case fullNewton
-        /// Preconditioned L-BFGS (two `dgemv` passes per iteration) until the scaled gradient is below
-        /// ``Options/hessianSwitchTolerance``, then form and factor `XᵀWX` once and finish with Newton steps that
-        /// reuse that factor (re-forming it only when a step contracts the gradient by less than 4×).
+        /// L-BFGS (two `dgemv` passes per iteration) preconditioned by `XᵀWX` estimated from a sample of about 8p
+        /// rows, until the scaled gradient is below ``Options/hessianSwitchTolerance``, then form and factor `XᵀWX`
+        /// once and finish with Newton steps that reuse that factor (re-forming it only when a step contracts the
+        /// gradient by less than 4×).
         case quasiNewtonThenNewton
     }
 
@@ -31,7 +32,7 @@ extension LogisticRegression {
         /// How Newton directions are computed (unpenalized fits).
         public var strategy: NewtonStrategy
         /// Scaled gradient at which the quasi-Newton strategy forms `XᵀWX` (its standard errors are then exact to
-        /// roughly 1% of this value, relative).
+        /// roughly 1% of this value, relative: 7.7e-9 against statsmodels on 50,000 × 1,000 at 1e-6).
         public var hessianSwitchTolerance: Double
         /// Coordinate descent stops when no coordinate update changes the quadratic objective by more than this
         /// (`maxⱼ vⱼ·Δβⱼ²`, `vⱼ = Σᵢ (wᵢ/Σw)·μᵢ(1−μᵢ)·xᵢⱼ²`); the outer IRLS loop uses the same rule.
@@ -43,7 +44,7 @@ extension LogisticRegression {
         public init(
             penalty: Penalty = .none, lambda: Double = 0, penaltyFactor: [Double]? = nil, maxIterations: Int = 100,
             gradientTolerance: Double = 1e-10, devianceTolerance: Double = 1e-14, collinearityTolerance: Double = 1e-10,
-            strategy: NewtonStrategy = .automatic, hessianSwitchTolerance: Double = 1e-6,
+            strategy: NewtonStrategy = .automatic, hessianSwitchTolerance: Double = 1e-7,
             coordinateDescentTolerance: Double = 1e-14, requireConvergence: Bool = true
         ) {
             self.penalty = penalty

@@ -4,15 +4,22 @@
 /// The start is the intercept-only fit with the offset. Each Newton step forms `XᵀWX` (`W = w∘μ(1−μ)`) with `dsyrk`
 /// on √W-scaled row blocks of X (a reusable workspace, O(n·p²/2)), factors it with `dpotrf` and solves with `dpotrs`
 /// (O(p³/3)), and halves the step while the deviance increases. For 256 or more columns the default strategy first
-/// runs preconditioned L-BFGS (10 pairs, diagonal `Σ wᵢ x²ᵢⱼ` scaling, exact line search in O(n) per trial; two
-/// `dgemv` passes, O(n·p), per iteration) until the scaled gradient is ≤ 1e-6, then forms `XᵀWX` once and takes
-/// Newton steps with that factor, re-forming it only when a step contracts the gradient by less than 4×.
+/// runs L-BFGS (20 pairs, exact line search in O(n) per trial; two `dgemv` passes, O(n·p), per iteration) until the
+/// scaled gradient is ≤ 1e-7, then forms `XᵀWX` once and takes Newton steps with that factor, re-forming it only when
+/// a step contracts the gradient by less than 4×. L-BFGS is preconditioned by `XᵀWX` at the start estimated from a
+/// deterministic sample of about 8p rows (runs of 32 consecutive rows spread evenly over the design; one `dsyrk`,
+/// O(8p·p²/2), and one `dpotrf`), in the correlation scale of the full-data diagonal; when the sample's correlations
+/// are mostly sampling noise (independent columns) the diagonal alone is used. The preconditioner changes only the
+/// path, never the optimum. On 50,000 × 1,000 standardized columns with clinical-like correlations this reaches the
+/// switch point in 20 L-BFGS iterations (the diagonal alone needed 28 for 1e-6), so the fit costs about 44 `dgemv`
+/// passes, a sample `dsyrk` of 1/7 the size of the full one, and the full one.
 ///
 /// **Convergence**: the largest scaled score `|Σᵢ xᵢⱼ wᵢ(yᵢ−μᵢ)| / (½·√(Σᵢ wᵢ xᵢⱼ²))` is ≤ 1e-10 (invariant to
 /// column scaling), or a full Newton step changed the deviance by less than 1e-14 relative. A final full Newton step
 /// is then taken at the converged point. The covariance `(XᵀWX)⁻¹` (`dpotri`) comes from the last factor formed: at
 /// the converged point for full Newton; for the L-BFGS strategy at the point where the scaled gradient first fell
-/// below 1e-6, which makes standard errors exact to about 1e-8 relative.
+/// below 1e-7 — one Newton step from the optimum — which makes standard errors exact to about 1e-9 relative (the
+/// factor is formed again at the optimum if the L-BFGS phase ran out of iterations before reaching 1e-7).
 ///
 /// **Checks**: outcome 0/1, weights finite and non-negative, finite design and offset, column 0 all ones; single
 /// features that separate the outcome (before fitting); collinear columns (pivoted Cholesky `dpstrf` on the scaled

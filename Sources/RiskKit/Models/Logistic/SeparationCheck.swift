@@ -17,27 +17,51 @@ enum SeparationCheck {
         let n = problem.rows
         var features: [String] = []
         var rowsSeparated = 0
-        // Rows with positive weight, split by outcome, so the per-column scans are branch-light.
-        let ones = (0..<n).filter { problem.weights[$0] > 0 && problem.outcome[$0] == 1 }
-        let zeros = (0..<n).filter { problem.weights[$0] > 0 && problem.outcome[$0] == 0 }
+        // Per row, 0 where it belongs to the class (positive weight and that outcome) and +∞ elsewhere: the class's
+        // minimum is min(x + pad) and its maximum max(x − pad), so each column is one branch-free SIMD pass.
+        let pad1 = (0..<n).map { problem.weights[$0] > 0 && problem.outcome[$0] == 1 ? 0 : Double.infinity }
+        let pad0 = (0..<n).map { problem.weights[$0] > 0 && problem.outcome[$0] == 0 ? 0 : Double.infinity }
         problem.design.storage.withUnsafeBufferPointer { x in
             for j in 1..<problem.columns {
-                let col = x.baseAddress! + j * n
-                var (min0, max0, min1, max1) = (Double.infinity, -Double.infinity, Double.infinity, -Double.infinity)
-                for i in ones { min1 = Swift.min(min1, col[i]); max1 = Swift.max(max1, col[i]) }
-                for i in zeros { min0 = Swift.min(min0, col[i]); max0 = Swift.max(max0, col[i]) }
+                let col = UnsafeBufferPointer(rebasing: x[(j * n)..<((j + 1) * n)])
+                let (min0, max0, min1, max1) = classRanges(col, pad0: pad0, pad1: pad1)
                 guard Swift.min(min0, min1) < Swift.max(max0, max1) else { continue }  // constant column
                 let upward = max0 <= min1, downward = max1 <= min0
                 guard upward || downward else { continue }
                 features.append(problem.columnNames[j])
-                let count = ones.filter { upward ? col[$0] > max0 : col[$0] < min0 }.count
-                    + zeros.filter { upward ? col[$0] < min1 : col[$0] > max1 }.count
+                var count = 0
+                for i in 0..<n where problem.weights[i] > 0 {
+                    if problem.outcome[i] == 1 {
+                        if upward ? col[i] > max0 : col[i] < min0 { count += 1 }
+                    } else if upward ? col[i] < min1 : col[i] > max1 {
+                        count += 1
+                    }
+                }
                 rowsSeparated = Swift.max(rowsSeparated, count)
             }
         }
         if !features.isEmpty {
             throw LogisticRegressionError.separation(features: features, separatedRows: rowsSeparated)
         }
+    }
+
+    /// Smallest and largest value of `col` over each class's rows (finite values; `pad` is 0 in the class, +∞ out).
+    private static func classRanges(_ col: UnsafeBufferPointer<Double>, pad0: [Double], pad1: [Double])
+        -> (min0: Double, max0: Double, min1: Double, max1: Double)
+    {
+        var (min0, max0, min1, max1) = (Double.infinity, -Double.infinity, Double.infinity, -Double.infinity)
+        pad0.withUnsafeBufferPointer { p0 in
+            pad1.withUnsafeBufferPointer { p1 in
+                for i in 0..<col.count {
+                    let v = col[i], a = p0[i], b = p1[i]
+                    min0 = (v + a) < min0 ? v + a : min0
+                    max0 = (v - a) > max0 ? v - a : max0
+                    min1 = (v + b) < min1 ? v + b : min1
+                    max1 = (v - b) > max1 ? v - b : max1
+                }
+            }
+        }
+        return (min0, max0, min1, max1)
     }
 
     /// Throws when the fit at `eta` is diverging along the Newton step `step` (with `stepPredictor = X·step`).
