@@ -27,7 +27,12 @@ import Testing
         // η = −5 + 0.05·50 + 0.4 = −2.1 → risk = 1/(1+e^{2.1}).
         let score = try loaded.score(PatientInput(model: loaded, fields: ["age": "50", "sex": "M"]))
         #expect(abs(score.risk - 1 / (1 + exp(2.1))) < 1e-15)
+        // Contributions are β·(x − training mean): age 0.05·(50 − 50) = 0, sex 0.4·(1 − 1/3) = 4/15.
         #expect(score.contributions.map(\.feature) == ["sex", "age"])
+        #expect(abs(score.contributions[0].value - 0.4 * 2 / 3) < 1e-15)
+        #expect(score.contributions[1].value == 0)
+        // Percentile of the reference risks 0.1, 0.2, 0.3 (1,001 type-7 quantiles): 0.1 + 0.2·(k/1000) at k/10 %.
+        #expect(abs(score.percentile - ((score.risk - 0.1) / 0.2) * 100) < 1e-9)
     }
 
     @Test func editedFileIsRefused() throws {
