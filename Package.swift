@@ -24,6 +24,11 @@ let package = Package(
             pkgConfig: "lapacke",
             providers: [.apt(["liblapacke-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
 
         // MARK: - Library
         .target(
@@ -31,6 +36,7 @@ let package = Package(
             dependencies: [
                 "COpenBLAS",
                 "CLAPACKE",
+                "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
