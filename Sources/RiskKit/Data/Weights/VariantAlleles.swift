@@ -1,0 +1,22 @@
+/// The identity of one genotyped variant as weight matching sees it (from a `.bim` line).
+public struct VariantAlleles: Sendable, Equatable {
+    /// Variant id (`.bim` column 2).
+    public var id: String
+    /// Chromosome code (without a `chr` prefix).
+    public var chromosome: String
+    /// Base-pair position.
+    public var position: Int
+    /// The counted allele (`.bim` column 5; PLINK 2's ALT).
+    public var a1: String
+    /// The other allele (`.bim` column 6; PLINK 2's REF).
+    public var a2: String
+
+    /// Creates a variant description.
+    public init(id: String, chromosome: String, position: Int, a1: String, a2: String) {
+        self.id = id
+        self.chromosome = chromosome
+        self.position = position
+        self.a1 = a1
+        self.a2 = a2
+    }
+}
