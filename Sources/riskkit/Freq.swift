@@ -97,9 +97,13 @@ struct Freq: ParsableCommand {
     }
 }
 
-/// A number as plink2 prints it: 6 significant digits (`%g`), `NA` when undefined.
+/// A number as plink2 prints it: 6 significant digits (`%g`), `NA` when undefined (C `vsnprintf`, which is
+/// several times faster than `String(format:)` on Linux).
 private func plinkNumber(_ x: Double) -> String {
-    x.isNaN ? "NA" : String(format: "%g", x)
+    if x.isNaN { return "NA" }
+    var buffer = [CChar](repeating: 0, count: 32)
+    let n = buffer.withUnsafeMutableBufferPointer { b in withVaList([x]) { vsnprintf(b.baseAddress, 32, "%g", $0) } }
+    return String(decoding: buffer[0..<Int(n)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
 
 /// A JSON string literal.

@@ -16,7 +16,7 @@ public struct QCReport: Sendable, Equatable, CustomStringConvertible {
         public var unmatchedEntries: Int
     }
 
-    /// Samples and variants before any filter.
+    /// Samples before any filter.
     public var initialSamples: Int
     /// Variants before any filter.
     public var initialVariants: Int
