@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import RiskKit
+
+struct Freq: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Allele frequencies and missingness per variant of a PLINK 1 fileset, after plink2-style QC.",
+        discussion: """
+            Columns: #CHROM ID REF ALT ALT_FREQ OBS_CT MISSING_CT MISSING_RATE. ALT is .bim allele 1 (the counted \
+            allele), REF allele 2. ALT_FREQ and OBS_CT (2 × non-missing calls) use founders only, like plink2's \
+            .afreq (add --nonfounders to use every sample); MISSING_CT and MISSING_RATE use every remaining sample, \
+            like plink2's .vmiss. Filters run in plink2's order: --extract, --exclude, --keep, --remove, --mind, \
+            --geno, --hwe, --maf; what each removed is reported on stderr (counts only). csv output is \
+            tab-separated with 6 significant digits, like plink2.
+            """)
+
+    @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String
+    @Option(help: "Keep only samples named in this file (lines `FID IID` or `IID`; repeatable).") var keep: [String] = []
+    @Option(help: "Remove samples named in this file (repeatable).") var remove: [String] = []
+    @Option(help: "Keep only variants named in this file (whitespace-separated IDs; repeatable).") var extract: [String] = []
+    @Option(help: "Remove variants named in this file (repeatable).") var exclude: [String] = []
+    @Option(help: "Remove samples whose missing call rate exceeds this.") var mind: Double?
+    @Option(help: "Remove variants whose missing call rate exceeds this.") var geno: Double?
+    @Option(help: "Remove variants with Hardy–Weinberg exact test p below this.") var hwe: Double?
+    @Flag(name: .customLong("hwe-midp"), help: "Use the mid-p Hardy–Weinberg test (plink2 --hwe … midp).") var hweMidp = false
+    @Option(help: "Remove variants with minor allele frequency below this.") var maf: Double?
+    @Flag(help: "Use all samples, not only founders, for frequencies and HWE.") var nonfounders = false
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: "Output format: table, csv (tab-separated, like plink2's .afreq) or json.") var format: OutputFormat = .csv
+
+    func validate() throws {
+        for (name, value) in [("--mind", mind), ("--geno", geno), ("--hwe", hwe), ("--maf", maf)] {
+            if let value, !(0...1).contains(value) { throw ValidationError("\(name) must lie between 0 and 1") }
+        }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let fileset = try PlinkFileset(prefix: prefix)
+            Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            var filters = QCFilters()
+            filters.keep = keep
+            filters.remove = remove
+            filters.extract = extract
+            filters.exclude = exclude
+            filters.mind = mind
+            filters.geno = geno
+            filters.hwe = hwe
+            filters.hweMidp = hweMidp
+            filters.maf = maf
+            filters.nonfounders = nonfounders
+            let (selection, report) = try filters.apply(to: fileset)
+            for line in report.lines { Log.info(line) }
+            Log.info("\(selection.samples.count) samples and \(selection.variants.count) variants remain")
+            let rows = fileset.frequencies(selection, nonfounders: nonfounders)
+            let sink = try OutputSink(path: out)
+            do {
+                try write(rows, of: fileset, to: sink)
+                try sink.commit()
+            } catch {
+                sink.abandon()
+                throw error
+            }
+        }
+    }
+
+    private func write(_ rows: [VariantFrequency], of fileset: PlinkFileset, to sink: OutputSink) throws {
+        let header = ["#CHROM", "ID", "REF", "ALT", "ALT_FREQ", "OBS_CT", "MISSING_CT", "MISSING_RATE"]
+        func cells(_ r: VariantFrequency) -> [String] {
+            let v = fileset.variants[r.variant]
+            return [v.chromosome, v.id, v.allele2, v.allele1, plinkNumber(r.altFrequency), String(r.alleleObservations),
+                    String(r.missingCount), plinkNumber(r.missingRate)]
+        }
+        switch format {
+        case .csv:
+            try sink.write(header.joined(separator: "\t") + "\n")
+            for r in rows { try sink.write(cells(r).joined(separator: "\t") + "\n") }
+        case .table:
+            var t = TextTable(header: header, rightAligned: [4, 5, 6, 7])
+            for r in rows { t.add(cells(r)) }
+            try sink.write(t.render())
+        case .json:
+            try sink.write("[\n")
+            for (k, r) in rows.enumerated() {
+                let v = fileset.variants[r.variant]
+                let fields = [
+                    "\"chrom\": \(jsonString(v.chromosome))", "\"id\": \(jsonString(v.id))",
+                    "\"ref\": \(jsonString(v.allele2))", "\"alt\": \(jsonString(v.allele1))",
+                    "\"alt_freq\": \(r.altFrequency.isNaN ? "null" : "\(r.altFrequency)")",
+                    "\"obs_ct\": \(r.alleleObservations)", "\"missing_ct\": \(r.missingCount)",
+                    "\"missing_rate\": \(r.missingRate)",
+                ]
+                try sink.write("  {" + fields.joined(separator: ", ") + "}" + (k + 1 < rows.count ? ",\n" : "\n"))
+            }
+            try sink.write("]\n")
+        }
+    }
+}
+
+/// A number as plink2 prints it: 6 significant digits (`%g`), `NA` when undefined (C `vsnprintf`, which is
+/// several times faster than `String(format:)` on Linux).
+private func plinkNumber(_ x: Double) -> String {
+    if x.isNaN { return "NA" }
+    var buffer = [CChar](repeating: 0, count: 32)
+    let n = buffer.withUnsafeMutableBufferPointer { b in withVaList([x]) { vsnprintf(b.baseAddress, 32, "%g", $0) } }
+    return String(decoding: buffer[0..<Int(n)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
+/// A JSON string literal.
+private func jsonString(_ s: String) -> String {
+    let data = try? JSONEncoder().encode(s)
+    return data.map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+}
