@@ -6,8 +6,8 @@ struct Freq: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Allele frequencies and missingness per variant of a PLINK 1 fileset, after plink2-style QC.",
         discussion: """
-            Columns: #CHROM ID REF ALT ALT_FREQ OBS_CT MISSING_CT MISSING_RATE. ALT is .bim allele 1 (the counted \
-            allele), REF allele 2. ALT_FREQ and OBS_CT (2 × non-missing calls) use founders only, like plink2's \
+            Columns: #CHROM ID REF ALT ALT_FREQS OBS_CT MISSING_CT MISSING_RATE. ALT is .bim allele 1 (the counted \
+            allele), REF allele 2. ALT_FREQS and OBS_CT (2 × non-missing calls) use founders only, like plink2's \
             .afreq (add --nonfounders to use every sample); MISSING_CT and MISSING_RATE use every remaining sample, \
             like plink2's .vmiss. Filters run in plink2's order: --extract, --exclude, --keep, --remove, --mind, \
             --geno, --hwe, --maf; what each removed is reported on stderr (counts only). csv output is \
@@ -65,7 +65,7 @@ struct Freq: ParsableCommand {
     }
 
     private func write(_ rows: [VariantFrequency], of fileset: PlinkFileset, to sink: OutputSink) throws {
-        let header = ["#CHROM", "ID", "REF", "ALT", "ALT_FREQ", "OBS_CT", "MISSING_CT", "MISSING_RATE"]
+        let header = ["#CHROM", "ID", "REF", "ALT", "ALT_FREQS", "OBS_CT", "MISSING_CT", "MISSING_RATE"]
         func cells(_ r: VariantFrequency) -> [String] {
             let v = fileset.variants[r.variant]
             return [v.chromosome, v.id, v.allele2, v.allele1, plinkNumber(r.altFrequency), String(r.alleleObservations),

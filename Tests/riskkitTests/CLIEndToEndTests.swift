@@ -196,3 +196,25 @@ import Testing
         }
     }
 }
+
+@Suite struct FreqCommandTests {
+    /// `riskkit freq` on the plink2-made fixture: header as plink2's .afreq plus missingness, one row per variant,
+    /// and the same ALT_FREQ as plink2 v2.00a3.5 `--freq` (Tests/RiskKitTests/Fixtures/plink-tiny-ref.afreq).
+    @Test func freqMatchesPlink2Afreq() throws {
+        let r = try CLIRunner.run(["freq", "--bfile", "Tests/RiskKitTests/Fixtures/plink-tiny", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first == "#CHROM\tID\tREF\tALT\tALT_FREQS\tOBS_CT\tMISSING_CT\tMISSING_RATE")
+        #expect(lines.count == 38)
+        let reference = try String(contentsOfFile: CLIRunner.packageRoot.path + "/Tests/RiskKitTests/Fixtures/plink-tiny-ref.afreq", encoding: .utf8)
+            .split(separator: "\n").dropFirst()
+        for (ours, theirs) in zip(lines.dropFirst(), reference) {
+            let a = ours.split(separator: "\t"), b = theirs.split(separator: "\t")
+            #expect(a[1] == b[1] && a[4] == b[4] && a[5] == b[5], "\(ours) vs \(theirs)")
+        }
+    }
+
+    @Test func missingFilesetIsExit66() throws {
+        #expect(try CLIRunner.run(["freq", "--bfile", "/nonexistent/prefix"]).status == 66)
+    }
+}

@@ -57,3 +57,18 @@ import Testing
         #expect(m.weights.map(\.variant) == [0, 1])
     }
 }
+
+@Suite struct WeightMatchFilesetTests {
+    /// The PLINK-style weights match the committed plink2 fixture's `.bim` by id and allele.
+    @Test func matchesFixtureBim() throws {
+        let fileset = try PlinkFileset(prefix: fixturePath("plink-tiny"))
+        let first = fileset.variants[0], second = fileset.variants[1]
+        let weights = ScoreWeights(source: .plink, file: "w", metadata: [:], entries: [
+            WeightEntry(id: first.id, chromosome: nil, position: nil, effectAllele: first.allele1, otherAllele: nil, weight: 1, line: 2),
+            WeightEntry(id: second.id, chromosome: nil, position: nil, effectAllele: second.allele2, otherAllele: nil, weight: 2, line: 3),
+        ])
+        let m = weights.match(to: fileset.variants.map(\.alleles))
+        #expect(m.statuses == [.matched, .alleleSwapped])
+        #expect(m.weights.map(\.variant) == [0, 1])
+    }
+}

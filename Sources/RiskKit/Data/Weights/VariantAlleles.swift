@@ -20,3 +20,11 @@ public struct VariantAlleles: Sendable, Equatable {
         self.a2 = a2
     }
 }
+
+extension PlinkVariant {
+    /// This variant as weight matching sees it (a `chr` prefix on the chromosome is dropped).
+    public var alleles: VariantAlleles {
+        let c = chromosome.lowercased().hasPrefix("chr") ? String(chromosome.dropFirst(3)) : chromosome
+        return VariantAlleles(id: id, chromosome: c, position: position, a1: allele1, a2: allele2)
+    }
+}
