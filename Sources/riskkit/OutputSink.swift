@@ -55,6 +55,17 @@ final class Progress {
         FileHandle.standardError.write(Data("\r\(label) \(count) \(unit)…".utf8))
     }
 
+    /// Shows a stage description (terminal only), replacing the previous one.
+    func stage(_ text: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(label) \(text)…".utf8))
+    }
+
+    /// Clears the progress line.
+    func clear() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+
     func finish(_ count: Int) {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         Log.info("\(label) \(count) \(unit)")

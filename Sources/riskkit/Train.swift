@@ -69,7 +69,9 @@ struct Train: ParsableCommand {
             options.missingIndicators = missingIndicators
             options.description = description
             let start = Date()
-            let report = try ModelTrainer.train(dataPath: data, options: options)
+            let progress = Progress(label: "train:", unit: "")
+            let report = try ModelTrainer.train(dataPath: data, options: options, progress: progress.stage)
+            progress.clear()
             for note in report.notes { Log.info(note) }
             try report.model.write(to: out)
             Log.info("trained on \(report.model.fit.n) rows (\(report.model.fit.events) events) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s → \(out)")

@@ -8,8 +8,12 @@ public enum ModelTrainer {
     /// Rows with a missing outcome are skipped and counted; every other problem is an error naming the file,
     /// line and column. With `evaluationFolds`, the *whole* procedure (schema learning, λ selection, fit) is
     /// repeated on each training part and scored on the held-out part, so the reported metrics are honest.
+    /// - Parameter progress: called with a short stage description while long stages run (for a progress line).
     /// - Throws: ``InputFileError``, ``DataError``, ``LogisticRegressionError``.
-    public static func train(dataPath: String, options: TrainingOptions, date: Date = Date()) throws -> TrainingReport {
+    public static func train(
+        dataPath: String, options: TrainingOptions, date: Date = Date(), progress: ((String) -> Void)? = nil
+    ) throws -> TrainingReport {
+        progress?("reading \(dataPath)")
         var notes: [String] = []
         var tableOptions = TableOptions(
             categorical: options.categorical, exclude: options.exclude, text: [options.outcome], id: options.id)
@@ -72,6 +76,7 @@ public enum ModelTrainer {
         }
 
         let procedure = try TrainingProcedure(options: options)
+        progress?("fitting")
         start = clock.now
         let final = try procedure.run(columns: columns, outcome: y, weights: weights)
         notes.append(String(format: "encoded %d × %d design and fitted in %.2f s (%d iterations)", final.design.rows,
@@ -84,7 +89,8 @@ public enum ModelTrainer {
         if let k = options.evaluationFolds {
             start = clock.now
             let predictions = try procedure.crossValidatedPredictions(
-                columns: columns, outcome: y, weights: weights, folds: try Folds.stratified(outcome: y, k: k, seed: options.seed))
+                columns: columns, outcome: y, weights: weights, folds: try Folds.stratified(outcome: y, k: k, seed: options.seed),
+                progress: { done, total in progress?("cross-validation fold \(done + 1) of \(total)") })
             crossValidation = try EvaluationReport(outcome: y, predicted: predictions)
             notes.append(String(format: "%d-fold cross-validated evaluation in %.2f s", k, (clock.now - start).seconds))
             if weights != nil { notes.append("cross-validated metrics are unweighted") }

@@ -97,10 +97,13 @@ struct TrainingProcedure {
 
     /// Out-of-fold predicted risks: for each fold, the whole procedure runs on the other folds and predicts this one.
     func crossValidatedPredictions(
-        columns: [(name: String, column: RawColumn)], outcome y: [Double], weights: [Double]?, folds: [Int]
+        columns: [(name: String, column: RawColumn)], outcome y: [Double], weights: [Double]?, folds: [Int],
+        progress: ((_ done: Int, _ total: Int) -> Void)? = nil
     ) throws -> [Double] {
         var predictions = [Double](repeating: .nan, count: y.count)
-        for fold in Array(Set(folds)).sorted() {
+        let foldIDs = Array(Set(folds)).sorted()
+        for (done, fold) in foldIDs.enumerated() {
+            progress?(done, foldIDs.count)
             let train = folds.indices.filter { folds[$0] != fold }
             let test = folds.indices.filter { folds[$0] == fold }
             let result: Result
