@@ -1,0 +1,167 @@
+import ArgumentParser
+import Foundation
+import RiskKit
+
+struct PRSScore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score every sample of a PLINK 1 fileset with a PLINK-style weight file or a PGS Catalog scoring file.",
+        discussion: """
+            Columns: #IID ALLELE_CT NAMED_ALLELE_DOSAGE_SUM SCORE_AVG SCORE_SUM, one row per sample left after QC, \
+            .fam order; the values are those of plink2 --score FILE 1 2 3 header cols=+scoresums. ALLELE_CT is 2 × \
+            the sample's non-missing calls over the scored variants and NAMED_ALLELE_DOSAGE_SUM counts the weighted \
+            alleles among them. Missing calls are mean-imputed from the founders' allele frequency (all samples with \
+            --nonfounders) and SCORE_AVG divides by 2 × scored variants; with --no-mean-imputation they are left out \
+            and SCORE_AVG divides by ALLELE_CT. PLINK-style weights match by variant id and exact allele code, as \
+            plink2; PGS Catalog files as pgsc_calc (id or position, swapped and strand-flipped alleles, ambiguous \
+            A/T and C/G dropped unless --keep-ambiguous). Variants removed by the QC flags count as absent. \
+            The match report (one line per weight) goes to OUT.match.tsv with --out, else a summary to stderr. \
+            Scores are patient data: --out files are created readable by the owner only.
+            """)
+
+    @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String
+    @Option(help: "Weight file: PLINK-style (header row; id, allele, weight columns) or PGS Catalog (gzip ok).") var weights: String
+    @Option(name: .customLong("score-columns"), help: "PLINK-style weights: id, allele and weight columns as header names or 1-based positions.")
+    var scoreColumns = "1,2,3"
+    @Flag(name: .customLong("no-mean-imputation"), help: "Leave missing calls out instead of mean-imputing them.") var noMeanImputation = false
+    @Flag(name: .customLong("keep-ambiguous"), help: "PGS Catalog weights: keep strand-ambiguous (A/T, C/G) variants, matched as written.")
+    var keepAmbiguous = false
+    @Option(name: .customLong("min-overlap"), help: "Fail (exit 65) when fewer than this fraction of the weights match a variant.")
+    var minOverlap = 0.75
+    @Option(help: "Keep only samples named in this file (lines `FID IID` or `IID`; repeatable).") var keep: [String] = []
+    @Option(help: "Remove samples named in this file (repeatable).") var remove: [String] = []
+    @Option(help: "Keep only variants named in this file (whitespace-separated IDs; repeatable).") var extract: [String] = []
+    @Option(help: "Remove variants named in this file (repeatable).") var exclude: [String] = []
+    @Option(help: "Remove samples whose missing call rate exceeds this.") var mind: Double?
+    @Option(help: "Remove variants whose missing call rate exceeds this.") var geno: Double?
+    @Option(help: "Remove variants with Hardy–Weinberg exact test p below this.") var hwe: Double?
+    @Flag(name: .customLong("hwe-midp"), help: "Use the mid-p Hardy–Weinberg test (plink2 --hwe … midp).") var hweMidp = false
+    @Option(help: "Remove variants with minor allele frequency below this.") var maf: Double?
+    @Flag(help: "Use all samples, not only founders, for frequencies (QC and mean imputation).") var nonfounders = false
+    @Option(help: "Write the scores to this file (and the match report to FILE.match.tsv) instead of standard output.")
+    var out: String?
+    @Option(help: "Output format: tsv (like plink2's .sscore, 6 significant digits) or json (full precision).")
+    var format: PRSFormat = .tsv
+
+    enum PRSFormat: String, ExpressibleByArgument, CaseIterable {
+        case tsv, json
+    }
+
+    func validate() throws {
+        for (name, value) in [("--mind", mind), ("--geno", geno), ("--hwe", hwe), ("--maf", maf), ("--min-overlap", minOverlap)] {
+            if let value, !(0...1).contains(value) { throw ValidationError("\(name) must lie between 0 and 1") }
+        }
+        guard scoreColumns.split(separator: ",", omittingEmptySubsequences: false).count == 3 else {
+            throw ValidationError("--score-columns takes three comma-separated columns: ID,ALLELE,WEIGHT")
+        }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let fileset = try PlinkFileset(prefix: prefix)
+            Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            let c = scoreColumns.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let scoreWeights = try ScoreWeights.read(path: weights, columns: (c[0], c[1], c[2]))
+            var filters = QCFilters()
+            filters.keep = keep
+            filters.remove = remove
+            filters.extract = extract
+            filters.exclude = exclude
+            filters.mind = mind
+            filters.geno = geno
+            filters.hwe = hwe
+            filters.hweMidp = hweMidp
+            filters.maf = maf
+            filters.nonfounders = nonfounders
+            let (selection, report) = try filters.apply(to: fileset)
+            for line in report.lines { Log.info(line) }
+            Log.info("\(selection.samples.count) samples and \(selection.variants.count) variants remain")
+            let match = PolygenicScore.match(scoreWeights, fileset: fileset, selection: selection, keepAmbiguous: keepAmbiguous)
+            let summary = WeightMatchStatus.allCases.compactMap { s in match.counts[s].map { "\($0) \(s.rawValue)" } }
+            Log.info("\(scoreWeights.entries.count) weights (\(scoreWeights.source.rawValue)): " + summary.joined(separator: ", "))
+            if let out { try writeMatchReport(match, weights: scoreWeights, fileset: fileset, to: out + ".match.tsv") }
+            try PolygenicScore.requireOverlap(match, minimum: minOverlap, file: weights)
+            let result = PolygenicScore.compute(fileset: fileset, selection: selection, match: match,
+                                                meanImputation: !noMeanImputation, nonfounders: nonfounders)
+            Log.info("scored \(result.samples.count) samples over \(result.variantCount) variants")
+            let sink = try OutputSink(path: out)
+            do {
+                try write(result, of: fileset, to: sink)
+                try sink.commit()
+            } catch {
+                sink.abandon()
+                throw error
+            }
+        }
+    }
+
+    private func write(_ result: PolygenicScoreResult, of fileset: PlinkFileset, to sink: OutputSink) throws {
+        switch format {
+        case .tsv:
+            try sink.write("#IID\tALLELE_CT\tNAMED_ALLELE_DOSAGE_SUM\tSCORE_AVG\tSCORE_SUM\n")
+            for s in result.samples {
+                let cells = [fileset.samples[s.sample].individualID, String(s.alleleCount), sscoreNumber(s.namedAlleleDosageSum),
+                             sscoreNumber(s.scoreAverage), sscoreNumber(s.scoreSum)]
+                try sink.write(cells.joined(separator: "\t") + "\n")
+            }
+        case .json:
+            try sink.write("[\n")
+            for (k, s) in result.samples.enumerated() {
+                let sample = fileset.samples[s.sample]
+                let fields = [
+                    "\"fid\": \(jsonText(sample.familyID))", "\"iid\": \(jsonText(sample.individualID))",
+                    "\"allele_ct\": \(s.alleleCount)", "\"named_allele_dosage_sum\": \(jsonNumber(s.namedAlleleDosageSum))",
+                    "\"score_avg\": \(jsonNumber(s.scoreAverage))", "\"score_sum\": \(jsonNumber(s.scoreSum))",
+                ]
+                try sink.write("  {" + fields.joined(separator: ", ") + "}" + (k + 1 < result.samples.count ? ",\n" : "\n"))
+            }
+            try sink.write("]\n")
+        }
+    }
+
+    /// One line per weight entry: its line in the weight file, id, the position it matched (or the file's), the
+    /// effect allele and the match status; status counts first as `##` lines.
+    private func writeMatchReport(_ match: WeightMatch, weights: ScoreWeights, fileset: PlinkFileset, to path: String) throws {
+        var variantOfEntry: [Int: Int] = [:]
+        for w in match.weights { variantOfEntry[w.entry] = w.variant }
+        let sink = try OutputSink(path: path)
+        do {
+            for s in WeightMatchStatus.allCases { try sink.write("## \(s.rawValue)\t\(match.counts[s] ?? 0)\n") }
+            try sink.write("#LINE\tID\tCHROM:POS\tEFFECT_ALLELE\tSTATUS\n")
+            for (e, entry) in weights.entries.enumerated() {
+                let position: String
+                if let v = variantOfEntry[e] {
+                    position = "\(fileset.variants[v].chromosome):\(fileset.variants[v].position)"
+                } else if let c = entry.chromosome, let p = entry.position {
+                    position = "\(c):\(p)"
+                } else {
+                    position = "."
+                }
+                let cells = [String(entry.line), entry.id ?? ".", position, entry.effectAllele, match.statuses[e].rawValue]
+                try sink.write(cells.joined(separator: "\t") + "\n")
+            }
+            try sink.commit()
+        } catch {
+            sink.abandon()
+            throw error
+        }
+    }
+}
+
+/// A number as plink2's .sscore prints it: 6 significant digits (`%g`, exact decimal ties to even, as plink2),
+/// `nan` when undefined (C `vsnprintf`, several times faster than `String(format:)` on Linux).
+private func sscoreNumber(_ x: Double) -> String {
+    if x.isNaN { return "nan" }
+    var buffer = [CChar](repeating: 0, count: 32)
+    let n = buffer.withUnsafeMutableBufferPointer { b in withVaList([x]) { vsnprintf(b.baseAddress, 32, "%g", $0) } }
+    return String(decoding: buffer[0..<Int(n)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
+/// A JSON number at full precision, `null` when undefined.
+private func jsonNumber(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
+
+/// A JSON string literal.
+private func jsonText(_ s: String) -> String {
+    let data = try? JSONEncoder().encode(s)
+    return data.map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+@testable import RiskKit
+
+/// Scores of the `plink-tiny` fixture (23 samples, 2 non-founders, missing calls) with `prs-weights.txt`
+/// (11 lines: 4 on A1, 5 on A2, rs9999 not in the .bim, rs1018 with allele T that is neither G nor A), compared
+/// with PLINK v2.00a3.5 AVX2 (9 Aug 2022), run from Tests/RiskKitTests/Fixtures:
+///
+///     plink2 --bfile plink-tiny --score prs-weights.txt 1 2 3 header cols=+scoresums --bad-freqs --out ref
+///     plink2 --bfile plink-tiny --score prs-weights.txt 1 2 3 header cols=+scoresums no-mean-imputation --out nomean
+///     plink2 --bfile plink-tiny --keep plink-keep.txt --score prs-weights.txt 1 2 3 header cols=+scoresums \
+///         --bad-freqs --out keep
+///     plink2 --bfile plink-tiny --extract plink-extract.txt --score prs-weights.txt 1 2 3 header \
+///         cols=+scoresums no-mean-imputation --out ext
+///
+///     plink2 --bfile plink-tiny --score prs-weights-missing.txt 1 2 3 header cols=+scoresums --bad-freqs \
+///         --out missing      # and again with no-mean-imputation
+///
+/// saved as prs-ref.sscore, prs-ref-nomean.sscore, prs-ref-keep.sscore, prs-ref-extract-nomean.sscore,
+/// prs-ref-missing.sscore and prs-ref-missing-nomean.sscore.
+/// (`--bad-freqs` is needed because plink2 refuses to mean-impute from fewer than 50 samples.) plink2 logs
+/// "1 --score file entry was skipped due to a missing variant ID, and 1 was skipped due to a mismatching allele
+/// code", and with --extract "5 … skipped due to missing variant IDs".
+@Suite struct PolygenicScoreTests {
+    struct Reference {
+        var iid: String
+        var alleleCount: Int
+        var namedSum: Double
+        var average: Double
+        var sum: Double
+    }
+
+    /// Rows of a plink2 .sscore (`#FID IID PHENO1 ALLELE_CT NAMED_ALLELE_DOSAGE_SUM SCORE1_AVG SCORE1_SUM`).
+    func reference(_ name: String) throws -> [Reference] {
+        try String(contentsOfFile: fixturePath(name), encoding: .utf8).split(separator: "\n").dropFirst().map { line in
+            let f = line.split(separator: "\t").map(String.init)
+            return Reference(iid: f[1], alleleCount: Int(f[3])!, namedSum: Double(f[4])!, average: Double(f[5])!, sum: Double(f[6])!)
+        }
+    }
+
+    /// plink2 prints 6 significant digits: ours must lie within half a unit of the printed value's 6th significant
+    /// digit (≤ 5e-6 relative). Not a string comparison: a value within rounding noise of a decimal tie may print
+    /// either way (S21 without imputation: 2.675 / 16, printed 0.167188 by plink2, 0.167187 by C's `%g`).
+    func close(_ a: Double, _ b: Double) -> Bool {
+        guard b != 0 else { return abs(a) < 1e-12 }
+        let unit = pow(10, (log10(abs(b))).rounded(.down) - 5)
+        return abs(a - b) <= 0.5 * unit * (1 + 1e-9)
+    }
+
+    func score(_ filters: QCFilters = QCFilters(), weights file: String = "prs-weights.txt", meanImputation: Bool,
+               blockSize: Int = PlinkFileset.defaultBlockSize)
+        throws -> (PlinkFileset, WeightMatch, PolygenicScoreResult)
+    {
+        let fileset = try PlinkFileset(prefix: fixturePath("plink-tiny"))
+        let weights = try ScoreWeights.read(path: fixturePath(file))
+        let selection = try filters.apply(to: fileset).selection
+        let match = PolygenicScore.match(weights, fileset: fileset, selection: selection)
+        let result = PolygenicScore.compute(fileset: fileset, selection: selection, match: match,
+                                            meanImputation: meanImputation, blockSize: blockSize)
+        return (fileset, match, result)
+    }
+
+    func expectEqual(_ result: PolygenicScoreResult, _ fileset: PlinkFileset, _ expected: [Reference]) {
+        #expect(result.samples.count == expected.count)
+        for (s, e) in zip(result.samples, expected) {
+            #expect(fileset.samples[s.sample].individualID == e.iid)
+            #expect(s.alleleCount == e.alleleCount, "ALLELE_CT of \(e.iid)")
+            #expect(close(s.namedAlleleDosageSum, e.namedSum), "NAMED_ALLELE_DOSAGE_SUM of \(e.iid)")
+            #expect(close(s.scoreSum, e.sum), "SCORE1_SUM of \(e.iid): \(s.scoreSum) vs \(e.sum)")
+            #expect(s.scoreAverage.isNaN ? e.average.isNaN : close(s.scoreAverage, e.average), "SCORE1_AVG of \(e.iid): \(s.scoreAverage) vs \(e.average)")
+        }
+    }
+
+    /// Mean imputation from the founders' frequencies; the result must not depend on the block size.
+    @Test(arguments: [1, 4, 256]) func meanImputedMatchesPlink2(blockSize: Int) throws {
+        let (fileset, match, result) = try score(meanImputation: true, blockSize: blockSize)
+        #expect(match.counts == [.matched: 4, .alleleSwapped: 5, .absent: 2])
+        #expect(result.variantCount == 9)
+        expectEqual(result, fileset, try reference("prs-ref.sscore"))
+    }
+
+    @Test(arguments: [1, 256]) func noMeanImputationMatchesPlink2(blockSize: Int) throws {
+        let (fileset, _, result) = try score(meanImputation: false, blockSize: blockSize)
+        expectEqual(result, fileset, try reference("prs-ref-nomean.sscore"))
+    }
+
+    /// --keep: only kept samples are scored and imputation uses the kept founders.
+    @Test func keepMatchesPlink2() throws {
+        var filters = QCFilters()
+        filters.keep = [fixturePath("plink-keep.txt")]
+        let (fileset, _, result) = try score(filters, meanImputation: true)
+        expectEqual(result, fileset, try reference("prs-ref-keep.sscore"))
+    }
+
+    /// --extract: weights on variants removed by QC count as absent, like plink2.
+    @Test func extractMatchesPlink2() throws {
+        var filters = QCFilters()
+        filters.extract = [fixturePath("plink-extract.txt")]
+        let (fileset, match, result) = try score(filters, meanImputation: false)
+        #expect(match.counts[.absent] == 5)
+        #expect(match.weights.allSatisfy { fileset.variants[$0.variant].id == (try? ScoreWeights.read(path: fixturePath("prs-weights.txt")))?.entries[$0.entry].id })
+        expectEqual(result, fileset, try reference("prs-ref-extract-nomean.sscore"))
+    }
+
+    /// rs1017 is called in S23 only (T/T, a founder) and rs1000 is missing in 6 samples: without imputation the
+    /// samples with no call get ALLELE_CT 0 and SCORE_AVG nan; with it rs1017 is imputed at 2 copies of T.
+    @Test(arguments: [(true, "prs-ref-missing.sscore"), (false, "prs-ref-missing-nomean.sscore")])
+    func mostlyMissingVariants(meanImputation: Bool, reference name: String) throws {
+        let (fileset, _, result) = try score(weights: "prs-weights-missing.txt", meanImputation: meanImputation)
+        expectEqual(result, fileset, try reference(name))
+    }
+
+    /// 9 of 11 weights match (81.8 %): fine at 0.8, a DataError naming the counts at 0.9.
+    @Test func minimumOverlap() throws {
+        let (_, match, _) = try score(meanImputation: true)
+        try PolygenicScore.requireOverlap(match, minimum: 0.8, file: "w.txt")
+        let error = dataError { try PolygenicScore.requireOverlap(match, minimum: 0.9, file: "w.txt") }
+        #expect(error?.file == "w.txt")
+        #expect(error?.message.contains("9 of 11") == true)
+        #expect(error?.message.contains("81.8 %") == true)
+        #expect(error?.message.contains("2 absent") == true)
+        let none = WeightMatch(weights: [], statuses: [.absent])
+        #expect(dataError { try PolygenicScore.requireOverlap(none, minimum: 0, file: "w.txt") } != nil)
+    }
+
+    /// Closed form: one sample, one variant with weight 2 on A2 and no missing calls, genotype A1/A1 → named
+    /// dosage 0; A1/A2 → 1 (checked against the .raw export of plink-tiny: REF (A2) copies for rs1001).
+    @Test func namedAlleleOfSwappedWeightIsTwoMinusA1Dosage() throws {
+        let fileset = try PlinkFileset(prefix: fixturePath("plink-tiny"))
+        let raw = try PlinkReference.rows("plink-tiny-ref.raw")
+        let header = try String(contentsOfFile: fixturePath("plink-tiny-ref.raw"), encoding: .utf8)
+            .split(separator: "\n")[0].split(separator: "\t").map(String.init)
+        let column = header.firstIndex { $0.hasPrefix("rs1001_") }!
+        let v = fileset.variants.firstIndex { $0.id == "rs1001" }!
+        let match = WeightMatch(weights: [MatchedWeight(variant: v, countsA1: false, weight: 2, entry: 0)], statuses: [.alleleSwapped])
+        let result = PolygenicScore.compute(fileset: fileset, selection: .all(fileset), match: match, meanImputation: false)
+        for (s, row) in zip(result.samples, raw) {
+            if let a2 = Double(row[column]) {
+                #expect(s.namedAlleleDosageSum == a2)
+                #expect(s.scoreSum == 2 * a2)
+                #expect(s.alleleCount == 2)
+            } else {
+                #expect(s.alleleCount == 0 && s.scoreSum == 0 && s.scoreAverage.isNaN)
+            }
+        }
+    }
+}
