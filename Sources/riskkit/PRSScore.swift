@@ -40,11 +40,11 @@ struct PRSScore: ParsableCommand {
     @Flag(help: "Use all samples, not only founders, for frequencies (QC and mean imputation).") var nonfounders = false
     @Option(help: "Write the scores to this file (and the match report to FILE.match.tsv) instead of standard output.")
     var out: String?
-    @Option(help: "Output format: tsv (like plink2's .sscore, 6 significant digits) or json (full precision).")
+    @Option(help: "Output format: tsv (like plink2's .sscore, 6 significant digits), csv (same columns, comma-separated) or json (full precision).")
     var format: PRSFormat = .tsv
 
     enum PRSFormat: String, ExpressibleByArgument, CaseIterable {
-        case tsv, json
+        case tsv, csv, json
     }
 
     func validate() throws {
@@ -97,12 +97,14 @@ struct PRSScore: ParsableCommand {
 
     private func write(_ result: PolygenicScoreResult, of fileset: PlinkFileset, to sink: OutputSink) throws {
         switch format {
-        case .tsv:
-            try sink.write("#IID\tALLELE_CT\tNAMED_ALLELE_DOSAGE_SUM\tSCORE_AVG\tSCORE_SUM\n")
+        case .tsv, .csv:
+            let separator = format == .tsv ? "\t" : ","
+            try sink.write(["#IID", "ALLELE_CT", "NAMED_ALLELE_DOSAGE_SUM", "SCORE_AVG", "SCORE_SUM"].joined(separator: separator) + "\n")
             for s in result.samples {
-                let cells = [fileset.samples[s.sample].individualID, String(s.alleleCount), sscoreNumber(s.namedAlleleDosageSum),
+                let id = fileset.samples[s.sample].individualID
+                let cells = [format == .csv ? csvField(id) : id, String(s.alleleCount), sscoreNumber(s.namedAlleleDosageSum),
                              sscoreNumber(s.scoreAverage), sscoreNumber(s.scoreSum)]
-                try sink.write(cells.joined(separator: "\t") + "\n")
+                try sink.write(cells.joined(separator: separator) + "\n")
             }
         case .json:
             try sink.write("[\n")
