@@ -42,12 +42,14 @@ struct PRSScore: ParsableCommand {
     var out: String?
     @Option(help: "Output format: tsv (like plink2's .sscore, 6 significant digits), csv (same columns, comma-separated) or json (full precision).")
     var format: PRSFormat = .tsv
+    @Option(help: "Threads for the scoring kernel.") var threads: Int = 2
 
     enum PRSFormat: String, ExpressibleByArgument, CaseIterable {
         case tsv, csv, json
     }
 
     func validate() throws {
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
         for (name, value) in [("--mind", mind), ("--geno", geno), ("--hwe", hwe), ("--maf", maf), ("--min-overlap", minOverlap)] {
             if let value, !(0...1).contains(value) { throw ValidationError("\(name) must lie between 0 and 1") }
         }
@@ -82,7 +84,8 @@ struct PRSScore: ParsableCommand {
             if let out { try writeMatchReport(match, weights: scoreWeights, fileset: fileset, to: out + ".match.tsv") }
             try PolygenicScore.requireOverlap(match, minimum: minOverlap, file: weights)
             let result = PolygenicScore.compute(fileset: fileset, selection: selection, match: match,
-                                                meanImputation: !noMeanImputation, nonfounders: nonfounders)
+                                                meanImputation: !noMeanImputation, nonfounders: nonfounders,
+                                                threads: threads)
             Log.info("scored \(result.samples.count) samples over \(result.variantCount) variants")
             let sink = try OutputSink(path: out)
             do {

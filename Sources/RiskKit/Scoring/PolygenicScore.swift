@@ -1,3 +1,5 @@
+import Foundation
+
 /// Polygenic risk scores from a PLINK 1 fileset and matched weights, as `plink2 --score … cols=+scoresums`.
 public enum PolygenicScore {
     /// Matches `weights` to the selected variants of `fileset` (see ``ScoreWeights/match(to:keepAmbiguous:)``):
@@ -34,18 +36,16 @@ public enum PolygenicScore {
     /// them has a call) and the average divides by 2 × scored variants; without it the call is left out and the
     /// average divides by `alleleCount`. Matched variants need not be in `selection.variants`.
     ///
-    /// Algorithm: variants in `.bim` order, decoded `blockSize` at a time into one reused column-major
-    /// samples × block matrix of A1 dosages (NaN for missing); one pass turns it into named-allele dosages
-    /// (imputed or 0 where missing) while counting missing calls and summing observed dosages per sample, then
-    /// `cblas_dgemv` (``Matrix/multiply(_:transpose:alpha:beta:into:)``, β = 1) adds block × weights to the sums.
-    /// O(N · M) time, O(N · blockSize) memory; with mean imputation one extra counting pass per variant.
+    /// Algorithm: the packed `.bed` records are never decoded to doubles. For each scored variant a 256-entry table
+    /// maps one `.bed` byte (four samples) to the four samples' score contributions (a `SIMD4<Double>`), and two
+    /// variant-independent tables map it to their named-allele dosages and missing flags (`SIMD4<Int32>`, one per
+    /// allele orientation); each byte then costs three SIMD additions into per-four-sample accumulators that stay in
+    /// cache. All samples of the fileset are accumulated and the selected ones reported. Variants are split into
+    /// `threads` contiguous ranges with private accumulators, summed at the end. O(M·N/4) additions, O(N·threads)
+    /// memory, plus one counting pass per scored variant for the imputation frequencies.
     public static func compute(fileset: PlinkFileset, selection: GenotypeSelection, match: WeightMatch,
-                               meanImputation: Bool, nonfounders: Bool = false,
-                               blockSize: Int = PlinkFileset.defaultBlockSize) -> PolygenicScoreResult {
-        precondition(blockSize > 0, "block size must be positive")
+                               meanImputation: Bool, nonfounders: Bool = false, threads: Int = 2) -> PolygenicScoreResult {
         let weights = match.weights.sorted { $0.variant < $1.variant }
-        let samples = selection.samples
-        let n = samples.count
         let frequencySamples = selection.frequencySamples(in: fileset, nonfounders: nonfounders)
         // The named-allele dosage that replaces a missing call.
         let fill: [Double] = weights.map { w in
@@ -54,45 +54,107 @@ public enum PolygenicScore {
             let a1 = f.isNaN ? 0 : 2 * f
             return w.countsA1 ? a1 : 2 - a1
         }
-        var missing = [Int](repeating: 0, count: n)
-        var named = [Double](repeating: 0, count: n)
-        var sums = [Double](repeating: 0, count: n)
-        var block = Matrix(rows: n, columns: Swift.min(blockSize, weights.count))
-        var start = 0
-        while start < weights.count {
-            let end = Swift.min(weights.count, start + blockSize)
-            if block.columns != end - start { block = Matrix(rows: n, columns: end - start) }
-            fileset.decode(variants: weights[start..<end].map(\.variant), samples: samples, missing: .nan, into: &block)
-            block.storage.withUnsafeMutableBufferPointer { a in
-                for j in 0..<(end - start) {
-                    let w = weights[start + j]
-                    let (offset, sign): (Double, Double) = w.countsA1 ? (0, 1) : (2, -1)
-                    let imputed = fill[start + j]
-                    let column = j * n
-                    for r in 0..<n {
-                        let d = a[column + r]
-                        if d.isNaN {
-                            missing[r] += 1
-                            a[column + r] = imputed
-                        } else {
-                            let x = offset + sign * d
-                            named[r] += x
-                            a[column + r] = x
+        let groups = (fileset.sampleCount + 3) / 4
+        let tables = PackedTables()
+        let workers = Swift.max(1, Swift.min(threads, weights.count))
+        var partials = [Accumulator](repeating: Accumulator(groups: groups), count: workers)
+        partials.withUnsafeMutableBufferPointer { parts in
+            nonisolated(unsafe) let base = parts.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let lower = weights.count * worker / workers, upper = weights.count * (worker + 1) / workers
+                var accumulator = Accumulator(groups: groups)
+                var table = [SIMD4<Double>](repeating: .zero, count: 256)
+                for k in lower..<upper {
+                    let w = weights[k]
+                    // Contribution of each 2-bit code: 0 hom A1, 1 missing, 2 het, 3 hom A2.
+                    let hom1 = w.countsA1 ? 2.0 : 0.0
+                    let code: [Double] = [w.weight * hom1, w.weight * fill[k], w.weight, w.weight * (2 - hom1)]
+                    for b in 0..<256 {
+                        table[b] = SIMD4(code[b & 3], code[(b >> 2) & 3], code[(b >> 4) & 3], code[(b >> 6) & 3])
+                    }
+                    let named = w.countsA1 ? tables.namedA1 : tables.namedA2
+                    fileset.withRecord(w.variant) { record in
+                        accumulator.add(record, scores: table, named: named, missing: tables.missing)
+                    }
+                }
+                (base + worker).pointee = accumulator
+            }
+        }
+        var total = partials[0]
+        for part in partials.dropFirst() { total.merge(part) }
+
+        let m = weights.count
+        let rows = selection.samples.indices.map { r in
+            let (g, lane) = (r / 4, r % 4)
+            let missing = Int(total.missing[g][lane]), sum = total.scores[g][lane]
+            let alleles = 2 * (m - missing)
+            let denominator = meanImputation ? 2 * m : alleles
+            return PolygenicScoreResult.Sample(
+                sample: r, alleleCount: alleles, namedAlleleDosageSum: Double(total.named[g][lane]), scoreSum: sum,
+                scoreAverage: denominator == 0 ? .nan : sum / Double(denominator))
+        }
+        return PolygenicScoreResult(samples: rows, variantCount: m, meanImputation: meanImputation)
+    }
+}
+
+/// Byte → four samples' named-allele dosages (for each allele orientation) and missing flags.
+private struct PackedTables {
+    let namedA1: [SIMD4<Int32>]
+    let namedA2: [SIMD4<Int32>]
+    let missing: [SIMD4<Int32>]
+
+    init() {
+        func lanes(_ value: (Int) -> Int32) -> [SIMD4<Int32>] {
+            (0..<256).map { b in SIMD4(value(b & 3), value((b >> 2) & 3), value((b >> 4) & 3), value((b >> 6) & 3)) }
+        }
+        namedA1 = lanes { [2, 0, 1, 0][$0] }
+        namedA2 = lanes { [0, 0, 1, 2][$0] }
+        missing = lanes { $0 == 1 ? 1 : 0 }
+    }
+}
+
+/// Per-four-sample running sums of score, named-allele dosage and missing calls.
+private struct Accumulator {
+    var scores: [SIMD4<Double>]
+    var named: [SIMD4<Int32>]
+    var missing: [SIMD4<Int32>]
+
+    init(groups: Int) {
+        scores = Array(repeating: .zero, count: groups)
+        named = Array(repeating: .zero, count: groups)
+        missing = Array(repeating: .zero, count: groups)
+    }
+
+    /// Adds one variant's packed record (one byte per four samples).
+    mutating func add(_ record: UnsafeRawBufferPointer, scores table: [SIMD4<Double>], named namedTable: [SIMD4<Int32>],
+                      missing missingTable: [SIMD4<Int32>]) {
+        let bytes = record.bindMemory(to: UInt8.self)
+        scores.withUnsafeMutableBufferPointer { s in
+            named.withUnsafeMutableBufferPointer { d in
+                missing.withUnsafeMutableBufferPointer { q in
+                    table.withUnsafeBufferPointer { t in
+                        namedTable.withUnsafeBufferPointer { nt in
+                            missingTable.withUnsafeBufferPointer { mt in
+                                for g in 0..<s.count {
+                                    let b = Int(bytes[g])
+                                    s[g] += t[b]
+                                    d[g] &+= nt[b]
+                                    q[g] &+= mt[b]
+                                }
+                            }
                         }
                     }
                 }
             }
-            block.multiply(weights[start..<end].map(\.weight), alpha: 1, beta: 1, into: &sums)
-            start = end
         }
-        let m = weights.count
-        let rows = (0..<n).map { r in
-            let alleles = 2 * (m - missing[r])
-            let denominator = meanImputation ? 2 * m : alleles
-            return PolygenicScoreResult.Sample(
-                sample: samples.indices[r], alleleCount: alleles, namedAlleleDosageSum: named[r], scoreSum: sums[r],
-                scoreAverage: denominator == 0 ? .nan : sums[r] / Double(denominator))
+    }
+
+    /// Adds another accumulator's sums.
+    mutating func merge(_ other: Accumulator) {
+        for g in scores.indices {
+            scores[g] += other.scores[g]
+            named[g] &+= other.named[g]
+            missing[g] &+= other.missing[g]
         }
-        return PolygenicScoreResult(samples: rows, variantCount: m, meanImputation: meanImputation)
     }
 }

@@ -48,7 +48,7 @@ import Testing
     }
 
     func score(_ filters: QCFilters = QCFilters(), weights file: String = "prs-weights.txt", meanImputation: Bool,
-               blockSize: Int = PlinkFileset.defaultBlockSize)
+               threads: Int = 2)
         throws -> (PlinkFileset, WeightMatch, PolygenicScoreResult)
     {
         let fileset = try PlinkFileset(prefix: fixturePath("plink-tiny"))
@@ -56,7 +56,7 @@ import Testing
         let selection = try filters.apply(to: fileset).selection
         let match = PolygenicScore.match(weights, fileset: fileset, selection: selection)
         let result = PolygenicScore.compute(fileset: fileset, selection: selection, match: match,
-                                            meanImputation: meanImputation, blockSize: blockSize)
+                                            meanImputation: meanImputation, threads: threads)
         return (fileset, match, result)
     }
 
@@ -71,16 +71,17 @@ import Testing
         }
     }
 
-    /// Mean imputation from the founders' frequencies; the result must not depend on the block size.
-    @Test(arguments: [1, 4, 256]) func meanImputedMatchesPlink2(blockSize: Int) throws {
-        let (fileset, match, result) = try score(meanImputation: true, blockSize: blockSize)
+    /// Mean imputation from the founders' frequencies; the result must not depend on how variants are split
+    /// between threads.
+    @Test(arguments: [1, 2, 4]) func meanImputedMatchesPlink2(threads: Int) throws {
+        let (fileset, match, result) = try score(meanImputation: true, threads: threads)
         #expect(match.counts == [.matched: 4, .alleleSwapped: 5, .absent: 2])
         #expect(result.variantCount == 9)
         expectEqual(result, fileset, try reference("prs-ref.sscore"))
     }
 
-    @Test(arguments: [1, 256]) func noMeanImputationMatchesPlink2(blockSize: Int) throws {
-        let (fileset, _, result) = try score(meanImputation: false, blockSize: blockSize)
+    @Test(arguments: [1, 3]) func noMeanImputationMatchesPlink2(threads: Int) throws {
+        let (fileset, _, result) = try score(meanImputation: false, threads: threads)
         expectEqual(result, fileset, try reference("prs-ref-nomean.sscore"))
     }
 
