@@ -79,7 +79,8 @@ struct PRSScore: ParsableCommand {
             for line in report.lines { Log.info(line) }
             Log.info("\(selection.samples.count) samples and \(selection.variants.count) variants remain")
             let match = PolygenicScore.match(scoreWeights, fileset: fileset, selection: selection, keepAmbiguous: keepAmbiguous)
-            let summary = WeightMatchStatus.allCases.compactMap { s in match.counts[s].map { "\($0) \(s.rawValue)" } }
+            let counts = match.counts
+            let summary = WeightMatchStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }
             Log.info("\(scoreWeights.entries.count) weights (\(scoreWeights.source.rawValue)): " + summary.joined(separator: ", "))
             if let out { try writeMatchReport(match, weights: scoreWeights, fileset: fileset, to: out + ".match.tsv") }
             try PolygenicScore.requireOverlap(match, minimum: minOverlap, file: weights)
@@ -131,7 +132,8 @@ struct PRSScore: ParsableCommand {
         for w in match.weights { variantOfEntry[w.entry] = w.variant }
         let sink = try OutputSink(path: path)
         do {
-            for s in WeightMatchStatus.allCases { try sink.write("## \(s.rawValue)\t\(match.counts[s] ?? 0)\n") }
+            let counts = match.counts
+            for s in WeightMatchStatus.allCases { try sink.write("## \(s.rawValue)\t\(counts[s] ?? 0)\n") }
             try sink.write("#LINE\tID\tCHROM:POS\tEFFECT_ALLELE\tSTATUS\n")
             for (e, entry) in weights.entries.enumerated() {
                 let position: String

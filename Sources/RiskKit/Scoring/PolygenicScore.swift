@@ -37,18 +37,20 @@ public enum PolygenicScore {
     /// average divides by `alleleCount`. Matched variants need not be in `selection.variants`.
     ///
     /// Algorithm: the packed `.bed` records are never decoded to doubles. For each scored variant a 256-entry table
-    /// maps one `.bed` byte (four samples) to the four samples' score contributions (a `SIMD4<Double>`), and two
-    /// variant-independent tables map it to their named-allele dosages and missing flags (`SIMD4<Int32>`, one per
-    /// allele orientation); each byte then costs three SIMD additions into per-four-sample accumulators that stay in
-    /// cache. All samples of the fileset are accumulated and the selected ones reported. Variants are split into
+    /// maps one `.bed` byte (four samples) to the four samples' score contributions (a `SIMD4<Double>`), and a
+    /// variant-independent table (one per allele orientation) maps it to their named-allele dosage plus 2¹⁶ × missing
+    /// flag (`SIMD4<Int32>`, flushed to 64-bit totals every 16,384 variants before it can overflow); each byte then
+    /// costs two SIMD additions into per-four-sample accumulators that stay in cache. All samples of the fileset are accumulated and the selected ones reported. Variants are split into
     /// `threads` contiguous ranges with private accumulators, summed at the end. O(M·N/4) additions, O(N·threads)
-    /// memory, plus one counting pass per scored variant for the imputation frequencies.
+    /// memory, plus, with mean imputation, a count of each scored variant's genotypes over the frequency samples (from the
+    /// same record, while it is in cache).
     public static func compute(fileset: PlinkFileset, selection: GenotypeSelection, match: WeightMatch,
                                meanImputation: Bool, nonfounders: Bool = false, threads: Int = 2) -> PolygenicScoreResult {
         let weights = match.weights.sorted { $0.variant < $1.variant }
         let frequencySamples = selection.frequencySamples(in: fileset, nonfounders: nonfounders)
-        // The named-allele dosage that replaces a missing call.
-        let fill: [Double] = weights.map { w in
+        // The named-allele dosage that replaces a missing call, counted just before the variant is scored so its
+        // record is read from memory once.
+        @Sendable func fill(_ w: MatchedWeight) -> Double {
             guard meanImputation else { return 0 }
             let f = fileset.genotypeCounts(variant: w.variant, samples: frequencySamples).allele1Frequency
             let a1 = f.isNaN ? 0 : 2 * f
@@ -68,19 +70,20 @@ public enum PolygenicScore {
                     let w = weights[k]
                     // Contribution of each 2-bit code: 0 hom A1, 1 missing, 2 het, 3 hom A2.
                     let hom1 = w.countsA1 ? 2.0 : 0.0
-                    let code: [Double] = [w.weight * hom1, w.weight * fill[k], w.weight, w.weight * (2 - hom1)]
+                    let code: [Double] = [w.weight * hom1, w.weight * fill(w), w.weight, w.weight * (2 - hom1)]
                     for b in 0..<256 {
                         table[b] = SIMD4(code[b & 3], code[(b >> 2) & 3], code[(b >> 4) & 3], code[(b >> 6) & 3])
                     }
-                    let named = w.countsA1 ? tables.namedA1 : tables.namedA2
+                    let packed = w.countsA1 ? tables.packedA1 : tables.packedA2
                     fileset.withRecord(w.variant) { record in
-                        accumulator.add(record, scores: table, named: named, missing: tables.missing)
+                        accumulator.add(record, scores: table, packed: packed)
                     }
                 }
                 (base + worker).pointee = accumulator
             }
         }
         var total = partials[0]
+        total.flush()
         for part in partials.dropFirst() { total.merge(part) }
 
         let m = weights.count
@@ -97,60 +100,75 @@ public enum PolygenicScore {
     }
 }
 
-/// Byte → four samples' named-allele dosages (for each allele orientation) and missing flags.
+/// Byte → four samples' named-allele dosage + 2¹⁶ × missing flag, for each allele orientation.
 private struct PackedTables {
-    let namedA1: [SIMD4<Int32>]
-    let namedA2: [SIMD4<Int32>]
-    let missing: [SIMD4<Int32>]
+    let packedA1: [SIMD4<Int32>]
+    let packedA2: [SIMD4<Int32>]
 
     init() {
         func lanes(_ value: (Int) -> Int32) -> [SIMD4<Int32>] {
             (0..<256).map { b in SIMD4(value(b & 3), value((b >> 2) & 3), value((b >> 4) & 3), value((b >> 6) & 3)) }
         }
-        namedA1 = lanes { [2, 0, 1, 0][$0] }
-        namedA2 = lanes { [0, 0, 1, 2][$0] }
-        missing = lanes { $0 == 1 ? 1 : 0 }
+        // Codes: 0 hom A1, 1 missing, 2 het, 3 hom A2.
+        packedA1 = lanes { [2, 1 << 16, 1, 0][$0] }
+        packedA2 = lanes { [0, 1 << 16, 1, 2][$0] }
     }
 }
 
 /// Per-four-sample running sums of score, named-allele dosage and missing calls.
 private struct Accumulator {
+    /// Variants added to `packed` before it is flushed: 16,384 × 2 < 2¹⁶ and 16,384 < 2¹⁵, so lanes cannot overflow.
+    static let flushInterval = 16_384
+
     var scores: [SIMD4<Double>]
-    var named: [SIMD4<Int32>]
-    var missing: [SIMD4<Int32>]
+    var named: [SIMD4<Int64>]
+    var missing: [SIMD4<Int64>]
+    private var packed: [SIMD4<Int32>]
+    private var pending = 0
 
     init(groups: Int) {
         scores = Array(repeating: .zero, count: groups)
         named = Array(repeating: .zero, count: groups)
         missing = Array(repeating: .zero, count: groups)
+        packed = Array(repeating: .zero, count: groups)
     }
 
     /// Adds one variant's packed record (one byte per four samples).
-    mutating func add(_ record: UnsafeRawBufferPointer, scores table: [SIMD4<Double>], named namedTable: [SIMD4<Int32>],
-                      missing missingTable: [SIMD4<Int32>]) {
+    mutating func add(_ record: UnsafeRawBufferPointer, scores table: [SIMD4<Double>], packed packedTable: [SIMD4<Int32>]) {
         let bytes = record.bindMemory(to: UInt8.self)
         scores.withUnsafeMutableBufferPointer { s in
-            named.withUnsafeMutableBufferPointer { d in
-                missing.withUnsafeMutableBufferPointer { q in
-                    table.withUnsafeBufferPointer { t in
-                        namedTable.withUnsafeBufferPointer { nt in
-                            missingTable.withUnsafeBufferPointer { mt in
-                                for g in 0..<s.count {
-                                    let b = Int(bytes[g])
-                                    s[g] += t[b]
-                                    d[g] &+= nt[b]
-                                    q[g] &+= mt[b]
-                                }
-                            }
+            packed.withUnsafeMutableBufferPointer { p in
+                table.withUnsafeBufferPointer { t in
+                    packedTable.withUnsafeBufferPointer { pt in
+                        for g in 0..<s.count {
+                            let b = Int(bytes[g])
+                            s[g] += t[b]
+                            p[g] &+= pt[b]
                         }
                     }
                 }
             }
         }
+        pending += 1
+        if pending == Self.flushInterval { flush() }
     }
 
-    /// Adds another accumulator's sums.
+    /// Moves the packed 16-bit counts into the 64-bit totals.
+    mutating func flush() {
+        for g in packed.indices {
+            let p = packed[g]
+            named[g] &+= SIMD4<Int64>(truncatingIfNeeded: p & 0xFFFF)
+            missing[g] &+= SIMD4<Int64>(truncatingIfNeeded: p &>> 16)
+            packed[g] = .zero
+        }
+        pending = 0
+    }
+
+    /// Adds another accumulator's sums (both flushed first).
     mutating func merge(_ other: Accumulator) {
+        var other = other
+        flush()
+        other.flush()
         for g in scores.indices {
             scores[g] += other.scores[g]
             named[g] &+= other.named[g]

@@ -10,14 +10,18 @@ extension ScoreWeights {
     /// - Throws: ``InputFileError``; ``DataError`` naming file, line and column for malformed content.
     public static func read(path: String, columns: (id: String, allele: String, weight: String) = ("1", "2", "3")) throws -> ScoreWeights {
         let bytes = try GzipFile.read(path: path)
-        let text = String(decoding: bytes, as: UTF8.self)
-        if text.hasPrefix("#") { return try parsePGSCatalog(text, file: path) }
-        return try parsePlink(text, file: path, columns: columns)
+        if bytes.first == UInt8(ascii: "#") { return try parsePGSCatalog(bytes, file: path) }
+        return try parsePlink(bytes, file: path, columns: columns)
     }
 
     /// Parses a PLINK-style weight file: whitespace-separated, a header row, then one variant per line.
     public static func parsePlink(_ text: String, file: String, columns: (id: String, allele: String, weight: String)) throws -> ScoreWeights {
-        var lines = numberedLines(text)
+        try parsePlink(Array(text.utf8), file: file, columns: columns)
+    }
+
+    /// Parses the bytes of a PLINK-style weight file (see ``parsePlink(_:file:columns:)``).
+    static func parsePlink(_ bytes: [UInt8], file: String, columns: (id: String, allele: String, weight: String)) throws -> ScoreWeights {
+        var lines = numberedLines(bytes)
         guard let header = lines.first else { throw DataError(file: file, "the weight file is empty") }
         lines.removeFirst()
         let names = header.fields
@@ -56,10 +60,15 @@ extension ScoreWeights {
     /// Non-additive scores (`is_haplotype`, `is_diplotype`, `is_interaction`, `is_dominant`, `is_recessive` set,
     /// or `dosage_*_weight` columns) are refused rather than silently scored as additive.
     public static func parsePGSCatalog(_ text: String, file: String) throws -> ScoreWeights {
+        try parsePGSCatalog(Array(text.utf8), file: file)
+    }
+
+    /// Parses the bytes of a PGS Catalog scoring file (see ``parsePGSCatalog(_:file:)``).
+    static func parsePGSCatalog(_ bytes: [UInt8], file: String) throws -> ScoreWeights {
         var metadata: [String: String] = [:]
         var rows: [(number: Int, fields: [String])] = []
         var header: (number: Int, fields: [String])?
-        for line in numberedLines(text, separator: "\t") {
+        for line in numberedLines(bytes, separator: UInt8(ascii: "\t")) {
             if line.raw.hasPrefix("#") {
                 let body = line.raw.drop { $0 == "#" }
                 if let eq = body.firstIndex(of: "=") {
@@ -126,22 +135,48 @@ private struct NumberedLine {
     let fields: [String]
 }
 
-/// Splits text into non-empty lines (LF or CRLF) and fields: on `separator`, or on runs of spaces and tabs when nil.
-private func numberedLines(_ text: String, separator: Character? = nil) -> [NumberedLine] {
+/// Splits bytes into non-blank lines (LF or CRLF) and fields: on `separator`, or on runs of spaces and tabs when
+/// nil. One pass over the bytes; a `String` is made per field only.
+private func numberedLines(_ bytes: [UInt8], separator: UInt8? = nil) -> [NumberedLine] {
     var result: [NumberedLine] = []
-    var number = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        number += 1
-        var line = rawLine
-        if line.last == "\r" { line = line.dropLast() }
-        if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-        let fields: [String]
-        if let separator {
-            fields = line.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
-        } else {
-            fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    bytes.withUnsafeBufferPointer { buf in
+        var number = 0
+        var lineStart = 0
+        while lineStart < buf.count {
+            number += 1
+            var lineEnd = lineStart
+            while lineEnd < buf.count && buf[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            var end = lineEnd
+            if end > lineStart && buf[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            let line = UnsafeBufferPointer(rebasing: buf[lineStart..<end])
+            let blank = line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            if !blank {
+                var fields: [String] = []
+                if let separator {
+                    var start = 0
+                    for k in 0...line.count where k == line.count || line[k] == separator {
+                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[start..<k]), as: UTF8.self))
+                        start = k + 1
+                    }
+                } else {
+                    var start = -1
+                    for k in 0...line.count {
+                        let space = k == line.count || line[k] == UInt8(ascii: " ") || line[k] == UInt8(ascii: "\t")
+                        if space {
+                            if start >= 0 {
+                                fields.append(String(decoding: UnsafeBufferPointer(rebasing: line[start..<k]), as: UTF8.self))
+                            }
+                            start = -1
+                        } else if start < 0 {
+                            start = k
+                        }
+                    }
+                }
+                let raw = line.first == UInt8(ascii: "#") ? Substring(String(decoding: line, as: UTF8.self)) : ""
+                result.append(NumberedLine(number: number, raw: raw, fields: fields))
+            }
+            lineStart = lineEnd + 1
         }
-        result.append(NumberedLine(number: number, raw: line, fields: fields))
     }
     return result
 }
