@@ -128,7 +128,7 @@ struct PRSScore: ParsableCommand {
     /// One line per weight entry: its line in the weight file, id, the position it matched (or the file's), the
     /// effect allele and the match status; status counts first as `##` lines.
     private func writeMatchReport(_ match: WeightMatch, weights: ScoreWeights, fileset: PlinkFileset, to path: String) throws {
-        var variantOfEntry: [Int: Int] = [:]
+        var variantOfEntry = [Int?](repeating: nil, count: weights.entries.count)
         for w in match.weights { variantOfEntry[w.entry] = w.variant }
         let sink = try OutputSink(path: path)
         do {
