@@ -146,3 +146,36 @@ import Testing
         }
     }
 }
+
+@Suite struct PolygenicScoreOverflowTests {
+    /// More variants than the packed 16-bit counters hold before a flush (16,384), single-threaded so one
+    /// accumulator sees them all. Closed form: sample s has code (s + v) mod 4 at variant v, so over 20,000 variants
+    /// each code occurs 5,000 times: named A1 dosage 5,000·2 + 5,000·1 = 15,000, 5,000 missing, ALLELE_CT 30,000,
+    /// and with weight 1 (no imputation) SCORE_SUM = 15,000.
+    @Test func countsSurviveTheFlush() throws {
+        let folder = try temporaryFolder()
+        let samples = 5, variants = 20_000
+        var bed: [UInt8] = [0x6c, 0x1b, 0x01]
+        var bim = "", fam = ""
+        for v in 0..<variants {
+            var record = [UInt8](repeating: 0, count: (samples + 3) / 4)
+            for s in 0..<samples { record[s / 4] |= UInt8((s + v) % 4) << (2 * (s % 4)) }
+            bed += record
+            bim += "1\tv\(v)\t0\t\(v + 1)\tA\tG\n"
+        }
+        for s in 0..<samples { fam += "F\tS\(s)\t0\t0\t1\t-9\n" }
+        try Data(bed).write(to: URL(fileURLWithPath: folder + "/big.bed"))
+        try bim.write(toFile: folder + "/big.bim", atomically: true, encoding: .utf8)
+        try fam.write(toFile: folder + "/big.fam", atomically: true, encoding: .utf8)
+        let fileset = try PlinkFileset(prefix: folder + "/big")
+        let weights = (0..<variants).map { MatchedWeight(variant: $0, countsA1: true, weight: 1, entry: $0) }
+        let match = WeightMatch(weights: weights, statuses: Array(repeating: .matched, count: variants))
+        let result = PolygenicScore.compute(
+            fileset: fileset, selection: .all(fileset), match: match, meanImputation: false, threads: 1)
+        for s in result.samples {
+            #expect(s.namedAlleleDosageSum == 15_000)
+            #expect(s.alleleCount == 30_000)
+            #expect(s.scoreSum == 15_000)
+        }
+    }
+}
