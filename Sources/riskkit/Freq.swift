@@ -68,8 +68,8 @@ struct Freq: ParsableCommand {
         let header = ["#CHROM", "ID", "REF", "ALT", "ALT_FREQS", "OBS_CT", "MISSING_CT", "MISSING_RATE"]
         func cells(_ r: VariantFrequency) -> [String] {
             let v = fileset.variants[r.variant]
-            return [v.chromosome, v.id, v.allele2, v.allele1, plinkNumber(r.altFrequency), String(r.alleleObservations),
-                    String(r.missingCount), plinkNumber(r.missingRate)]
+            return [v.chromosome, v.id, v.allele2, v.allele1, plinkNumber(r.altFrequency, missing: "NA"), String(r.alleleObservations),
+                    String(r.missingCount), plinkNumber(r.missingRate, missing: "NA")]
         }
         switch format {
         case .csv:
@@ -95,19 +95,4 @@ struct Freq: ParsableCommand {
             try sink.write("]\n")
         }
     }
-}
-
-/// A number as plink2 prints it: 6 significant digits (`%g`), `NA` when undefined (C `vsnprintf`, which is
-/// several times faster than `String(format:)` on Linux).
-private func plinkNumber(_ x: Double) -> String {
-    if x.isNaN { return "NA" }
-    var buffer = [CChar](repeating: 0, count: 32)
-    let n = buffer.withUnsafeMutableBufferPointer { b in withVaList([x]) { vsnprintf(b.baseAddress, 32, "%g", $0) } }
-    return String(decoding: buffer[0..<Int(n)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-}
-
-/// A JSON string literal.
-private func jsonString(_ s: String) -> String {
-    let data = try? JSONEncoder().encode(s)
-    return data.map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
 }

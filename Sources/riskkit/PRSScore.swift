@@ -106,8 +106,8 @@ struct PRSScore: ParsableCommand {
             try sink.write(["#IID", "ALLELE_CT", "NAMED_ALLELE_DOSAGE_SUM", "SCORE_AVG", "SCORE_SUM"].joined(separator: separator) + "\n")
             for s in result.samples {
                 let id = fileset.samples[s.sample].individualID
-                let cells = [format == .csv ? csvField(id) : id, String(s.alleleCount), sscoreNumber(s.namedAlleleDosageSum),
-                             sscoreNumber(s.scoreAverage), sscoreNumber(s.scoreSum)]
+                let cells = [format == .csv ? csvField(id) : id, String(s.alleleCount), plinkNumber(s.namedAlleleDosageSum, missing: "nan"),
+                             plinkNumber(s.scoreAverage, missing: "nan"), plinkNumber(s.scoreSum, missing: "nan")]
                 try sink.write(cells.joined(separator: separator) + "\n")
             }
         case .json:
@@ -115,7 +115,7 @@ struct PRSScore: ParsableCommand {
             for (k, s) in result.samples.enumerated() {
                 let sample = fileset.samples[s.sample]
                 let fields = [
-                    "\"fid\": \(jsonText(sample.familyID))", "\"iid\": \(jsonText(sample.individualID))",
+                    "\"fid\": \(jsonString(sample.familyID))", "\"iid\": \(jsonString(sample.individualID))",
                     "\"allele_ct\": \(s.alleleCount)", "\"named_allele_dosage_sum\": \(jsonNumber(s.namedAlleleDosageSum))",
                     "\"score_avg\": \(jsonNumber(s.scoreAverage))", "\"score_sum\": \(jsonNumber(s.scoreSum))",
                 ]
@@ -155,20 +155,6 @@ struct PRSScore: ParsableCommand {
     }
 }
 
-/// A number as plink2's .sscore prints it: 6 significant digits (`%g`, exact decimal ties to even, as plink2),
-/// `nan` when undefined (C `vsnprintf`, several times faster than `String(format:)` on Linux).
-private func sscoreNumber(_ x: Double) -> String {
-    if x.isNaN { return "nan" }
-    var buffer = [CChar](repeating: 0, count: 32)
-    let n = buffer.withUnsafeMutableBufferPointer { b in withVaList([x]) { vsnprintf(b.baseAddress, 32, "%g", $0) } }
-    return String(decoding: buffer[0..<Int(n)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-}
 
 /// A JSON number at full precision, `null` when undefined.
 private func jsonNumber(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }
-
-/// A JSON string literal.
-private func jsonText(_ s: String) -> String {
-    let data = try? JSONEncoder().encode(s)
-    return data.map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
-}
