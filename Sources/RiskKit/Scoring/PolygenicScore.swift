@@ -40,10 +40,11 @@ public enum PolygenicScore {
     /// maps one `.bed` byte (four samples) to the four samples' score contributions (a `SIMD4<Double>`), and a
     /// variant-independent table (one per allele orientation) maps it to their named-allele dosage plus 2¹⁶ × missing
     /// flag (`SIMD4<Int32>`, flushed to 64-bit totals every 16,384 variants before it can overflow); each byte then
-    /// costs two SIMD additions into per-four-sample accumulators that stay in cache. All samples of the fileset are accumulated and the selected ones reported. Variants are split into
-    /// `threads` contiguous ranges with private accumulators, summed at the end. O(M·N/4) additions, O(N·threads)
-    /// memory, plus, with mean imputation, a count of each scored variant's genotypes over the frequency samples (from the
-    /// same record, while it is in cache).
+    /// costs two SIMD additions into per-four-sample accumulators that stay in cache (two variants share one pass
+    /// over the accumulators). All samples of the fileset are accumulated and the selected ones reported. The
+    /// variants are cut into 4 × `threads` contiguous chunks, each with private accumulators, run `threads` at a
+    /// time and summed at the end. O(M·N/4) additions, O(N·chunks) memory, plus, with mean imputation, a count of
+    /// each scored variant's genotypes over the frequency samples (from the same record, while it is in cache).
     public static func compute(fileset: PlinkFileset, selection: GenotypeSelection, match: WeightMatch,
                                meanImputation: Bool, nonfounders: Bool = false, threads: Int = 2) -> PolygenicScoreResult {
         let weights = match.weights.sorted { $0.variant < $1.variant }
@@ -58,33 +59,51 @@ public enum PolygenicScore {
         }
         let groups = (fileset.sampleCount + 3) / 4
         let tables = PackedTables()
-        let workers = Swift.max(1, Swift.min(threads, weights.count))
-        var partials = [Accumulator](repeating: Accumulator(groups: groups), count: workers)
+        // A few chunks per thread, so a thread that finishes early takes more work instead of waiting.
+        let chunks = Swift.max(1, Swift.min(4 * Swift.max(1, threads), weights.count / 2))
+        var partials = [Accumulator?](repeating: nil, count: chunks)
+        let pool = DispatchQueue(label: "riskkit.prs", attributes: .concurrent)
+        let group = DispatchGroup()
+        let semaphore = DispatchSemaphore(value: Swift.max(1, threads))
         partials.withUnsafeMutableBufferPointer { parts in
             nonisolated(unsafe) let base = parts.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let lower = weights.count * worker / workers, upper = weights.count * (worker + 1) / workers
-                var accumulator = Accumulator(groups: groups)
-                var table = [SIMD4<Double>](repeating: .zero, count: 256)
-                for k in lower..<upper {
-                    let w = weights[k]
-                    // Contribution of each 2-bit code: 0 hom A1, 1 missing, 2 het, 3 hom A2.
-                    let hom1 = w.countsA1 ? 2.0 : 0.0
-                    let code: [Double] = [w.weight * hom1, w.weight * fill(w), w.weight, w.weight * (2 - hom1)]
-                    for b in 0..<256 {
-                        table[b] = SIMD4(code[b & 3], code[(b >> 2) & 3], code[(b >> 4) & 3], code[(b >> 6) & 3])
+            for chunk in 0..<chunks {
+                semaphore.wait()
+                pool.async(group: group) {
+                    defer { semaphore.signal() }
+                    let lower = weights.count * chunk / chunks, upper = weights.count * (chunk + 1) / chunks
+                    var accumulator = Accumulator(groups: groups)
+                    var first = [SIMD4<Double>](repeating: .zero, count: 256)
+                    var second = [SIMD4<Double>](repeating: .zero, count: 256)
+                    // Two variants per pass over the accumulators halves their memory traffic.
+                    var k = lower
+                    while k < upper {
+                        let a = weights[k]
+                        Self.fillTable(&first, weight: a, missingDosage: fill(a))
+                        if k + 1 < upper {
+                            let b = weights[k + 1]
+                            Self.fillTable(&second, weight: b, missingDosage: fill(b))
+                            fileset.withRecord(a.variant) { ra in
+                                fileset.withRecord(b.variant) { rb in
+                                    accumulator.add(ra, rb, scores: first, second,
+                                                    packed: tables.packed(a), tables.packed(b))
+                                }
+                            }
+                        } else {
+                            fileset.withRecord(a.variant) { ra in
+                                accumulator.add(ra, ra, scores: first, Self.zeroTable, packed: tables.packed(a), tables.zero)
+                            }
+                        }
+                        k += 2
                     }
-                    let packed = w.countsA1 ? tables.packedA1 : tables.packedA2
-                    fileset.withRecord(w.variant) { record in
-                        accumulator.add(record, scores: table, packed: packed)
-                    }
+                    (base + chunk).pointee = accumulator
                 }
-                (base + worker).pointee = accumulator
             }
+            group.wait()
         }
-        var total = partials[0]
+        var total = partials[0]!
         total.flush()
-        for part in partials.dropFirst() { total.merge(part) }
+        for part in partials.dropFirst() { total.merge(part!) }
 
         let m = weights.count
         let rows = selection.samples.indices.map { r in
@@ -100,6 +119,23 @@ public enum PolygenicScore {
     }
 }
 
+extension PolygenicScore {
+    /// A table of zeros (the second operand when a chunk has an odd number of variants).
+    fileprivate static let zeroTable = [SIMD4<Double>](repeating: .zero, count: 256)
+
+    /// Fills the byte → four samples' score contributions table of one weight: code 0 (hom A1), 1 (missing,
+    /// imputed with `missingDosage` named alleles), 2 (het), 3 (hom A2), two bits per sample.
+    fileprivate static func fillTable(_ table: inout [SIMD4<Double>], weight w: MatchedWeight, missingDosage: Double) {
+        let hom1 = w.countsA1 ? 2.0 : 0.0
+        let code = SIMD4<Double>(w.weight * hom1, w.weight * missingDosage, w.weight, w.weight * (2 - hom1))
+        table.withUnsafeMutableBufferPointer { t in
+            for b in 0..<256 {
+                t[b] = SIMD4(code[b & 3], code[(b >> 2) & 3], code[(b >> 4) & 3], code[(b >> 6) & 3])
+            }
+        }
+    }
+}
+
 /// Byte → four samples' named-allele dosage + 2¹⁶ × missing flag, for each allele orientation.
 private struct PackedTables {
     let packedA1: [SIMD4<Int32>]
@@ -112,7 +148,14 @@ private struct PackedTables {
         // Codes: 0 hom A1, 1 missing, 2 het, 3 hom A2.
         packedA1 = lanes { [2, 1 << 16, 1, 0][$0] }
         packedA2 = lanes { [0, 1 << 16, 1, 2][$0] }
+        zero = lanes { _ in 0 }
     }
+
+    /// All zeros (pairs with ``PolygenicScore/zeroTable``).
+    let zero: [SIMD4<Int32>]
+
+    /// The table for a weight's allele orientation.
+    func packed(_ w: MatchedWeight) -> [SIMD4<Int32>] { w.countsA1 ? packedA1 : packedA2 }
 }
 
 /// Per-four-sample running sums of score, named-allele dosage and missing calls.
@@ -133,24 +176,30 @@ private struct Accumulator {
         packed = Array(repeating: .zero, count: groups)
     }
 
-    /// Adds one variant's packed record (one byte per four samples).
-    mutating func add(_ record: UnsafeRawBufferPointer, scores table: [SIMD4<Double>], packed packedTable: [SIMD4<Int32>]) {
-        let bytes = record.bindMemory(to: UInt8.self)
+    /// Adds two variants' packed records (one byte per four samples) in one pass.
+    mutating func add(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer,
+                      scores t1: [SIMD4<Double>], _ t2: [SIMD4<Double>],
+                      packed p1: [SIMD4<Int32>], _ p2: [SIMD4<Int32>]) {
+        let x = first.bindMemory(to: UInt8.self), y = second.bindMemory(to: UInt8.self)
         scores.withUnsafeMutableBufferPointer { s in
             packed.withUnsafeMutableBufferPointer { p in
-                table.withUnsafeBufferPointer { t in
-                    packedTable.withUnsafeBufferPointer { pt in
-                        for g in 0..<s.count {
-                            let b = Int(bytes[g])
-                            s[g] += t[b]
-                            p[g] &+= pt[b]
+                t1.withUnsafeBufferPointer { a in
+                    t2.withUnsafeBufferPointer { b in
+                        p1.withUnsafeBufferPointer { c in
+                            p2.withUnsafeBufferPointer { d in
+                                for g in 0..<s.count {
+                                    let u = Int(x[g]), v = Int(y[g])
+                                    s[g] += a[u] + b[v]
+                                    p[g] &+= c[u] &+ d[v]
+                                }
+                            }
                         }
                     }
                 }
             }
         }
-        pending += 1
-        if pending == Self.flushInterval { flush() }
+        pending += 2
+        if pending >= Self.flushInterval { flush() }
     }
 
     /// Moves the packed 16-bit counts into the 64-bit totals.
