@@ -15,44 +15,16 @@ struct Freq: ParsableCommand {
             """)
 
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String
-    @Option(help: "Keep only samples named in this file (lines `FID IID` or `IID`; repeatable).") var keep: [String] = []
-    @Option(help: "Remove samples named in this file (repeatable).") var remove: [String] = []
-    @Option(help: "Keep only variants named in this file (whitespace-separated IDs; repeatable).") var extract: [String] = []
-    @Option(help: "Remove variants named in this file (repeatable).") var exclude: [String] = []
-    @Option(help: "Remove samples whose missing call rate exceeds this.") var mind: Double?
-    @Option(help: "Remove variants whose missing call rate exceeds this.") var geno: Double?
-    @Option(help: "Remove variants with Hardy–Weinberg exact test p below this.") var hwe: Double?
-    @Flag(name: .customLong("hwe-midp"), help: "Use the mid-p Hardy–Weinberg test (plink2 --hwe … midp).") var hweMidp = false
-    @Option(help: "Remove variants with minor allele frequency below this.") var maf: Double?
-    @Flag(help: "Use all samples, not only founders, for frequencies and HWE.") var nonfounders = false
+    @OptionGroup(title: "Sample and variant selection (plink2 flags)") var qc: QCOptions
     @Option(help: "Write to this file instead of standard output.") var out: String?
     @Option(help: "Output format: table, csv (tab-separated, like plink2's .afreq) or json.") var format: OutputFormat = .csv
-
-    func validate() throws {
-        for (name, value) in [("--mind", mind), ("--geno", geno), ("--hwe", hwe), ("--maf", maf)] {
-            if let value, !(0...1).contains(value) { throw ValidationError("\(name) must lie between 0 and 1") }
-        }
-    }
 
     func run() throws {
         try runReportingErrors {
             let fileset = try PlinkFileset(prefix: prefix)
             Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
-            var filters = QCFilters()
-            filters.keep = keep
-            filters.remove = remove
-            filters.extract = extract
-            filters.exclude = exclude
-            filters.mind = mind
-            filters.geno = geno
-            filters.hwe = hwe
-            filters.hweMidp = hweMidp
-            filters.maf = maf
-            filters.nonfounders = nonfounders
-            let (selection, report) = try filters.apply(to: fileset)
-            for line in report.lines { Log.info(line) }
-            Log.info("\(selection.samples.count) samples and \(selection.variants.count) variants remain")
-            let rows = fileset.frequencies(selection, nonfounders: nonfounders)
+            let selection = try qc.select(in: fileset)
+            let rows = fileset.frequencies(selection, nonfounders: qc.nonfounders)
             let sink = try OutputSink(path: out)
             do {
                 try write(rows, of: fileset, to: sink)

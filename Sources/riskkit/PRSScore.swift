@@ -20,6 +20,7 @@ struct PRSScore: ParsableCommand {
             """)
 
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String
+    @OptionGroup(title: "Sample and variant selection (plink2 flags)") var qc: QCOptions
     @Option(help: "Weight file: PLINK-style (header row; id, allele, weight columns) or PGS Catalog (gzip ok).") var weights: String
     @Option(name: .customLong("score-columns"), help: "PLINK-style weights: id, allele and weight columns as header names or 1-based positions.")
     var scoreColumns = "1,2,3"
@@ -28,16 +29,6 @@ struct PRSScore: ParsableCommand {
     var keepAmbiguous = false
     @Option(name: .customLong("min-overlap"), help: "Fail (exit 65) when fewer than this fraction of the weights match a variant.")
     var minOverlap = 0.75
-    @Option(help: "Keep only samples named in this file (lines `FID IID` or `IID`; repeatable).") var keep: [String] = []
-    @Option(help: "Remove samples named in this file (repeatable).") var remove: [String] = []
-    @Option(help: "Keep only variants named in this file (whitespace-separated IDs; repeatable).") var extract: [String] = []
-    @Option(help: "Remove variants named in this file (repeatable).") var exclude: [String] = []
-    @Option(help: "Remove samples whose missing call rate exceeds this.") var mind: Double?
-    @Option(help: "Remove variants whose missing call rate exceeds this.") var geno: Double?
-    @Option(help: "Remove variants with Hardy–Weinberg exact test p below this.") var hwe: Double?
-    @Flag(name: .customLong("hwe-midp"), help: "Use the mid-p Hardy–Weinberg test (plink2 --hwe … midp).") var hweMidp = false
-    @Option(help: "Remove variants with minor allele frequency below this.") var maf: Double?
-    @Flag(help: "Use all samples, not only founders, for frequencies (QC and mean imputation).") var nonfounders = false
     @Option(help: "Write the scores to this file (and the match report to FILE.match.tsv) instead of standard output.")
     var out: String?
     @Option(help: "Output format: tsv (like plink2's .sscore, 6 significant digits), csv (same columns, comma-separated) or json (full precision).")
@@ -50,9 +41,7 @@ struct PRSScore: ParsableCommand {
 
     func validate() throws {
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
-        for (name, value) in [("--mind", mind), ("--geno", geno), ("--hwe", hwe), ("--maf", maf), ("--min-overlap", minOverlap)] {
-            if let value, !(0...1).contains(value) { throw ValidationError("\(name) must lie between 0 and 1") }
-        }
+        if !(0...1).contains(minOverlap) { throw ValidationError("--min-overlap must lie between 0 and 1") }
         guard scoreColumns.split(separator: ",", omittingEmptySubsequences: false).count == 3 else {
             throw ValidationError("--score-columns takes three comma-separated columns: ID,ALLELE,WEIGHT")
         }
@@ -64,20 +53,7 @@ struct PRSScore: ParsableCommand {
             Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let c = scoreColumns.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             let scoreWeights = try ScoreWeights.read(path: weights, columns: (c[0], c[1], c[2]))
-            var filters = QCFilters()
-            filters.keep = keep
-            filters.remove = remove
-            filters.extract = extract
-            filters.exclude = exclude
-            filters.mind = mind
-            filters.geno = geno
-            filters.hwe = hwe
-            filters.hweMidp = hweMidp
-            filters.maf = maf
-            filters.nonfounders = nonfounders
-            let (selection, report) = try filters.apply(to: fileset)
-            for line in report.lines { Log.info(line) }
-            Log.info("\(selection.samples.count) samples and \(selection.variants.count) variants remain")
+            let selection = try qc.select(in: fileset)
             let match = PolygenicScore.match(scoreWeights, fileset: fileset, selection: selection, keepAmbiguous: keepAmbiguous)
             let counts = match.counts
             let summary = WeightMatchStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }
@@ -85,7 +61,7 @@ struct PRSScore: ParsableCommand {
             if let out { try writeMatchReport(match, weights: scoreWeights, fileset: fileset, to: out + ".match.tsv") }
             try PolygenicScore.requireOverlap(match, minimum: minOverlap, file: weights)
             let result = PolygenicScore.compute(fileset: fileset, selection: selection, match: match,
-                                                meanImputation: !noMeanImputation, nonfounders: nonfounders,
+                                                meanImputation: !noMeanImputation, nonfounders: qc.nonfounders,
                                                 threads: threads)
             Log.info("scored \(result.samples.count) samples over \(result.variantCount) variants")
             let sink = try OutputSink(path: out)
