@@ -62,21 +62,11 @@ public struct QCFilters: Sendable, Equatable {
             record("--exclude", unmatched: unmatched) { for v in variantKeep.indices where named[v] { variantKeep[v] = false } }
         }
         if !keep.isEmpty {
-            var named = [Bool](repeating: false, count: fileset.sampleCount), unmatched = 0
-            for path in keep {
-                let m = try SampleIDList(path: path).matches(fileset.samples)
-                for i in named.indices where m.named[i] { named[i] = true }
-                unmatched += m.unmatchedEntries
-            }
+            let (named, unmatched) = try Self.namedSamples(in: keep, of: fileset)
             record("--keep", unmatched: unmatched) { for i in sampleKeep.indices where !named[i] { sampleKeep[i] = false } }
         }
         if !remove.isEmpty {
-            var named = [Bool](repeating: false, count: fileset.sampleCount), unmatched = 0
-            for path in remove {
-                let m = try SampleIDList(path: path).matches(fileset.samples)
-                for i in named.indices where m.named[i] { named[i] = true }
-                unmatched += m.unmatchedEntries
-            }
+            let (named, unmatched) = try Self.namedSamples(in: remove, of: fileset)
             record("--remove", unmatched: unmatched) { for i in sampleKeep.indices where named[i] { sampleKeep[i] = false } }
         }
         func selection() -> GenotypeSelection {
@@ -139,4 +129,17 @@ public struct QCFilters: Sendable, Equatable {
 extension VariantIDList {
     /// A list of IDs already in memory.
     init(ids: [String]) { self.ids = ids }
+}
+
+extension QCFilters {
+    /// Which samples the ID files name (any of them), and how many file entries named no sample.
+    private static func namedSamples(in paths: [String], of fileset: PlinkFileset) throws -> (named: [Bool], unmatched: Int) {
+        var named = [Bool](repeating: false, count: fileset.sampleCount), unmatched = 0
+        for path in paths {
+            let m = try SampleIDList(path: path).matches(fileset.samples)
+            for i in named.indices where m.named[i] { named[i] = true }
+            unmatched += m.unmatchedEntries
+        }
+        return (named, unmatched)
+    }
 }
