@@ -11,6 +11,6 @@ struct RiskKitCommand: ParsableCommand {
             Recommendations are decision support, not diagnosis.
             """,
         version: RiskKitVersion.current,
-        subcommands: [Simulate.self, Train.self, Evaluate.self, Inspect.self, Score.self, Freq.self, PRS.self]
+        subcommands: [Simulate.self, Train.self, Evaluate.self, Inspect.self, Score.self, Freq.self, GWAS.self, PRS.self]
     )
 }

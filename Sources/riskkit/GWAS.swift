@@ -1,0 +1,159 @@
+import ArgumentParser
+import Foundation
+import RiskKit
+
+struct GWAS: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gwas",
+        abstract: "Per-variant logistic regression of a case/control phenotype on A1 dosage plus covariates (plink2 --glm).",
+        discussion: """
+            Columns: #CHROM POS ID REF ALT A1 A1_FREQ OBS_CT BETA SE Z_STAT P FIRTH ERRCODE, one row per variant left \
+            after QC. Defaults follow plink2 --glm hide-covar: A1 is the non-major allele by founders' frequency \
+            (ALT on a tie; --omit-ref makes it ALT always), a sample enters when its phenotype (1 control, 2 case; \
+            0, -9, NA missing; --1 for 0/1 coding) and every covariate are present, and each variant's regression \
+            leaves out the samples without a call (OBS_CT; A1_FREQ is over the same samples). BETA is the log odds \
+            ratio per copy of A1, SE its Wald standard error, P the two-sided Wald p-value. When logistic \
+            regression does not converge, or A1 is only in cases or only in controls, Firth regression is used \
+            (FIRTH = Y; --no-firth reports NA instead). ERRCODE uses plink2's codes (CONST_OMITTED_ALLELE, \
+            CORR_TOO_HIGH, VIF_TOO_HIGH, …; `.` when there is none). Covariates may be on any scale: they are \
+            standardized internally, which changes no genotype estimate. tsv and csv print 6 significant digits \
+            like plink2; json prints full precision, one object per line.
+            """)
+
+    @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String
+    @OptionGroup(title: "Sample and variant selection (plink2 flags)") var qc: QCOptions
+    @Option(help: "Phenotype file in PLINK 2 layout (header `#FID IID …` or `#IID …`); default: .fam column 6.")
+    var pheno: String?
+    @Option(name: .customLong("pheno-name"), help: "Phenotype column to test (default: the file's first).") var phenoName: String?
+    @Flag(name: .customLong("1"), help: "Phenotypes are coded 0 control, 1 case (plink2 --1).") var zeroOneCoding = false
+    @Option(help: "Covariate file in PLINK 2 layout (header `#FID IID …` or `#IID …`, whitespace-separated).")
+    var covar: String?
+    @Option(name: .customLong("covar-name"), help: "Comma-separated covariates to use (default: every column of --covar).")
+    var covarName: String?
+    @Flag(name: .customLong("omit-ref"), help: "Test ALT in every variant instead of the non-major allele.") var omitRef = false
+    @Flag(name: .customLong("no-firth"), help: "Report NA instead of falling back to Firth regression.") var noFirth = false
+    @Option(name: .customLong("max-corr"), help: "Largest allowed absolute correlation between two predictors.")
+    var maxCorrelation = 0.999
+    @Option(name: .customLong("vif"), help: "Largest allowed variance inflation factor.") var maxVIF = 50.0
+    @Option(help: "Worker threads.") var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: "Output format: tsv (like plink2's .glm.logistic), csv or json (full precision, JSON Lines).")
+    var format: GenotypeOutputFormat = .tsv
+
+    func validate() throws {
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if phenoName != nil && pheno == nil { throw ValidationError("--pheno-name needs --pheno") }
+        if covarName != nil && covar == nil { throw ValidationError("--covar-name needs --covar") }
+        if !(maxCorrelation > 0 && maxCorrelation <= 1) { throw ValidationError("--max-corr must lie in (0, 1]") }
+        if !(maxVIF >= 1) { throw ValidationError("--vif must be at least 1") }
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let fileset = try PlinkFileset(prefix: prefix)
+            Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            let selection = try qc.select(in: fileset)
+            let design = try makeDesign(fileset: fileset, selection: selection)
+            var options = LogisticAssociation.Options(
+                alleles: omitRef ? .alt : .minor(frequencySamples: selection.frequencySamples(in: fileset, nonfounders: qc.nonfounders)))
+            options.firthFallback = !noFirth
+            options.collinearity = PredictorCollinearity(maxCorrelation: maxCorrelation, maxVIF: maxVIF)
+            options.threads = threads
+            nonisolated(unsafe) let bar = Progress(label: "gwas", unit: "variants")
+            let results = try LogisticAssociation.run(
+                fileset: fileset, design: design, variants: selection.variants, options: options,
+                progress: { bar.update($0 - $0 % 1000) })
+            bar.clear()
+            report(results)
+            let sink = try OutputSink(path: out)
+            do {
+                try write(results, of: fileset, to: sink)
+                try sink.commit()
+            } catch {
+                sink.abandon()
+                throw error
+            }
+        }
+    }
+
+    private func makeDesign(fileset: PlinkFileset, selection: GenotypeSelection) throws -> CaseControlDesign {
+        var phenotype = CaseControlDesign.Phenotype.fam
+        if let pheno {
+            let table = try SampleValueTable(path: pheno, defaultPrefix: "PHENO")
+            phenotype = .file(table, column: phenoName ?? table.columns[0])
+        }
+        let covariates = try covar.map { try SampleValueTable(path: $0, defaultPrefix: "COVAR") }
+        let names = covarName.map { $0.split(separator: ",").map(String.init) }
+        let design = try CaseControlDesign(
+            fileset: fileset, selected: selection.samples, phenotype: phenotype, zeroOneCoding: zeroOneCoding,
+            covariateFile: covariates, covariateNames: names)
+        var excluded: [String] = []
+        if design.missingPhenotype > 0 { excluded.append("\(design.missingPhenotype) without a phenotype") }
+        if design.missingCovariates > 0 { excluded.append("\(design.missingCovariates) with a missing covariate") }
+        Log.info("phenotype \(design.phenotypeName): \(design.cases) cases, \(design.controls) controls"
+                 + (excluded.isEmpty ? "" : "; left out \(excluded.joined(separator: ", "))"))
+        Log.info(design.covariateNames.isEmpty ? "no covariates"
+                 : "\(design.covariateNames.count) covariates: \(design.covariateNames.joined(separator: ", "))")
+        return design
+    }
+
+    /// Counts of Firth fits and of NA results by code, on stderr.
+    private func report(_ results: [VariantAssociation]) {
+        let firth = results.filter { $0.firth && $0.error == nil }.count
+        var parts = ["\(results.count) variants tested", "\(firth) by Firth regression"]
+        for code in AssociationErrorCode.allCases {
+            let count = results.filter { $0.error == code }.count
+            if count > 0 { parts.append("\(count) NA (\(code.rawValue))") }
+        }
+        Log.info(parts.joined(separator: ", "))
+    }
+
+    private func write(_ results: [VariantAssociation], of fileset: PlinkFileset, to sink: OutputSink) throws {
+        let header = ["#CHROM", "POS", "ID", "REF", "ALT", "A1", "A1_FREQ", "OBS_CT", "BETA", "SE", "Z_STAT", "P",
+                      "FIRTH", "ERRCODE"]
+        var text = ""
+        text.reserveCapacity(1 << 20)
+        func flush() throws {
+            try sink.write(text)
+            text.removeAll(keepingCapacity: true)
+        }
+        switch format {
+        case .tsv, .csv:
+            let separator = format == .tsv ? "\t" : ","
+            text += header.joined(separator: separator) + "\n"
+            for r in results {
+                let v = fileset.variants[r.variant]
+                var cells = [v.chromosome, String(v.position), v.id, v.allele2, v.allele1,
+                             r.a1IsAlt ? v.allele1 : v.allele2]
+                if format == .csv { cells = cells.map(csvField) }
+                cells += [plinkNumber(r.a1Frequency, missing: "NA"), String(r.observations),
+                          plinkNumber(r.beta ?? .nan, missing: "NA"), plinkNumber(r.standardError ?? .nan, missing: "NA"),
+                          plinkNumber(r.zStatistic ?? .nan, missing: "NA"), plinkNumber(r.pValue ?? .nan, missing: "NA"),
+                          r.firth ? "Y" : "N", r.error?.rawValue ?? "."]
+                text += cells.joined(separator: separator) + "\n"
+                if text.utf8.count > 1 << 20 { try flush() }
+            }
+        case .json:
+            func number(_ x: Double?) -> String { x.map { $0.isFinite ? "\($0)" : "null" } ?? "null" }
+            for r in results {
+                let v = fileset.variants[r.variant]
+                let fields = [
+                    "\"chrom\": \(jsonString(v.chromosome))", "\"pos\": \(v.position)", "\"id\": \(jsonString(v.id))",
+                    "\"ref\": \(jsonString(v.allele2))", "\"alt\": \(jsonString(v.allele1))",
+                    "\"a1\": \(jsonString(r.a1IsAlt ? v.allele1 : v.allele2))", "\"a1_freq\": \(number(r.a1Frequency))",
+                    "\"obs_ct\": \(r.observations)", "\"beta\": \(number(r.beta))", "\"se\": \(number(r.standardError))",
+                    "\"z_stat\": \(number(r.zStatistic))", "\"p\": \(number(r.pValue))", "\"firth\": \(r.firth)",
+                    "\"errcode\": \(r.error.map { jsonString($0.rawValue) } ?? "null")",
+                ]
+                text += "{" + fields.joined(separator: ", ") + "}\n"
+                if text.utf8.count > 1 << 20 { try flush() }
+            }
+        }
+        try flush()
+    }
+}
+
+/// Output formats of the genotype commands: plink2-style tab-separated text, the same comma-separated, or JSON.
+enum GenotypeOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case tsv, csv, json
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// `riskkit gwas` end to end on the gwas-small fixture; the numbers themselves are checked against plink2 and
+/// statsmodels in RiskKitTests/Association. Here: the output contract, files, logs and exit codes.
+@Suite struct GWASCommandTests {
+    let bfile = "Tests/RiskKitTests/Fixtures/gwas-small"
+    let covar = "Tests/RiskKitTests/Fixtures/gwas-small.covar"
+    let pheno = "Tests/RiskKitTests/Fixtures/gwas-small.pheno"
+
+    func rows(_ text: String, separator: Character = "\t") -> [[String]] {
+        text.split(separator: "\n").map { $0.split(separator: separator, omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// rs2000 in gwas-ref-fam.glm (plink2 v2.00a3.5): A1 A, A1_FREQ 0.469657, OBS_CT 379, BETA 0.661455; its SE
+    /// 0.160937 is single-precision, statsmodels' 0.16093791403 (gwas-ref-fam-statsmodels.tsv) rounds to 0.160938.
+    @Test func tabSeparatedRowsWithThePlink2Columns() throws {
+        let r = try CLIRunner.run(["gwas", "--bfile", bfile, "--covar", covar])
+        #expect(r.status == 0, "\(r.stderr)")
+        let table = rows(r.stdout)
+        #expect(table.first == ["#CHROM", "POS", "ID", "REF", "ALT", "A1", "A1_FREQ", "OBS_CT", "BETA", "SE", "Z_STAT",
+                                "P", "FIRTH", "ERRCODE"])
+        #expect(table.count == 49)
+        #expect(Array(table[1][0..<10]) == ["1", "50000", "rs2000", "C", "A", "A", "0.469657", "379", "0.661455", "0.160938"])
+        #expect(table.contains { $0[2] == "rs2040" && $0[12] == "Y" && $0[13] == "." })
+        #expect(table.contains { $0[2] == "rs2043" && $0[8] == "NA" && $0[13] == "CORR_TOO_HIGH" })
+        #expect(r.stderr.contains("phenotype PHENO1: 167 cases, 227 controls; left out 6 with a missing covariate"))
+        #expect(r.stderr.contains("48 variants tested, 1 by Firth regression, 2 NA (CONST_OMITTED_ALLELE), 1 NA (CORR_TOO_HIGH)"))
+    }
+
+    @Test func jsonLinesToAFile() throws {
+        let out = try CLIRunner.temporaryFolder() + "/gwas.json"
+        let r = try CLIRunner.run(["gwas", "--bfile", bfile, "--pheno", pheno, "--pheno-name", "DIS2", "--covar", covar,
+                                   "--covar-name", "AGE,PC1", "--format", "json", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 48)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(first?["id"] as? String == "rs2000" && first?["firth"] as? Bool == false)
+        #expect(first?["obs_ct"] as? Int != nil && first?["beta"] as? Double != nil)
+    }
+
+    @Test func unknownColumnsAndBadFlagsFailWithTheRightCodes() throws {
+        let missingColumn = try CLIRunner.run(["gwas", "--bfile", bfile, "--pheno", pheno, "--pheno-name", "DIS9"])
+        #expect(missingColumn.status == 65)
+        #expect(missingColumn.stderr.contains("DIS9") && missingColumn.stderr.contains("DIS1, DIS2"))
+        let usage = try CLIRunner.run(["gwas", "--bfile", bfile, "--covar-name", "AGE"])
+        #expect(usage.status == 64)
+        let absent = try CLIRunner.run(["gwas", "--bfile", bfile, "--covar", "no-such-file.txt"])
+        #expect(absent.status == 66)
+    }
+}
