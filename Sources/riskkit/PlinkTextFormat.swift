@@ -4,9 +4,12 @@ import Foundation
 /// `.afreq` and `nan` in `.sscore`). Uses C `vsnprintf`, several times faster than `String(format:)` on Linux.
 func plinkNumber(_ x: Double, missing: String) -> String {
     if x.isNaN { return missing }
-    var buffer = [CChar](repeating: 0, count: 32)
-    let n = buffer.withUnsafeMutableBufferPointer { b in withVaList([x]) { vsnprintf(b.baseAddress, 32, "%g", $0) } }
-    return String(decoding: buffer[0..<Int(n)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 32) { b in
+        let n = withVaList([x]) { vsnprintf(b.baseAddress, 32, "%g", $0) }
+        return b.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: 32) { u in
+            String(decoding: UnsafeBufferPointer(start: u, count: Int(n)), as: UTF8.self)
+        }
+    }
 }
 
 /// A JSON string literal.
