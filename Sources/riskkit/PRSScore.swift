@@ -87,11 +87,9 @@ struct PRSScore: ParsableCommand {
             for s in result.samples {
                 let id = fileset.samples[s.sample].individualID
                 var line = format == .csv ? csvField(id) : id
-                line += separator + String(s.alleleCount)
-                line += separator + plinkNumber(s.namedAlleleDosageSum, missing: "nan")
-                line += separator + plinkNumber(s.scoreAverage, missing: "nan")
-                line += separator + plinkNumber(s.scoreSum, missing: "nan") + "\n"
-                try sink.write(line)
+                line += separator + String(s.alleleCount) + separator
+                line += plinkNumbers([s.namedAlleleDosageSum, s.scoreAverage, s.scoreSum], separator: separator, missing: "nan")
+                try sink.write(line + "\n")
             }
         case .json:
             try sink.write("[\n")

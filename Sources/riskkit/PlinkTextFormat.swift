@@ -12,6 +12,22 @@ func plinkNumber(_ x: Double, missing: String) -> String {
     }
 }
 
+/// Several numbers as ``plinkNumber(_:missing:)`` prints them, joined by `separator`: one `vsnprintf` call for
+/// all of them when none is undefined (each call's argument list costs more than the formatting).
+func plinkNumbers(_ xs: [Double], separator: String, missing: String) -> String {
+    guard !xs.contains(where: \.isNaN), separator.utf8.count == 1, separator != "%" else {
+        return xs.map { plinkNumber($0, missing: missing) }.joined(separator: separator)
+    }
+    let format = Array(repeating: "%g", count: xs.count).joined(separator: separator)
+    let capacity = 32 * xs.count
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { b in
+        let n = withVaList(xs) { vsnprintf(b.baseAddress, capacity, format, $0) }
+        return b.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: capacity) { u in
+            String(decoding: UnsafeBufferPointer(start: u, count: Int(n)), as: UTF8.self)
+        }
+    }
+}
+
 /// A JSON string literal.
 func jsonString(_ s: String) -> String {
     let data = try? JSONEncoder().encode(s)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Polygenic risk scores from a PLINK 1 fileset and matched weights, as `plink2 --score … cols=+scoresums`.
 public enum PolygenicScore {
@@ -42,10 +43,12 @@ public enum PolygenicScore {
     /// maps a byte to its four samples' named-allele dosage and missing flag in the byte lanes of a `UInt64`
     /// (flushed to 64-bit totals every 124 variants, before a lane can overflow). One pass over the per-four-sample
     /// accumulators (which stay in cache) then adds the four variants: per `.bed` byte two SIMD additions of
-    /// doubles and one integer addition per variant. All samples of the fileset are accumulated and the selected ones reported. The
-    /// variants are cut into `threads` contiguous chunks, each with private accumulators, and the chunks' sums are
-    /// added in chunk order. O(M·N/4) additions, O(N·threads) memory, plus, with mean imputation, a count of each
-    /// scored variant's genotypes over the frequency samples just before its pass (one table look-up per byte).
+    /// doubles and one integer addition per variant. All samples of the fileset are accumulated and the selected
+    /// ones reported. The variants are cut into 4 × `threads` contiguous chunks, each with private accumulators,
+    /// which `threads` workers claim in turn; the chunks' sums are added in chunk order, so the result does not
+    /// depend on the scheduling. O(M·N/4) additions, O(N·threads) memory, plus, with mean imputation, a count of
+    /// each scored variant's missing calls and alleles over the frequency samples just before its pass
+    /// (bit-parallel, 64 samples a step, when they are all the samples; else two bits per sample).
     public static func compute(fileset: PlinkFileset, selection: GenotypeSelection, match: WeightMatch,
                                meanImputation: Bool, nonfounders: Bool = false, threads: Int = 2) -> PolygenicScoreResult {
         let weights = match.weights.sorted { $0.variant < $1.variant }
@@ -67,7 +70,12 @@ public enum PolygenicScore {
             return w.countsA1 ? a1 : 2 - a1
         }
         let groups = (fileset.sampleCount + 3) / 4
-        let chunks = Swift.max(1, Swift.min(threads, weights.count))
+        // A few chunks per thread, claimed in turn, so a thread that gets less CPU (another process on its core)
+        // takes fewer of them; each chunk has its own accumulators and the sums are added in chunk order, so the
+        // result does not depend on which thread ran what.
+        let workers = Swift.max(1, threads)
+        let chunks = Swift.max(1, Swift.min(4 * workers, weights.count / Pass.width))
+        let next = Atomic<Int>(0)
         var partials = [Accumulator](repeating: Accumulator(groups: 0), count: chunks)
         // Records are read through the mapping, which `fileset` keeps alive until the end of this function.
         let bed = fileset.bed, recordLength = fileset.bytesPerVariant
@@ -76,22 +84,26 @@ public enum PolygenicScore {
         }
         partials.withUnsafeMutableBufferPointer { parts in
             nonisolated(unsafe) let base = parts.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let lower = weights.count * chunk / chunks, upper = weights.count * (chunk + 1) / chunks
-                var accumulator = Accumulator(groups: groups)
-                var pass = Pass()
-                var k = lower
-                while k < upper {
-                    let n = Swift.min(Pass.width, upper - k)
-                    for j in 0..<n {
-                        let w = weights[k + j]
-                        pass.set(j, weight: w, missingDosage: fill(w), record: record(w.variant))
+            DispatchQueue.concurrentPerform(iterations: Swift.min(workers, chunks)) { _ in
+                while true {
+                    let chunk = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard chunk < chunks else { break }
+                    let lower = weights.count * chunk / chunks, upper = weights.count * (chunk + 1) / chunks
+                    var accumulator = Accumulator(groups: groups)
+                    var pass = Pass()
+                    var k = lower
+                    while k < upper {
+                        let n = Swift.min(Pass.width, upper - k)
+                        for j in 0..<n {
+                            let w = weights[k + j]
+                            pass.set(j, weight: w, missingDosage: fill(w), record: record(w.variant))
+                        }
+                        for j in n..<Pass.width { pass.clear(j, record: record(weights[k].variant)) }
+                        accumulator.add(pass)
+                        k += n
                     }
-                    for j in n..<Pass.width { pass.clear(j, record: record(weights[k].variant)) }
-                    accumulator.add(pass)
-                    k += n
+                    (base + chunk).pointee = accumulator
                 }
-                (base + chunk).pointee = accumulator
             }
         }
         withExtendedLifetime(bed) {}
