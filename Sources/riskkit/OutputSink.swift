@@ -18,6 +18,12 @@ final class OutputSink {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Appends bytes (buffered).
+    func write(bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
     func flush() throws {
         guard !buffer.isEmpty else { return }
         if let file { try file.write(buffer) } else { FileHandle.standardOutput.write(Data(buffer)) }

@@ -49,10 +49,14 @@ struct PRSScore: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let fileset = try PlinkFileset(prefix: prefix)
-            Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            // No BLAS here: OpenBLAS's idle workers would otherwise spin on a core our threads need.
+            BLASThreads.shutDownWorkers()
+            // The fileset's text files and the weight file are parsed at the same time, on two threads.
             let c = scoreColumns.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            let scoreWeights = try ScoreWeights.read(path: weights, columns: (c[0], c[1], c[2]))
+            let (fileset, scoreWeights) = try Self.inParallel(
+                { [prefix] in try PlinkFileset(prefix: prefix) },
+                { [weights] in try ScoreWeights.read(path: weights, columns: (c[0], c[1], c[2])) })
+            Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let selection = try qc.select(in: fileset)
             let match = PolygenicScore.match(scoreWeights, fileset: fileset, selection: selection, keepAmbiguous: keepAmbiguous)
             let counts = match.counts
@@ -82,9 +86,10 @@ struct PRSScore: ParsableCommand {
             try sink.write(["#IID", "ALLELE_CT", "NAMED_ALLELE_DOSAGE_SUM", "SCORE_AVG", "SCORE_SUM"].joined(separator: separator) + "\n")
             for s in result.samples {
                 let id = fileset.samples[s.sample].individualID
-                let cells = [format == .csv ? csvField(id) : id, String(s.alleleCount), plinkNumber(s.namedAlleleDosageSum, missing: "nan"),
-                             plinkNumber(s.scoreAverage, missing: "nan"), plinkNumber(s.scoreSum, missing: "nan")]
-                try sink.write(cells.joined(separator: separator) + "\n")
+                var line = format == .csv ? csvField(id) : id
+                line += separator + String(s.alleleCount) + separator
+                line += plinkNumbers([s.namedAlleleDosageSum, s.scoreAverage, s.scoreSum], separator: separator, missing: "nan")
+                try sink.write(line + "\n")
             }
         case .json:
             try sink.write("[\n")
@@ -102,35 +107,73 @@ struct PRSScore: ParsableCommand {
     }
 
     /// One line per weight entry: its line in the weight file, id, the position it matched (or the file's), the
-    /// effect allele and the match status; status counts first as `##` lines.
+    /// effect allele and the match status; status counts first as `##` lines. Built as bytes: the report has a
+    /// line per weight (millions for some PGS Catalog scores).
     private func writeMatchReport(_ match: WeightMatch, weights: ScoreWeights, fileset: PlinkFileset, to path: String) throws {
-        var variantOfEntry = [Int?](repeating: nil, count: weights.entries.count)
+        var variantOfEntry = [Int](repeating: -1, count: weights.entries.count)
         for w in match.weights { variantOfEntry[w.entry] = w.variant }
         let sink = try OutputSink(path: path)
         do {
             let counts = match.counts
             for s in WeightMatchStatus.allCases { try sink.write("## \(s.rawValue)\t\(counts[s] ?? 0)\n") }
             try sink.write("#LINE\tID\tCHROM:POS\tEFFECT_ALLELE\tSTATUS\n")
+            let tab = UInt8(ascii: "\t"), colon = UInt8(ascii: ":"), dot = UInt8(ascii: ".")
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(1 << 17)
             for (e, entry) in weights.entries.enumerated() {
-                let position: String
-                if let v = variantOfEntry[e] {
-                    position = "\(fileset.variants[v].chromosome):\(fileset.variants[v].position)"
+                bytes.append(contentsOf: String(entry.line).utf8)
+                bytes.append(tab)
+                if let id = entry.id { bytes.append(contentsOf: id.utf8) } else { bytes.append(dot) }
+                bytes.append(tab)
+                let v = variantOfEntry[e]
+                if v >= 0 {
+                    bytes.append(contentsOf: fileset.variants[v].chromosome.utf8)
+                    bytes.append(colon)
+                    bytes.append(contentsOf: String(fileset.variants[v].position).utf8)
                 } else if let c = entry.chromosome, let p = entry.position {
-                    position = "\(c):\(p)"
+                    bytes.append(contentsOf: c.utf8)
+                    bytes.append(colon)
+                    bytes.append(contentsOf: String(p).utf8)
                 } else {
-                    position = "."
+                    bytes.append(dot)
                 }
-                let cells = [String(entry.line), entry.id ?? ".", position, entry.effectAllele, match.statuses[e].rawValue]
-                try sink.write(cells.joined(separator: "\t") + "\n")
+                bytes.append(tab)
+                bytes.append(contentsOf: entry.effectAllele.utf8)
+                bytes.append(tab)
+                bytes.append(contentsOf: match.statuses[e].rawValue.utf8)
+                bytes.append(UInt8(ascii: "\n"))
+                if bytes.count >= 1 << 16 {
+                    try sink.write(bytes: bytes)
+                    bytes.removeAll(keepingCapacity: true)
+                }
             }
+            try sink.write(bytes: bytes)
             try sink.commit()
         } catch {
             sink.abandon()
             throw error
         }
     }
+
+    /// Runs `first` on a second thread while `second` runs on this one; rethrows the first error in argument order.
+    private static func inParallel<A, B>(_ first: @escaping @Sendable () throws -> A, _ second: () throws -> B) throws -> (A, B) {
+        let outcome = ThreadOutcome<A>()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            outcome.value = Result { try first() }
+            done.signal()
+        }
+        let b = Result { try second() }
+        done.wait()
+        return (try outcome.value!.get(), try b.get())
+    }
 }
 
+
+/// The result of work handed to another thread, read after it signals completion.
+private final class ThreadOutcome<Value>: @unchecked Sendable {
+    var value: Result<Value, Error>?
+}
 
 /// A JSON number at full precision, `null` when undefined.
 private func jsonNumber(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Polygenic risk scores from a PLINK 1 fileset and matched weights, as `plink2 --score … cols=+scoresums`.
 public enum PolygenicScore {
@@ -36,161 +37,186 @@ public enum PolygenicScore {
     /// them has a call) and the average divides by 2 × scored variants; without it the call is left out and the
     /// average divides by `alleleCount`. Matched variants need not be in `selection.variants`.
     ///
-    /// Algorithm: the packed `.bed` records are never decoded to doubles. For each scored variant a 256-entry table
-    /// maps one `.bed` byte (four samples) to the four samples' score contributions (a `SIMD4<Double>`), and a
-    /// variant-independent table (one per allele orientation) maps it to their named-allele dosage plus 2¹⁶ × missing
-    /// flag (`SIMD4<Int32>`, flushed to 64-bit totals every 16,384 variants before it can overflow); each byte then
-    /// costs two SIMD additions into per-four-sample accumulators that stay in cache (two variants share one pass
-    /// over the accumulators). All samples of the fileset are accumulated and the selected ones reported. The
-    /// variants are cut into 4 × `threads` contiguous chunks, each with private accumulators, run `threads` at a
-    /// time and summed at the end. O(M·N/4) additions, O(N·chunks) memory, plus, with mean imputation, a count of
-    /// each scored variant's genotypes over the frequency samples (from the same record, while it is in cache).
+    /// Algorithm: the packed `.bed` records are never decoded to doubles. Variants are taken four at a time; for
+    /// each, a 16-entry table maps one nibble of a `.bed` byte (two samples) to the two samples' score
+    /// contributions (a `SIMD2<Double>`), and a variant-independent 256-entry table (one per allele orientation)
+    /// maps a byte to its four samples' named-allele dosage and missing flag in the byte lanes of a `UInt64`
+    /// (flushed to 64-bit totals every 124 variants, before a lane can overflow). One pass over the per-four-sample
+    /// accumulators (which stay in cache) then adds the four variants: per `.bed` byte two SIMD additions of
+    /// doubles and one integer addition per variant. All samples of the fileset are accumulated and the selected
+    /// ones reported. The variants are cut into 4 × `threads` contiguous chunks, each with private accumulators,
+    /// which `threads` workers claim in turn; the chunks' sums are added in chunk order, so the result does not
+    /// depend on the scheduling. O(M·N/4) additions, O(N·threads) memory, plus, with mean imputation, a count of
+    /// each scored variant's missing calls and alleles over the frequency samples just before its pass
+    /// (bit-parallel, 64 samples a step, when they are all the samples; else two bits per sample).
     public static func compute(fileset: PlinkFileset, selection: GenotypeSelection, match: WeightMatch,
                                meanImputation: Bool, nonfounders: Bool = false, threads: Int = 2) -> PolygenicScoreResult {
         let weights = match.weights.sorted { $0.variant < $1.variant }
         let frequencySamples = selection.frequencySamples(in: fileset, nonfounders: nonfounders)
         // The named-allele dosage that replaces a missing call, counted just before the variant is scored so its
         // record is read from memory once.
+        let allFrequencySamples = frequencySamples.isAll
         @Sendable func fill(_ w: MatchedWeight) -> Double {
             guard meanImputation else { return 0 }
-            let f = fileset.genotypeCounts(variant: w.variant, samples: frequencySamples).allele1Frequency
+            let f: Double
+            if allFrequencySamples {
+                let (missing, a2) = fileset.missingAndA2Alleles(variant: w.variant)
+                let called = fileset.sampleCount - missing
+                f = called == 0 ? .nan : Double(2 * called - a2) / Double(2 * called)
+            } else {
+                f = fileset.genotypeCounts(variant: w.variant, samples: frequencySamples).allele1Frequency
+            }
             let a1 = f.isNaN ? 0 : 2 * f
             return w.countsA1 ? a1 : 2 - a1
         }
         let groups = (fileset.sampleCount + 3) / 4
-        let tables = PackedTables()
-        // A few chunks per thread, so a thread that finishes early takes more work instead of waiting.
-        let chunks = Swift.max(1, Swift.min(4 * Swift.max(1, threads), weights.count / 2))
-        var partials = [Accumulator?](repeating: nil, count: chunks)
-        let pool = DispatchQueue(label: "riskkit.prs", attributes: .concurrent)
-        let group = DispatchGroup()
-        let semaphore = DispatchSemaphore(value: Swift.max(1, threads))
+        // A few chunks per thread, claimed in turn, so a thread that gets less CPU (another process on its core)
+        // takes fewer of them; each chunk has its own accumulators and the sums are added in chunk order, so the
+        // result does not depend on which thread ran what.
+        let workers = Swift.max(1, threads)
+        let chunks = Swift.max(1, Swift.min(4 * workers, weights.count / Pass.width))
+        let next = Atomic<Int>(0)
+        var partials = [Accumulator](repeating: Accumulator(groups: 0), count: chunks)
+        // Records are read through the mapping, which `fileset` keeps alive until the end of this function.
+        let bed = fileset.bed, recordLength = fileset.bytesPerVariant
+        @Sendable func record(_ variant: Int) -> UnsafeRawBufferPointer {
+            bed.bytes(offset: 3 + variant * recordLength, length: recordLength)
+        }
         partials.withUnsafeMutableBufferPointer { parts in
             nonisolated(unsafe) let base = parts.baseAddress!
-            for chunk in 0..<chunks {
-                semaphore.wait()
-                pool.async(group: group) {
-                    defer { semaphore.signal() }
+            DispatchQueue.concurrentPerform(iterations: Swift.min(workers, chunks)) { _ in
+                while true {
+                    let chunk = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard chunk < chunks else { break }
                     let lower = weights.count * chunk / chunks, upper = weights.count * (chunk + 1) / chunks
                     var accumulator = Accumulator(groups: groups)
-                    var first = [SIMD4<Double>](repeating: .zero, count: 256)
-                    var second = [SIMD4<Double>](repeating: .zero, count: 256)
-                    // Two variants per pass over the accumulators halves their memory traffic.
+                    var pass = Pass()
                     var k = lower
                     while k < upper {
-                        let a = weights[k]
-                        Self.fillTable(&first, weight: a, missingDosage: fill(a))
-                        if k + 1 < upper {
-                            let b = weights[k + 1]
-                            Self.fillTable(&second, weight: b, missingDosage: fill(b))
-                            fileset.withRecord(a.variant) { ra in
-                                fileset.withRecord(b.variant) { rb in
-                                    accumulator.add(ra, rb, scores: first, second,
-                                                    packed: tables.packed(a), tables.packed(b))
-                                }
-                            }
-                        } else {
-                            fileset.withRecord(a.variant) { ra in
-                                accumulator.add(ra, ra, scores: first, Self.zeroTable, packed: tables.packed(a), tables.zero)
-                            }
+                        let n = Swift.min(Pass.width, upper - k)
+                        for j in 0..<n {
+                            let w = weights[k + j]
+                            pass.set(j, weight: w, missingDosage: fill(w), record: record(w.variant))
                         }
-                        k += 2
+                        for j in n..<Pass.width { pass.clear(j, record: record(weights[k].variant)) }
+                        accumulator.add(pass)
+                        k += n
                     }
                     (base + chunk).pointee = accumulator
                 }
             }
-            group.wait()
         }
-        var total = partials[0]!
+        withExtendedLifetime(bed) {}
+        var total = partials[0]
         total.flush()
-        for part in partials.dropFirst() { total.merge(part!) }
+        for part in partials.dropFirst() { total.merge(part) }
 
         let m = weights.count
         let rows = selection.samples.indices.map { r in
-            let (g, lane) = (r / 4, r % 4)
-            let missing = Int(total.missing[g][lane]), sum = total.scores[g][lane]
+            let missing = total.missingCount(r), sum = total.score(r)
             let alleles = 2 * (m - missing)
             let denominator = meanImputation ? 2 * m : alleles
             return PolygenicScoreResult.Sample(
-                sample: r, alleleCount: alleles, namedAlleleDosageSum: Double(total.named[g][lane]), scoreSum: sum,
+                sample: r, alleleCount: alleles, namedAlleleDosageSum: Double(total.namedCount(r)), scoreSum: sum,
                 scoreAverage: denominator == 0 ? .nan : sum / Double(denominator))
         }
         return PolygenicScoreResult(samples: rows, variantCount: m, meanImputation: meanImputation)
     }
 }
 
-extension PolygenicScore {
-    /// A table of zeros (the second operand when a chunk has an odd number of variants).
-    fileprivate static let zeroTable = [SIMD4<Double>](repeating: .zero, count: 256)
+/// Byte → its four samples' named-allele dosage and missing flag, in byte lanes of a `UInt64`: sample `k` of the
+/// byte has its dosage in byte `2k` and its missing flag in byte `2k + 1`. One table per allele orientation, and
+/// all zeros.
+private enum PackedCounts {
+    /// Codes: 0 hom A1, 1 missing, 2 het, 3 hom A2.
+    static let a1 = lanes { [2, 1 << 8, 1, 0][$0] }
+    static let a2 = lanes { [0, 1 << 8, 1, 2][$0] }
+    static let zero = lanes { _ in 0 }
 
-    /// Fills the byte → four samples' score contributions table of one weight: code 0 (hom A1), 1 (missing,
-    /// imputed with `missingDosage` named alleles), 2 (het), 3 (hom A2), two bits per sample.
-    fileprivate static func fillTable(_ table: inout [SIMD4<Double>], weight w: MatchedWeight, missingDosage: Double) {
+    private static func lanes(_ value: (Int) -> UInt64) -> [UInt64] {
+        (0..<256).map { b in (0..<4).reduce(0) { $0 | value((b >> (2 * $1)) & 3) << (16 * UInt64($1)) } }
+    }
+}
+
+/// The inputs of one accumulator pass: ``width`` variants' records, nibble score tables and packed count tables.
+private struct Pass {
+    /// Variants added per pass over the accumulators.
+    static let width = 4
+
+    /// `scores[16·j + n]`: the score contributions of the two samples of nibble `n` of variant `j`.
+    var scores = [SIMD2<Double>](repeating: .zero, count: 16 * width)
+    /// Variant `j`'s `.bed` record.
+    var records = [UnsafePointer<UInt8>?](repeating: nil, count: width)
+    /// Variant `j`'s packed count table (``PackedCounts``).
+    var counts = [[UInt64]](repeating: PackedCounts.zero, count: width)
+    /// Variants (not padding) in this pass.
+    var variants = 0
+
+    /// Slot `j` scores weight `w` on `record`: codes 0 (hom A1), 1 (missing, imputed with `missingDosage` named
+    /// alleles), 2 (het), 3 (hom A2), two bits per sample.
+    mutating func set(_ j: Int, weight w: MatchedWeight, missingDosage: Double, record: UnsafeRawBufferPointer) {
         let hom1 = w.countsA1 ? 2.0 : 0.0
-        let code = SIMD4<Double>(w.weight * hom1, w.weight * missingDosage, w.weight, w.weight * (2 - hom1))
-        table.withUnsafeMutableBufferPointer { t in
-            for b in 0..<256 {
-                t[b] = SIMD4(code[b & 3], code[(b >> 2) & 3], code[(b >> 4) & 3], code[(b >> 6) & 3])
-            }
-        }
+        let code = [w.weight * hom1, w.weight * missingDosage, w.weight, w.weight * (2 - hom1)]
+        for n in 0..<16 { scores[16 * j + n] = SIMD2(code[n & 3], code[n >> 2]) }
+        records[j] = record.bindMemory(to: UInt8.self).baseAddress
+        counts[j] = w.countsA1 ? PackedCounts.a1 : PackedCounts.a2
+        variants = j + 1
+    }
+
+    /// Slot `j` adds nothing (it reads `record`, any record of the same fileset, with zero tables).
+    mutating func clear(_ j: Int, record: UnsafeRawBufferPointer) {
+        for n in 0..<16 { scores[16 * j + n] = .zero }
+        records[j] = record.bindMemory(to: UInt8.self).baseAddress
+        counts[j] = PackedCounts.zero
     }
 }
 
-/// Byte → four samples' named-allele dosage + 2¹⁶ × missing flag, for each allele orientation.
-private struct PackedTables {
-    let packedA1: [SIMD4<Int32>]
-    let packedA2: [SIMD4<Int32>]
-
-    init() {
-        func lanes(_ value: (Int) -> Int32) -> [SIMD4<Int32>] {
-            (0..<256).map { b in SIMD4(value(b & 3), value((b >> 2) & 3), value((b >> 4) & 3), value((b >> 6) & 3)) }
-        }
-        // Codes: 0 hom A1, 1 missing, 2 het, 3 hom A2.
-        packedA1 = lanes { [2, 1 << 16, 1, 0][$0] }
-        packedA2 = lanes { [0, 1 << 16, 1, 2][$0] }
-        zero = lanes { _ in 0 }
-    }
-
-    /// All zeros (pairs with ``PolygenicScore/zeroTable``).
-    let zero: [SIMD4<Int32>]
-
-    /// The table for a weight's allele orientation.
-    func packed(_ w: MatchedWeight) -> [SIMD4<Int32>] { w.countsA1 ? packedA1 : packedA2 }
-}
-
-/// Per-four-sample running sums of score, named-allele dosage and missing calls.
+/// Per-sample running sums of score, named-allele dosage and missing calls. Four samples per `.bed` byte:
+/// `scores[2g]` holds samples 4g, 4g+1 and `scores[2g+1]` samples 4g+2, 4g+3.
 private struct Accumulator {
-    /// Variants added to `packed` before it is flushed: 16,384 × 2 < 2¹⁶ and 16,384 < 2¹⁵, so lanes cannot overflow.
-    static let flushInterval = 16_384
+    /// Variants added to `packed` before it is flushed: at most 124 (31 passes), and 124 × 2 < 2⁸, so byte lanes
+    /// cannot overflow.
+    static let flushInterval = 124
 
-    var scores: [SIMD4<Double>]
+    var scores: [SIMD2<Double>]
     var named: [SIMD4<Int64>]
     var missing: [SIMD4<Int64>]
-    private var packed: [SIMD4<Int32>]
+    private var packed: [UInt64]
     private var pending = 0
 
     init(groups: Int) {
-        scores = Array(repeating: .zero, count: groups)
+        scores = Array(repeating: .zero, count: 2 * groups)
         named = Array(repeating: .zero, count: groups)
         missing = Array(repeating: .zero, count: groups)
-        packed = Array(repeating: .zero, count: groups)
+        packed = Array(repeating: 0, count: groups)
     }
 
-    /// Adds two variants' packed records (one byte per four samples) in one pass.
-    mutating func add(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer,
-                      scores t1: [SIMD4<Double>], _ t2: [SIMD4<Double>],
-                      packed p1: [SIMD4<Int32>], _ p2: [SIMD4<Int32>]) {
-        let x = first.bindMemory(to: UInt8.self), y = second.bindMemory(to: UInt8.self)
-        scores.withUnsafeMutableBufferPointer { s in
-            packed.withUnsafeMutableBufferPointer { p in
-                t1.withUnsafeBufferPointer { a in
-                    t2.withUnsafeBufferPointer { b in
-                        p1.withUnsafeBufferPointer { c in
-                            p2.withUnsafeBufferPointer { d in
-                                for g in 0..<s.count {
-                                    let u = Int(x[g]), v = Int(y[g])
-                                    s[g] += a[u] + b[v]
-                                    p[g] &+= c[u] &+ d[v]
+    /// Sample `i`'s score sum (flushed accumulators only for the counts).
+    func score(_ i: Int) -> Double { scores[i / 2][i % 2] }
+    /// Sample `i`'s missing calls.
+    func missingCount(_ i: Int) -> Int { Int(missing[i / 4][i % 4]) }
+    /// Sample `i`'s named-allele dosage sum.
+    func namedCount(_ i: Int) -> Int { Int(named[i / 4][i % 4]) }
+
+    /// Adds the pass's variants in one sweep over the accumulators.
+    mutating func add(_ pass: Pass) {
+        let r0 = pass.records[0]!, r1 = pass.records[1]!, r2 = pass.records[2]!, r3 = pass.records[3]!
+        pass.scores.withUnsafeBufferPointer { t in
+            pass.counts[0].withUnsafeBufferPointer { c0 in
+                pass.counts[1].withUnsafeBufferPointer { c1 in
+                    pass.counts[2].withUnsafeBufferPointer { c2 in
+                        pass.counts[3].withUnsafeBufferPointer { c3 in
+                            scores.withUnsafeMutableBufferPointer { s in
+                                packed.withUnsafeMutableBufferPointer { p in
+                                    let t0 = t.baseAddress!, t1 = t0 + 16, t2 = t0 + 32, t3 = t0 + 48
+                                    for g in 0..<p.count {
+                                        let b0 = Int(r0[g]), b1 = Int(r1[g]), b2 = Int(r2[g]), b3 = Int(r3[g])
+                                        let low = (t0[b0 & 15] + t1[b1 & 15]) + (t2[b2 & 15] + t3[b3 & 15])
+                                        let high = (t0[b0 >> 4] + t1[b1 >> 4]) + (t2[b2 >> 4] + t3[b3 >> 4])
+                                        s[2 * g] += low
+                                        s[2 * g + 1] += high
+                                        p[g] &+= (c0[b0] &+ c1[b1]) &+ (c2[b2] &+ c3[b3])
+                                    }
                                 }
                             }
                         }
@@ -198,17 +224,18 @@ private struct Accumulator {
                 }
             }
         }
-        pending += 2
-        if pending >= Self.flushInterval { flush() }
+        pending += pass.variants
+        if pending + Pass.width > Self.flushInterval { flush() }
     }
 
-    /// Moves the packed 16-bit counts into the 64-bit totals.
+    /// Moves the packed 8-bit counts into the 64-bit totals.
     mutating func flush() {
         for g in packed.indices {
             let p = packed[g]
-            named[g] &+= SIMD4<Int64>(truncatingIfNeeded: p & 0xFFFF)
-            missing[g] &+= SIMD4<Int64>(truncatingIfNeeded: p &>> 16)
-            packed[g] = .zero
+            let lanes = SIMD4<UInt64>(p, p &>> 16, p &>> 32, p &>> 48)
+            named[g] &+= SIMD4<Int64>(truncatingIfNeeded: lanes & 0xFF)
+            missing[g] &+= SIMD4<Int64>(truncatingIfNeeded: (lanes &>> 8) & 0xFF)
+            packed[g] = 0
         }
         pending = 0
     }
@@ -218,8 +245,8 @@ private struct Accumulator {
         var other = other
         flush()
         other.flush()
-        for g in scores.indices {
-            scores[g] += other.scores[g]
+        for k in scores.indices { scores[k] += other.scores[k] }
+        for g in named.indices {
             named[g] &+= other.named[g]
             missing[g] &+= other.missing[g]
         }

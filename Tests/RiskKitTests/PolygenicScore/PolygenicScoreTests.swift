@@ -111,6 +111,32 @@ import Testing
         expectEqual(result, fileset, try reference(name))
     }
 
+    /// Every case of the plink2 tests above against an exact reference instead of plink2's 6 printed digits:
+    /// prs-ref-numpy.tsv, written by prs-ref-numpy.py (Python 3.11.7, numpy 2.4.6; run in
+    /// Tests/RiskKitTests/Fixtures as `python3 prs-ref-numpy.py`), which decodes the .bed itself, sums with
+    /// `fractions.Fraction` and prints 17 significant digits (it also checks itself against the plink2 .sscore
+    /// files). Counts must be equal, SCORE_SUM and SCORE_AVG within 1e-9 relative.
+    @Test(arguments: ["ref", "nomean", "keep", "extract-nomean", "missing", "missing-nomean"])
+    func matchesExactReference(case name: String) throws {
+        var filters = QCFilters()
+        if name == "keep" { filters.keep = [fixturePath("plink-keep.txt")] }
+        if name.hasPrefix("extract") { filters.extract = [fixturePath("plink-extract.txt")] }
+        let weights = name.hasPrefix("missing") ? "prs-weights-missing.txt" : "prs-weights.txt"
+        let (fileset, _, result) = try score(filters, weights: weights, meanImputation: !name.hasSuffix("nomean"))
+        let expected = try String(contentsOfFile: fixturePath("prs-ref-numpy.tsv"), encoding: .utf8)
+            .split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }.filter { $0[0] == name }
+        #expect(result.samples.count == expected.count)
+        func relative(_ a: Double, _ b: Double) -> Bool { b == 0 ? abs(a) <= 1e-12 : abs(a - b) <= 1e-9 * abs(b) }
+        for (s, e) in zip(result.samples, expected) {
+            #expect(fileset.samples[s.sample].individualID == e[1])
+            #expect(s.alleleCount == Int(e[2]), "ALLELE_CT of \(e[1])")
+            #expect(s.namedAlleleDosageSum == Double(e[3]), "NAMED_ALLELE_DOSAGE_SUM of \(e[1])")
+            #expect(relative(s.scoreSum, Double(e[5])!), "SCORE_SUM of \(e[1]): \(s.scoreSum) vs \(e[5])")
+            #expect(e[4] == "nan" ? s.scoreAverage.isNaN : relative(s.scoreAverage, Double(e[4])!),
+                    "SCORE_AVG of \(e[1]): \(s.scoreAverage) vs \(e[4])")
+        }
+    }
+
     /// 9 of 11 weights match (81.8 %): fine at 0.8, a DataError naming the counts at 0.9.
     @Test func minimumOverlap() throws {
         let (_, match, _) = try score(meanImputation: true)
@@ -148,7 +174,7 @@ import Testing
 }
 
 @Suite struct PolygenicScoreOverflowTests {
-    /// More variants than the packed 16-bit counters hold before a flush (16,384), single-threaded so one
+    /// Many more variants than the packed 8-bit counters hold before a flush (124), single-threaded so one
     /// accumulator sees them all. Closed form: sample s has code (s + v) mod 4 at variant v, so over 20,000 variants
     /// each code occurs 5,000 times: named A1 dosage 5,000·2 + 5,000·1 = 15,000, 5,000 missing, ALLELE_CT 30,000,
     /// and with weight 1 (no imputation) SCORE_SUM = 15,000.
@@ -176,6 +202,53 @@ import Testing
             #expect(s.namedAlleleDosageSum == 15_000)
             #expect(s.alleleCount == 30_000)
             #expect(s.scoreSum == 15_000)
+        }
+    }
+
+    /// The bit-parallel count behind mean imputation (64 samples a step, byte lanes reduced every 31 steps) on
+    /// 2,101 samples: 32 steps cross one reduction and 53 samples are left for the one-by-one tail. Closed form:
+    /// sample s has code (7s + 3v + s / 5) mod 4 at variant v, so the expected counts are tallied from that formula.
+    @Test func missingAndA2AllelesOverManySamples() throws {
+        let folder = try temporaryFolder()
+        let samples = 2_101, variants = 6
+        func code(_ s: Int, _ v: Int) -> Int { (7 * s + 3 * v + s / 5) % 4 }
+        var bed: [UInt8] = [0x6c, 0x1b, 0x01]
+        var bim = "", fam = ""
+        for v in 0..<variants {
+            var record = [UInt8](repeating: 0, count: (samples + 3) / 4)
+            for s in 0..<samples { record[s / 4] |= UInt8(code(s, v)) << (2 * (s % 4)) }
+            bed += record
+            bim += "1\tv\(v)\t0\t\(v + 1)\tA\tG\n"
+        }
+        for s in 0..<samples { fam += "F\tS\(s)\t0\t0\t1\t-9\n" }
+        try Data(bed).write(to: URL(fileURLWithPath: folder + "/many.bed"))
+        try bim.write(toFile: folder + "/many.bim", atomically: true, encoding: .utf8)
+        try fam.write(toFile: folder + "/many.fam", atomically: true, encoding: .utf8)
+        let fileset = try PlinkFileset(prefix: folder + "/many")
+        for v in 0..<variants {
+            let codes = (0..<samples).map { code($0, v) }
+            let missing = codes.filter { $0 == 1 }.count
+            let a2 = codes.filter { $0 == 2 }.count + 2 * codes.filter { $0 == 3 }.count
+            let counted = fileset.missingAndA2Alleles(variant: v)
+            #expect(counted.missing == missing && counted.a2Alleles == a2, "variant \(v)")
+        }
+        // Mean imputation over all samples (all founders), weight 1 on A1 for even variants and on A2 for odd
+        // ones: a missing call scores 2 × the named allele's frequency among the called samples.
+        let weights = (0..<variants).map { MatchedWeight(variant: $0, countsA1: $0 % 2 == 0, weight: 1, entry: $0) }
+        let match = WeightMatch(weights: weights, statuses: Array(repeating: .matched, count: variants))
+        let result = PolygenicScore.compute(fileset: fileset, selection: .all(fileset), match: match, meanImputation: true)
+        let a1Dosage = [2.0, .nan, 1, 0]
+        let imputed = (0..<variants).map { v -> Double in
+            let called = (0..<samples).map { a1Dosage[code($0, v)] }.filter { !$0.isNaN }
+            let a1 = 2 * called.reduce(0, +) / Double(2 * called.count)
+            return v % 2 == 0 ? a1 : 2 - a1
+        }
+        for s in [0, 1, 5, 1_000, 2_047, 2_100] {
+            let expected = (0..<variants).reduce(0.0) { sum, v in
+                let d = a1Dosage[code(s, v)]
+                return sum + (d.isNaN ? imputed[v] : (v % 2 == 0 ? d : 2 - d))
+            }
+            #expect(abs(result.samples[s].scoreSum - expected) <= 1e-12 * expected, "sample \(s)")
         }
     }
 }

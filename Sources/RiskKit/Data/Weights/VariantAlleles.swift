@@ -24,7 +24,9 @@ public struct VariantAlleles: Sendable, Equatable {
 extension PlinkVariant {
     /// This variant as weight matching sees it (a `chr` prefix on the chromosome is dropped).
     public var alleles: VariantAlleles {
-        let c = chromosome.lowercased().hasPrefix("chr") ? String(chromosome.dropFirst(3)) : chromosome
+        let u = chromosome.utf8
+        let prefixed = u.count >= 3 && zip(u.prefix(3), "chr".utf8).allSatisfy { $0 | 0x20 == $1 }
+        let c = prefixed ? String(chromosome.dropFirst(3)) : chromosome
         return VariantAlleles(id: id, chromosome: c, position: position, a1: allele1, a2: allele2)
     }
 }

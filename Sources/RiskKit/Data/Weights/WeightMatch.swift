@@ -14,6 +14,20 @@ public enum WeightMatchStatus: String, Sendable, Equatable, CaseIterable {
     case duplicate
 }
 
+extension WeightMatchStatus {
+    /// Position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .matched: 0
+        case .alleleSwapped: 1
+        case .flipped: 2
+        case .ambiguousDropped: 3
+        case .absent: 4
+        case .duplicate: 5
+        }
+    }
+}
+
 /// One usable weight: which variant, which of its alleles the weight counts, and the weight.
 public struct MatchedWeight: Sendable, Equatable {
     /// Index of the variant in the fileset's `.bim` order.
@@ -35,7 +49,11 @@ public struct WeightMatch: Sendable, Equatable {
 
     /// How many entries ended in each status.
     public var counts: [WeightMatchStatus: Int] {
-        statuses.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+        var tally = [Int](repeating: 0, count: WeightMatchStatus.allCases.count)
+        for s in statuses { tally[s.ordinal] += 1 }
+        var result: [WeightMatchStatus: Int] = [:]
+        for (s, n) in zip(WeightMatchStatus.allCases, tally) where n > 0 { result[s] = n }
+        return result
     }
 
     /// The fraction of entries that were used (matched, swapped or flipped).
@@ -53,16 +71,15 @@ extension ScoreWeights {
     ///   variants (A/T, C/G) are dropped unless `keepAmbiguous`, in which case they are matched as written.
     /// A variant matched by an earlier entry makes later entries for it duplicates. O(entries + variants).
     public func match(to variants: [VariantAlleles], keepAmbiguous: Bool = false) -> WeightMatch {
-        var byID: [String: Int] = [:]
+        let byID = VariantIDIndex(variants.map(\.id))
         var byPosition: [String: [Int]] = [:]
-        byID.reserveCapacity(variants.count)
-        for (k, v) in variants.enumerated() {
-            if byID[v.id] == nil { byID[v.id] = k }
-            if source == .pgsCatalog { byPosition["\(v.chromosome):\(v.position)", default: []].append(k) }
+        if source == .pgsCatalog {
+            for (k, v) in variants.enumerated() { byPosition["\(v.chromosome):\(v.position)", default: []].append(k) }
         }
-        var used = Set<Int>()
+        var used = [Bool](repeating: false, count: variants.count)
         var weights: [MatchedWeight] = []
         var statuses: [WeightMatchStatus] = []
+        weights.reserveCapacity(entries.count)
         statuses.reserveCapacity(entries.count)
         for (e, entry) in entries.enumerated() {
             let (status, hit) = source == .plink
@@ -72,20 +89,21 @@ extension ScoreWeights {
                 statuses.append(status)
                 continue
             }
-            guard used.insert(hit.variant).inserted else {
+            guard !used[hit.variant] else {
                 statuses.append(.duplicate)
                 continue
             }
+            used[hit.variant] = true
             statuses.append(status)
             weights.append(MatchedWeight(variant: hit.variant, countsA1: hit.countsA1, weight: entry.weight, entry: e))
         }
         return WeightMatch(weights: weights, statuses: statuses)
     }
 
-    private static func matchPlink(_ entry: WeightEntry, byID: [String: Int], variants: [VariantAlleles])
+    private static func matchPlink(_ entry: WeightEntry, byID: VariantIDIndex, variants: [VariantAlleles])
         -> (WeightMatchStatus, (variant: Int, countsA1: Bool)?)
     {
-        guard let id = entry.id, let k = byID[id] else { return (.absent, nil) }
+        guard let id = entry.id, let k = byID.first(id) else { return (.absent, nil) }
         let v = variants[k]
         if entry.effectAllele == v.a1 { return (.matched, (k, true)) }
         if entry.effectAllele == v.a2 { return (.alleleSwapped, (k, false)) }
@@ -93,11 +111,11 @@ extension ScoreWeights {
     }
 
     private static func matchCatalog(
-        _ entry: WeightEntry, byID: [String: Int], byPosition: [String: [Int]], variants: [VariantAlleles],
+        _ entry: WeightEntry, byID: VariantIDIndex, byPosition: [String: [Int]], variants: [VariantAlleles],
         keepAmbiguous: Bool
     ) -> (WeightMatchStatus, (variant: Int, countsA1: Bool)?) {
         var candidates: [Int] = []
-        if let id = entry.id, let k = byID[id] {
+        if let id = entry.id, let k = byID.first(id) {
             candidates = [k]
         } else if let c = entry.chromosome, let p = entry.position {
             candidates = byPosition["\(c):\(p)"] ?? []
