@@ -2,8 +2,8 @@
 ///
 /// Algorithm: x is clamped to [−708, 708]; k = round(x / ln 2) by adding and subtracting 1.5·2⁵² (round to nearest
 /// even, no conversion instruction needed); r = x − k·ln2_hi − k·ln2_lo (Cody–Waite with fdlibm's split of ln 2, whose
-/// high part has enough trailing zero bits that k·ln2_hi is exact), |r| ≤ ln 2 / 2; eʳ by its Taylor polynomial of degree 13 in Horner form (truncation error
-/// below 2⁻⁵⁸); 2ᵏ built from the exponent bits of the shifted sum. Relative error within 2 ulp of the correctly
+/// high part has enough trailing zero bits that k·ln2_hi is exact), |r| ≤ ln 2 / 2; eʳ by Cephes' rational
+/// approximation 1 + 2rP(r²)/(Q(r²) − rP(r²)) (degrees 2 and 3 in r², one division); 2ᵏ built from the exponent bits of the shifted sum. Relative error within 2 ulp of the correctly
 /// rounded result over the clamped range (checked against libm in the tests). Pure SIMD arithmetic, no branches.
 public enum VectorExponential {
     /// eˣ elementwise; inputs beyond ±708 give e^±708.
@@ -17,23 +17,19 @@ public enum VectorExponential {
         let k = t - shifter
         let r = clamped - k * SIMD4(repeating: 6.931_471_803_691_238_164_90e-1)
             - k * SIMD4(repeating: 1.908_214_929_270_587_700_02e-10)
-        var p = SIMD4<Double>(repeating: 1.0 / 6_227_020_800)      // 1/13!
-        p = p * r + SIMD4(repeating: 1.0 / 479_001_600)             // 1/12!
-        p = p * r + SIMD4(repeating: 1.0 / 39_916_800)
-        p = p * r + SIMD4(repeating: 1.0 / 3_628_800)
-        p = p * r + SIMD4(repeating: 1.0 / 362_880)
-        p = p * r + SIMD4(repeating: 1.0 / 40_320)
-        p = p * r + SIMD4(repeating: 1.0 / 5_040)
-        p = p * r + SIMD4(repeating: 1.0 / 720)
-        p = p * r + SIMD4(repeating: 1.0 / 120)
-        p = p * r + SIMD4(repeating: 1.0 / 24)
-        p = p * r + SIMD4(repeating: 1.0 / 6)
-        p = p * r + SIMD4(repeating: 0.5)
-        p = p * r + SIMD4(repeating: 1)
-        p = p * r + SIMD4(repeating: 1)
+        // Cephes' rational form: eʳ = 1 + 2·r·P(r²) / (Q(r²) − r·P(r²)).
+        let r2 = r * r
+        var p = SIMD4<Double>(repeating: 1.261_771_930_748_105_908_78e-4)
+        p = p * r2 + SIMD4(repeating: 3.029_944_077_074_419_613_00e-2)
+        p = (p * r2 + SIMD4(repeating: 9.999_999_999_999_999_999_10e-1)) * r
+        var q = SIMD4<Double>(repeating: 3.001_985_051_386_644_550_42e-6)
+        q = q * r2 + SIMD4(repeating: 2.524_483_403_496_841_041_92e-3)
+        q = q * r2 + SIMD4(repeating: 2.272_655_482_081_550_287_66e-1)
+        q = q * r2 + SIMD4(repeating: 2.000_000_000_000_000_000_09)
+        let er = 1 + 2 * p / (q - p)
         // t's low mantissa bits hold k + 1.5·2⁵²'s bits; shift k + 1023 into the exponent field.
         let bits = unsafeBitCast(t, to: SIMD4<Int64>.self) &- SIMD4(repeating: 0x4338_0000_0000_0000)
         let scale = unsafeBitCast((bits &+ SIMD4(repeating: 1023)) &<< 52, to: SIMD4<Double>.self)
-        return p * scale
+        return er * scale
     }
 }

@@ -411,7 +411,7 @@ final class AssociationBlock {
         guard decrement.isFinite else { return .failed }
         for col in 0..<k { coefficients[col + a * k] += step[col] }
         genotypeCoefficient[a] += step[k]
-        guard finalizing[a] else {
+        guard finalizing[a] || decrement <= options.finalDecrement else {
             if decrement <= options.tolerance { finalizing[a] = true }
             return .continuing
         }
