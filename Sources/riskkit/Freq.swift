@@ -10,14 +10,15 @@ struct Freq: ParsableCommand {
             allele), REF allele 2. ALT_FREQS and OBS_CT (2 × non-missing calls) use founders only, like plink2's \
             .afreq (add --nonfounders to use every sample); MISSING_CT and MISSING_RATE use every remaining sample, \
             like plink2's .vmiss. Filters run in plink2's order: --extract, --exclude, --keep, --remove, --mind, \
-            --geno, --hwe, --maf; what each removed is reported on stderr (counts only). csv output is \
-            tab-separated with 6 significant digits, like plink2.
+            --geno, --hwe, --maf; what each removed is reported on stderr (counts only). tsv output (the default) \
+            is tab-separated with 6 significant digits, like plink2; csv is the same comma-separated.
             """)
 
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String
     @OptionGroup(title: "Sample and variant selection (plink2 flags)") var qc: QCOptions
     @Option(help: "Write to this file instead of standard output.") var out: String?
-    @Option(help: "Output format: table, csv (tab-separated, like plink2's .afreq) or json.") var format: OutputFormat = .csv
+    @Option(help: "Output format: tsv (like plink2's .afreq), csv (comma-separated), table or json.")
+    var format: GenotypeOutputFormat = .tsv
 
     func run() throws {
         try runReportingErrors {
@@ -44,9 +45,12 @@ struct Freq: ParsableCommand {
                     String(r.missingCount), plinkNumber(r.missingRate, missing: "NA")]
         }
         switch format {
-        case .csv:
+        case .tsv:
             try sink.write(header.joined(separator: "\t") + "\n")
             for r in rows { try sink.write(cells(r).joined(separator: "\t") + "\n") }
+        case .csv:
+            try sink.write(header.joined(separator: ",") + "\n")
+            for r in rows { try sink.write(cells(r).map(csvField).joined(separator: ",") + "\n") }
         case .table:
             var t = TextTable(header: header, rightAligned: [4, 5, 6, 7])
             for r in rows { t.add(cells(r)) }

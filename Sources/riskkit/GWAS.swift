@@ -16,8 +16,8 @@ struct GWAS: ParsableCommand {
             regression does not converge, or A1 is only in cases or only in controls, Firth regression is used \
             (FIRTH = Y; --no-firth reports NA instead). ERRCODE uses plink2's codes (CONST_OMITTED_ALLELE, \
             CORR_TOO_HIGH, VIF_TOO_HIGH, …; `.` when there is none). Covariates may be on any scale: they are \
-            standardized internally, which changes no genotype estimate. tsv and csv print 6 significant digits \
-            like plink2; json prints full precision, one object per line.
+            standardized internally, which changes no genotype estimate. tsv, csv and table print 6 significant \
+            digits like plink2; json prints full precision, one object per line.
             """)
 
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String
@@ -37,7 +37,7 @@ struct GWAS: ParsableCommand {
     @Option(name: .customLong("vif"), help: "Largest allowed variance inflation factor.") var maxVIF = 50.0
     @Option(help: "Worker threads.") var threads = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "Write to this file instead of standard output.") var out: String?
-    @Option(help: "Output format: tsv (like plink2's .glm.logistic), csv or json (full precision, JSON Lines).")
+    @Option(help: "Output format: tsv (like plink2's .glm.logistic), csv, table or json (full precision, JSON Lines).")
     var format: GenotypeOutputFormat = .tsv
 
     func validate() throws {
@@ -117,22 +117,27 @@ struct GWAS: ParsableCommand {
             try sink.write(text)
             text.removeAll(keepingCapacity: true)
         }
+        func cells(_ r: VariantAssociation) -> [String] {
+            let v = fileset.variants[r.variant]
+            var cells = [v.chromosome, String(v.position), v.id, v.allele2, v.allele1, r.a1IsAlt ? v.allele1 : v.allele2]
+            if format == .csv { cells = cells.map(csvField) }
+            return cells + [plinkNumber(r.a1Frequency, missing: "NA"), String(r.observations),
+                            plinkNumber(r.beta ?? .nan, missing: "NA"), plinkNumber(r.standardError ?? .nan, missing: "NA"),
+                            plinkNumber(r.zStatistic ?? .nan, missing: "NA"), plinkNumber(r.pValue ?? .nan, missing: "NA"),
+                            r.firth ? "Y" : "N", r.error?.rawValue ?? "."]
+        }
         switch format {
         case .tsv, .csv:
             let separator = format == .tsv ? "\t" : ","
             text += header.joined(separator: separator) + "\n"
             for r in results {
-                let v = fileset.variants[r.variant]
-                var cells = [v.chromosome, String(v.position), v.id, v.allele2, v.allele1,
-                             r.a1IsAlt ? v.allele1 : v.allele2]
-                if format == .csv { cells = cells.map(csvField) }
-                cells += [plinkNumber(r.a1Frequency, missing: "NA"), String(r.observations),
-                          plinkNumber(r.beta ?? .nan, missing: "NA"), plinkNumber(r.standardError ?? .nan, missing: "NA"),
-                          plinkNumber(r.zStatistic ?? .nan, missing: "NA"), plinkNumber(r.pValue ?? .nan, missing: "NA"),
-                          r.firth ? "Y" : "N", r.error?.rawValue ?? "."]
-                text += cells.joined(separator: separator) + "\n"
+                text += cells(r).joined(separator: separator) + "\n"
                 if text.utf8.count > 1 << 20 { try flush() }
             }
+        case .table:
+            var table = TextTable(header: header.map { $0 == "#CHROM" ? "CHROM" : $0 }, rightAligned: [1, 6, 7, 8, 9, 10, 11])
+            for r in results { table.add(cells(r)) }
+            text = table.render()
         case .json:
             func number(_ x: Double?) -> String { x.map { $0.isFinite ? "\($0)" : "null" } ?? "null" }
             for r in results {
@@ -151,9 +156,4 @@ struct GWAS: ParsableCommand {
         }
         try flush()
     }
-}
-
-/// Output formats of the genotype commands: plink2-style tab-separated text, the same comma-separated, or JSON.
-enum GenotypeOutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case tsv, csv, json
 }

@@ -31,13 +31,9 @@ struct PRSScore: ParsableCommand {
     var minOverlap = 0.75
     @Option(help: "Write the scores to this file (and the match report to FILE.match.tsv) instead of standard output.")
     var out: String?
-    @Option(help: "Output format: tsv (like plink2's .sscore, 6 significant digits), csv (same columns, comma-separated) or json (full precision).")
-    var format: PRSFormat = .tsv
+    @Option(help: "Output format: tsv (like plink2's .sscore, 6 significant digits), csv (same, comma-separated), table or json (full precision).")
+    var format: GenotypeOutputFormat = .tsv
     @Option(help: "Threads for the scoring kernel.") var threads: Int = 2
-
-    enum PRSFormat: String, ExpressibleByArgument, CaseIterable {
-        case tsv, csv, json
-    }
 
     func validate() throws {
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -103,6 +99,14 @@ struct PRSScore: ParsableCommand {
                 try sink.write("  {" + fields.joined(separator: ", ") + "}" + (k + 1 < result.samples.count ? ",\n" : "\n"))
             }
             try sink.write("]\n")
+        case .table:
+            var table = TextTable(header: ["IID", "ALLELE_CT", "NAMED_ALLELE_DOSAGE_SUM", "SCORE_AVG", "SCORE_SUM"],
+                                  rightAligned: [1, 2, 3, 4])
+            for s in result.samples {
+                table.add([fileset.samples[s.sample].individualID, String(s.alleleCount)]
+                          + [s.namedAlleleDosageSum, s.scoreAverage, s.scoreSum].map { plinkNumber($0, missing: "nan") })
+            }
+            try sink.write(table.render())
         }
     }
 

@@ -201,7 +201,7 @@ import Testing
     /// `riskkit freq` on the plink2-made fixture: header as plink2's .afreq plus missingness, one row per variant,
     /// and the same ALT_FREQ as plink2 v2.00a3.5 `--freq` (Tests/RiskKitTests/Fixtures/plink-tiny-ref.afreq).
     @Test func freqMatchesPlink2Afreq() throws {
-        let r = try CLIRunner.run(["freq", "--bfile", "Tests/RiskKitTests/Fixtures/plink-tiny", "--format", "csv"])
+        let r = try CLIRunner.run(["freq", "--bfile", "Tests/RiskKitTests/Fixtures/plink-tiny"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n")
         #expect(lines.first == "#CHROM\tID\tREF\tALT\tALT_FREQS\tOBS_CT\tMISSING_CT\tMISSING_RATE")

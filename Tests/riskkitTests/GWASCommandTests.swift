@@ -40,6 +40,17 @@ import Testing
         #expect(first?["obs_ct"] as? Int != nil && first?["beta"] as? Double != nil)
     }
 
+    /// The genotype commands share `--format tsv|csv|table|json`: csv is comma-separated, table aligned.
+    @Test func csvAndTableFormats() throws {
+        let csv = try CLIRunner.run(["gwas", "--bfile", bfile, "--format", "csv"])
+        #expect(csv.status == 0 && csv.stdout.hasPrefix("#CHROM,POS,ID,REF,ALT,A1,A1_FREQ,OBS_CT,BETA,SE,Z_STAT,P,FIRTH,ERRCODE\n"))
+        let table = try CLIRunner.run(["gwas", "--bfile", bfile, "--format", "table"])
+        let lines = table.stdout.split(separator: "\n")
+        #expect(table.status == 0 && lines.first?.hasPrefix("CHROM") == true && lines.contains { $0.contains("rs2000") })
+        let freq = try CLIRunner.run(["freq", "--bfile", "Tests/RiskKitTests/Fixtures/plink-tiny", "--format", "csv"])
+        #expect(freq.stdout.hasPrefix("#CHROM,ID,REF,ALT,ALT_FREQS,OBS_CT,MISSING_CT,MISSING_RATE\n"))
+    }
+
     @Test func unknownColumnsAndBadFlagsFailWithTheRightCodes() throws {
         let missingColumn = try CLIRunner.run(["gwas", "--bfile", bfile, "--pheno", pheno, "--pheno-name", "DIS9"])
         #expect(missingColumn.status == 65)
