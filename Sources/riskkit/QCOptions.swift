@@ -37,6 +37,11 @@ struct QCOptions: ParsableArguments {
         let (selection, report) = try filters.apply(to: fileset)
         for line in report.lines { Log.info(line) }
         Log.info("\(selection.samples.count) samples and \(selection.variants.count) variants remain")
+        let haploid = selection.variants.filter { fileset.variants[$0].isHaploidInMales }.count
+        if haploid > 0 {
+            Log.info("warning: \(haploid) variants on chromosomes X, Y or MT are treated like autosomes (diploid calls, "
+                     + "no sex covariate), unlike plink2; leave them out with --exclude or --extract to match it")
+        }
         return selection
     }
 }

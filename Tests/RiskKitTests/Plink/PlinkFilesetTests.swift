@@ -153,3 +153,12 @@ import Testing
         #expect(HardyWeinbergExactTest.pValue(heterozygous: 0, homozygous1: 0, homozygous2: 0) == 1)
     }
 }
+
+@Suite struct PlinkVariantChromosomeTests {
+    /// PLINK's chromosome codes: X = 23, Y = 24, XY (pseudo-autosomal, diploid) = 25, MT = 26.
+    @Test(arguments: [("X", true), ("chrX", true), ("23", true), ("Y", true), ("24", true), ("MT", true),
+                      ("chrM", true), ("26", true), ("XY", false), ("25", false), ("1", false), ("chr22", false)])
+    func haploidChromosomes(code: String, haploid: Bool) {
+        #expect(PlinkVariant(chromosome: code, id: "v", position: 1, allele1: "A", allele2: "G").isHaploidInMales == haploid)
+    }
+}

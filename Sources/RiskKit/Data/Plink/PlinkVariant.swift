@@ -25,4 +25,12 @@ public struct PlinkVariant: Sendable, Equatable {
         self.allele1 = allele1
         self.allele2 = allele2
     }
+
+    /// Whether the chromosome is X, Y or mitochondrial (`X`/`23`, `Y`/`24`, `MT`/`M`/`26`, with or without a `chr`
+    /// prefix), where PLINK codes male (or all) genotypes as haploid. The pseudo-autosomal `XY`/`25` is diploid.
+    public var isHaploidInMales: Bool {
+        var code = chromosome.uppercased()
+        if code.hasPrefix("CHR") { code.removeFirst(3) }
+        return ["X", "23", "Y", "24", "MT", "M", "26"].contains(code)
+    }
 }
