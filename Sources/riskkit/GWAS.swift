@@ -15,7 +15,9 @@ struct GWAS: ParsableCommand {
             ratio per copy of A1, SE its Wald standard error, P the two-sided Wald p-value. When logistic \
             regression does not converge, or A1 is only in cases or only in controls, Firth regression is used \
             (FIRTH = Y; --no-firth reports NA instead). ERRCODE uses plink2's codes (CONST_OMITTED_ALLELE, \
-            CORR_TOO_HIGH, VIF_TOO_HIGH, …; `.` when there is none). Covariates may be on any scale: they are \
+            CORR_TOO_HIGH, VIF_TOO_HIGH, …; `.` when there is none). On chromosome X, as plink2's default \
+            --xchr-model 2, .fam sex is added as a covariate (samples of unknown sex left out there) and male calls \
+            keep the 0/1/2 coding. Covariates may be on any scale: they are \
             standardized internally, which changes no genotype estimate. tsv, csv and table print 6 significant \
             digits like plink2; json prints full precision, one object per line.
             """)
@@ -52,7 +54,7 @@ struct GWAS: ParsableCommand {
         try runReportingErrors {
             let fileset = try PlinkFileset(prefix: prefix)
             Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
-            let selection = try qc.select(in: fileset)
+            let selection = try qc.select(in: fileset, modelsChromosomeX: true)
             let design = try makeDesign(fileset: fileset, selection: selection)
             var options = LogisticAssociation.Options(
                 alleles: omitRef ? .alt : .minor(frequencySamples: selection.frequencySamples(in: fileset, nonfounders: qc.nonfounders)))
@@ -60,9 +62,21 @@ struct GWAS: ParsableCommand {
             options.collinearity = PredictorCollinearity(maxCorrelation: maxCorrelation, maxVIF: maxVIF)
             options.threads = threads
             nonisolated(unsafe) let bar = Progress(label: "gwas", unit: "variants")
-            let results = try LogisticAssociation.run(
-                fileset: fileset, design: design, variants: selection.variants, options: options,
+            let onX = selection.variants.filter { fileset.variants[$0].isChromosomeX }
+            let autosomal = onX.isEmpty ? selection.variants : selection.variants.filter { !fileset.variants[$0].isChromosomeX }
+            var results = try LogisticAssociation.run(
+                fileset: fileset, design: design, variants: autosomal, options: options,
                 progress: { bar.update($0 - $0 % 1000) })
+            if !onX.isEmpty {
+                // plink2's default --xchr-model 2: .fam sex as an extra covariate on chromosome X.
+                let (xDesign, unknownSex) = design.addingSexCovariate(fileset: fileset)
+                Log.info("chromosome X: \(onX.count) variants with sex (.fam) as a covariate"
+                         + (unknownSex > 0 ? "; left out \(unknownSex) samples of unknown sex" : ""))
+                results += try LogisticAssociation.run(
+                    fileset: fileset, design: xDesign, variants: onX, options: options,
+                    progress: { bar.update(autosomal.count + $0 - $0 % 1000) })
+                results.sort { $0.variant < $1.variant }
+            }
             bar.clear()
             report(results)
             let sink = try OutputSink(path: out)

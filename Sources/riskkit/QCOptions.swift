@@ -22,7 +22,8 @@ struct QCOptions: ParsableArguments {
     }
 
     /// Applies the filters in plink2's order, logging what each removed (counts only) and what remains.
-    func select(in fileset: PlinkFileset) throws -> GenotypeSelection {
+    /// `modelsChromosomeX`: the command handles chromosome X itself (gwas), so only Y and MT are warned about.
+    func select(in fileset: PlinkFileset, modelsChromosomeX: Bool = false) throws -> GenotypeSelection {
         var filters = QCFilters()
         filters.keep = keep
         filters.remove = remove
@@ -37,10 +38,13 @@ struct QCOptions: ParsableArguments {
         let (selection, report) = try filters.apply(to: fileset)
         for line in report.lines { Log.info(line) }
         Log.info("\(selection.samples.count) samples and \(selection.variants.count) variants remain")
-        let haploid = selection.variants.filter { fileset.variants[$0].isHaploidInMales }.count
+        let haploid = selection.variants.filter {
+            fileset.variants[$0].isHaploidInMales && !(modelsChromosomeX && fileset.variants[$0].isChromosomeX)
+        }.count
         if haploid > 0 {
-            Log.info("warning: \(haploid) variants on chromosomes X, Y or MT are treated like autosomes (diploid calls, "
-                     + "no sex covariate), unlike plink2; leave them out with --exclude or --extract to match it")
+            Log.info("warning: \(haploid) variants on chromosomes \(modelsChromosomeX ? "Y or MT" : "X, Y or MT") are "
+                     + "treated like autosomes (diploid calls, males not haploid), unlike plink2; leave them out with "
+                     + "--exclude or --extract to match it")
         }
         return selection
     }

@@ -17,6 +17,11 @@ plink2 --bfile gwas-small --pheno gwas-small.pheno --pheno-name DIS2 --covar gwa
   --glm hide-covar $cols $std --out gwas-ref-dis2 > /dev/null
 plink2 --bfile gwas-small --covar gwas-small.covar --glm hide-covar omit-ref $cols $std --out gwas-ref-omitref > /dev/null
 plink2 --bfile gwas-small --glm hide-covar allow-no-covars $cols --out gwas-ref-nocovar > /dev/null
+# gwas-x: the same genotypes with chromosome 2 renamed X; plink2 adds .fam sex as a covariate there (--xchr-model 2).
+cp gwas-small.bed gwas-x.bed; cp gwas-small.fam gwas-x.fam
+awk 'BEGIN{OFS="\t"} $1==2{$1="X"} {print}' gwas-small.bim > gwas-x.bim
+plink2 --bfile gwas-x --covar gwas-small.covar --covar-name AGE,PC1,PC2 --glm hide-covar $cols $std \
+  --out gwas-ref-x > /dev/null
 for f in gwas-ref-*.glm.logistic.hybrid; do mv "$f" "${f%%.*}.glm"; done
 plink2 --bfile gwas-small --export A --out gwas-tmp > /dev/null
 python3 gwas-statsmodels.py > gwas-ref-fam-statsmodels.tsv

@@ -33,4 +33,11 @@ public struct PlinkVariant: Sendable, Equatable {
         if code.hasPrefix("CHR") { code.removeFirst(3) }
         return ["X", "23", "Y", "24", "MT", "M", "26"].contains(code)
     }
+
+    /// Whether the chromosome is X (`X`, `23`, with or without a `chr` prefix), not the pseudo-autosomal `XY`/`25`.
+    public var isChromosomeX: Bool {
+        var code = chromosome.uppercased()
+        if code.hasPrefix("CHR") { code.removeFirst(3) }
+        return code == "X" || code == "23"
+    }
 }

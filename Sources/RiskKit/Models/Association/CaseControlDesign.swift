@@ -111,6 +111,34 @@ public struct CaseControlDesign: Sendable {
         }
     }
 
+    /// The design for chromosome X under plink2's default `--xchr-model 2`: samples of unknown sex (`.fam` column 5
+    /// not 1 or 2) left out, and `.fam` sex (1 male, 2 female) added as the last covariate, `SEX`. Male calls keep
+    /// the 0/1/2 coding. - Returns: the design and how many samples were left out for unknown sex.
+    public func addingSexCovariate(fileset: PlinkFileset) -> (design: CaseControlDesign, unknownSex: Int) {
+        let keep = samples.indices.indices.filter { [1, 2].contains(fileset.samples[samples.indices[$0]].sex) }
+        let n = keep.count, c = covariateNames.count
+        var values = [Double](repeating: 0, count: n * (c + 1))
+        for j in 0..<c { for (r, i) in keep.enumerated() { values[r + j * n] = covariates[i, j] } }
+        for (r, i) in keep.enumerated() { values[r + c * n] = Double(fileset.samples[samples.indices[i]].sex) }
+        let design = CaseControlDesign(
+            samples: SampleSubset(indices: keep.map { samples.indices[$0] }, of: samples.sampleCount),
+            outcome: keep.map { outcome[$0] }, covariates: Matrix(rows: n, columns: c + 1, columnMajor: values),
+            covariateNames: covariateNames + ["SEX"], phenotypeName: phenotypeName, missingPhenotype: missingPhenotype,
+            missingCovariates: missingCovariates)
+        return (design, samples.count - n)
+    }
+
+    private init(samples: SampleSubset, outcome: [Double], covariates: Matrix, covariateNames: [String],
+                 phenotypeName: String, missingPhenotype: Int, missingCovariates: Int) {
+        self.samples = samples
+        self.outcome = outcome
+        self.covariates = covariates
+        self.covariateNames = covariateNames
+        self.phenotypeName = phenotypeName
+        self.missingPhenotype = missingPhenotype
+        self.missingCovariates = missingCovariates
+    }
+
     /// Tokens plink2 reads as a missing value.
     static func isMissingToken(_ text: String) -> Bool {
         text == "-9" || text.lowercased() == "na" || text.lowercased() == "nan"
