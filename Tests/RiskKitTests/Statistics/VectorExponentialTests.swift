@@ -23,4 +23,21 @@ import Testing
         #expect(abs(edges[2] - Foundation.exp(-708.0)) <= 2 * Foundation.exp(-708.0).ulp)
         #expect(abs(edges[3] - Foundation.exp(708.0)) <= 2 * Foundation.exp(708.0).ulp)
     }
+
+    /// μ = 1/(1 + e⁻ˣ) and 1 − μ against the same formulas evaluated with libm's exp: μ within 4 ulp, and
+    /// 1 − μ within 4 ulp of e⁻ˣ/(1 + e⁻ˣ) (no cancellation for large x).
+    @Test func logisticAndItsComplement() {
+        var rng = SplitMix64(seed: 5)
+        var worst = (mu: 0.0, complement: 0.0)
+        for _ in 0..<100_000 {
+            let x = SIMD4<Double>((0..<4).map { _ in (2 * rng.nextUniform() - 1) * 40 })
+            let (mu, nu) = VectorExponential.logistic(x)
+            for i in 0..<4 {
+                let e = Foundation.exp(-x[i])
+                let m = 1 / (1 + e), c = e / (1 + e)
+                worst = (max(worst.mu, abs(mu[i] - m) / m.ulp), max(worst.complement, abs(nu[i] - c) / c.ulp))
+            }
+        }
+        #expect(worst.mu <= 4 && worst.complement <= 4, "worst \(worst)")
+    }
 }
