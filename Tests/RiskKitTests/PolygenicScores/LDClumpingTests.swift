@@ -132,6 +132,28 @@ import Testing
         #expect(got.first { $0.index == "rs3043" }?.members == expected)
     }
 
+    /// Random and degenerate tables (zero cells, nearly all double heterozygotes, symmetric likelihoods); reference:
+    /// the global maximum of the log-likelihood over a 200,001-point grid of x ∈ [0, c], refined by the EM loop above
+    /// (Python 3.11 + numpy; tables from `numpy.random.default_rng(7)`, then four written by hand).
+    @Test(arguments: [
+        ([28.0, 18, 0, 26, 21, 23, 25, 0, 1], 0.0020159547380348116),
+        ([27.0, 0, 14, 24, 21, 23, 3, 14, 24], 0.09319264669496988),
+        ([10.0, 8, 21, 7, 35, 13, 14, 15, 17], 0.01719036193088405),
+        ([15.0, 0, 24, 23, 16, 18, 10, 29, 0], 0.03345879437855816),
+        ([25.0, 18, 3, 1, 30, 1, 4, 15, 29], 0.33577942779158887),
+        ([24.0, 27, 24, 18, 18, 15, 7, 14, 11], 0.0013880833837855283),
+        ([29.0, 0, 0, 5, 25, 20, 26, 6, 21], 0.1133811030417709),
+        ([18.0, 24, 19, 4, 33, 8, 28, 26, 5], 0.05731075069359431),
+        ([0.0, 0, 5, 0, 40, 0, 5, 0, 0], 1.0),
+        ([20.0, 0, 0, 0, 50, 0, 0, 0, 1], 1.0),
+        ([0.0, 3, 0, 2, 30, 2, 0, 3, 0], 0.5),
+        ([1.0, 0, 0, 0, 10, 0, 0, 0, 1], 1.0),
+    ])
+    func globalMaximumLikelihood(table: [Double], expected: Double) throws {
+        let r2 = try #require(HaplotypeLD.r2(counts: table))
+        #expect(abs(r2 - expected) < 1e-9)
+    }
+
     /// A monomorphic variant has no r².
     @Test func monomorphicHasNoR2() {
         #expect(HaplotypeLD.r2(counts: [10, 20, 30, 0, 0, 0, 0, 0, 0]) == nil)
