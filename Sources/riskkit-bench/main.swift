@@ -12,12 +12,15 @@ do {
         try GWASBenchmark.run(Array(arguments.dropFirst()))
     case "prs":
         try PRSBenchmark.run(Array(arguments.dropFirst()))
+    case "clump":
+        try ClumpBenchmark.run(Array(arguments.dropFirst()))
     default:
         FileHandle.standardError.write(Data("""
             usage: riskkit-bench csv [--dir DIR] [--rows N] [--cols N] [--peer]
                    riskkit-bench fit [--n N] [--p P] [--peer] …
                    riskkit-bench gwas [--samples N] [--variants M] [--covariates C] [--threads T] [--runs R] [--dir DIR]
                    riskkit-bench prs [--samples N] [--variants M] [--threads T] [--dir DIR]
+                   riskkit-bench clump [--samples N] [--variants M] [--spacing BP] [--dir DIR]
 
             """.utf8))
         exit(64)
