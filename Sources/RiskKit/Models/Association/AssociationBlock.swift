@@ -87,7 +87,8 @@ final class AssociationBlock {
         }
     }
 
-    /// Runs the regressions of `variants` (at most `capacity`) and writes one result per variant to `out`.
+    /// Runs the regressions of `variants` (at most `capacity`) and initializes one result per variant at `out`
+    /// (uninitialized memory on entry).
     func process(_ variants: ArraySlice<Int>, into out: UnsafeMutablePointer<VariantAssociation>) {
         let count = variants.count
         precondition(count <= capacity, "block of \(count) variants exceeds the workspace")
@@ -104,10 +105,10 @@ final class AssociationBlock {
             dosage[j] = stats.dosage
             constant[j] = stats.constant
             let observations = stats.observations
-            out[j] = VariantAssociation(
+            (out + j).initialize(to: VariantAssociation(
                 variant: variant, a1IsAlt: a1IsAlt,
                 a1Frequency: observations == 0 ? .nan : stats.dosage / Double(2 * observations),
-                observations: observations)
+                observations: observations))
         }
         // CᵀG for the collinearity screen.
         StridedKernels.gemm(.transpose, .none, m: k, n: count, k: n, a: model.design, lda: n, b: genotypes, ldb: n,

@@ -70,13 +70,12 @@ public enum LogisticAssociation {
         let blockSize = Swift.max(1, options.blockSize)
         let blockCount = (variants.count + blockSize - 1) / blockSize
         let threads = Swift.max(1, Swift.min(options.threads, blockCount))
-        let placeholder = VariantAssociation(variant: -1, a1IsAlt: true, a1Frequency: .nan, observations: 0)
-        var results = [VariantAssociation](repeating: placeholder, count: variants.count)
         let blasThreads = BLASThreads.current
         BLASThreads.set(1)
         BLASThreads.shutDownWorkers()
         defer { BLASThreads.set(blasThreads) }
-        results.withUnsafeMutableBufferPointer { out in
+        // Every block initializes its own slice of the results in place.
+        let results = [VariantAssociation](unsafeUninitializedCapacity: variants.count) { out, initialized in
             nonisolated(unsafe) let base = out.baseAddress!
             DispatchQueue.concurrentPerform(iterations: threads) { thread in
                 let block = AssociationBlock(model: null, fileset: fileset, samples: design.samples,
@@ -89,6 +88,7 @@ public enum LogisticAssociation {
                     if thread == 0 { progress?(Swift.min(variants.count, done * threads)) }
                 }
             }
+            initialized = variants.count
         }
         progress?(variants.count)
         return results
