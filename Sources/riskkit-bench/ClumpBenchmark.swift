@@ -10,12 +10,10 @@ import RiskKit
 /// whole window, the worst case. Prints both wall times and whether the index lists agree. One run each.
 enum ClumpBenchmark {
     static func run(_ arguments: [String]) throws {
-        func value(_ flag: String, _ fallback: Int) -> Int {
-            guard let k = arguments.firstIndex(of: flag), k + 1 < arguments.count, let v = Int(arguments[k + 1]) else { return fallback }
-            return v
-        }
-        let samples = value("--samples", 5000), variants = value("--variants", 20_000), spacing = value("--spacing", 1000)
-        let dir = arguments.firstIndex(of: "--dir").map { arguments[$0 + 1] } ?? "/tmp/riskkit-clump-bench"
+        let options = BenchmarkArguments(arguments)
+        let samples = options.integer("--samples", 5000), variants = options.integer("--variants", 20_000)
+        let spacing = options.integer("--spacing", 1000)
+        let dir = options.text("--dir") ?? "/tmp/riskkit-clump-bench"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let prefix = "\(dir)/dummy-\(samples)x\(variants)-\(spacing)"
         if !FileManager.default.fileExists(atPath: prefix + ".bed") {

@@ -22,14 +22,10 @@ import RiskKit
 /// mapping coefficients and covariance back to the original scale.
 enum FitBenchmark {
     static func run(_ arguments: [String]) throws {
-        func value(_ flag: String, _ fallback: Int) -> Int {
-            guard let k = arguments.firstIndex(of: flag), k + 1 < arguments.count, let v = Int(arguments[k + 1]) else {
-                return fallback
-            }
-            return v
-        }
-        let n = value("--n", 50_000), p = value("--p", 1000), seed = value("--seed", 1), threads = value("--threads", 2)
-        let kind = arguments.firstIndex(of: "--data").map { arguments[$0 + 1] } ?? "realistic"
+        let options = BenchmarkArguments(arguments)
+        let n = options.integer("--n", 50_000), p = options.integer("--p", 1000)
+        let seed = options.integer("--seed", 1), threads = options.integer("--threads", 2)
+        let kind = options.text("--data") ?? "realistic"
         let directory: URL
         if let k = arguments.firstIndex(of: "--dir"), k + 1 < arguments.count {
             directory = URL(fileURLWithPath: arguments[k + 1])

@@ -12,13 +12,11 @@ import RiskKit
 /// Afterwards BETA and SE are compared for every variant where neither tool used Firth.
 enum GWASBenchmark {
     static func run(_ arguments: [String]) throws {
-        func value(_ flag: String, _ fallback: Int) -> Int {
-            guard let k = arguments.firstIndex(of: flag), k + 1 < arguments.count, let v = Int(arguments[k + 1]) else { return fallback }
-            return v
-        }
-        let samples = value("--samples", 8_000), variants = value("--variants", 100_000)
-        let covariates = value("--covariates", 10), threads = value("--threads", 2), runs = value("--runs", 1)
-        let dir = arguments.firstIndex(of: "--dir").map { arguments[$0 + 1] } ?? "/tmp/riskkit-gwas-bench"
+        let options = BenchmarkArguments(arguments)
+        let samples = options.integer("--samples", 8_000), variants = options.integer("--variants", 100_000)
+        let covariates = options.integer("--covariates", 10), threads = options.integer("--threads", 2)
+        let runs = options.integer("--runs", 1)
+        let dir = options.text("--dir") ?? "/tmp/riskkit-gwas-bench"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let prefix = "\(dir)/dummy-\(samples)x\(variants)"
         if !FileManager.default.fileExists(atPath: prefix + ".bed") {

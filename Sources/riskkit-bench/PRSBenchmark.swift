@@ -10,12 +10,10 @@ import RiskKit
 /// cache takes (the floor for any scorer), and checks that the two outputs agree. Times are the best of 3.
 enum PRSBenchmark {
     static func run(_ arguments: [String]) throws {
-        func value(_ flag: String, _ fallback: Int) -> Int {
-            guard let k = arguments.firstIndex(of: flag), k + 1 < arguments.count, let v = Int(arguments[k + 1]) else { return fallback }
-            return v
-        }
-        let samples = value("--samples", 10_000), variants = value("--variants", 100_000), threads = value("--threads", 2)
-        let dir = arguments.firstIndex(of: "--dir").map { arguments[$0 + 1] } ?? "/tmp/riskkit-prs-bench"
+        let options = BenchmarkArguments(arguments)
+        let samples = options.integer("--samples", 10_000), variants = options.integer("--variants", 100_000)
+        let threads = options.integer("--threads", 2)
+        let dir = options.text("--dir") ?? "/tmp/riskkit-prs-bench"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let prefix = "\(dir)/dummy-\(samples)x\(variants)"
         if !FileManager.default.fileExists(atPath: prefix + ".bed") {
