@@ -153,15 +153,14 @@ struct GWAS: ParsableCommand {
             for r in results { table.add(cells(r)) }
             text = table.render()
         case .json:
-            func number(_ x: Double?) -> String { x.map { $0.isFinite ? "\($0)" : "null" } ?? "null" }
             for r in results {
                 let v = fileset.variants[r.variant]
                 let fields = [
                     "\"chrom\": \(jsonString(v.chromosome))", "\"pos\": \(v.position)", "\"id\": \(jsonString(v.id))",
                     "\"ref\": \(jsonString(v.allele2))", "\"alt\": \(jsonString(v.allele1))",
-                    "\"a1\": \(jsonString(r.a1IsAlt ? v.allele1 : v.allele2))", "\"a1_freq\": \(number(r.a1Frequency))",
-                    "\"obs_ct\": \(r.observations)", "\"beta\": \(number(r.beta))", "\"se\": \(number(r.standardError))",
-                    "\"z_stat\": \(number(r.zStatistic))", "\"p\": \(number(r.pValue))", "\"firth\": \(r.firth)",
+                    "\"a1\": \(jsonString(r.a1IsAlt ? v.allele1 : v.allele2))", "\"a1_freq\": \(jsonNumber(r.a1Frequency))",
+                    "\"obs_ct\": \(r.observations)", "\"beta\": \(jsonNumber(r.beta))", "\"se\": \(jsonNumber(r.standardError))",
+                    "\"z_stat\": \(jsonNumber(r.zStatistic))", "\"p\": \(jsonNumber(r.pValue))", "\"firth\": \(r.firth)",
                     "\"errcode\": \(r.error.map { jsonString($0.rawValue) } ?? "null")",
                 ]
                 text += "{" + fields.joined(separator: ", ") + "}\n"

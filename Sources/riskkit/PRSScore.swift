@@ -178,6 +178,3 @@ struct PRSScore: ParsableCommand {
 private final class ThreadOutcome<Value>: @unchecked Sendable {
     var value: Result<Value, Error>?
 }
-
-/// A JSON number at full precision, `null` when undefined.
-private func jsonNumber(_ x: Double) -> String { x.isFinite ? "\(x)" : "null" }

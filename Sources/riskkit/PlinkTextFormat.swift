@@ -33,3 +33,9 @@ func jsonString(_ s: String) -> String {
     let data = try? JSONEncoder().encode(s)
     return data.map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
 }
+
+/// A JSON number at full precision, `null` when the value is missing or not finite.
+func jsonNumber(_ x: Double?) -> String {
+    guard let x, x.isFinite else { return "null" }
+    return "\(x)"
+}
