@@ -61,6 +61,9 @@ struct GWAS: ParsableCommand {
             options.firthFallback = !noFirth
             options.collinearity = PredictorCollinearity(maxCorrelation: maxCorrelation, maxVIF: maxVIF)
             options.threads = threads
+            // Each worker thread makes small BLAS calls of its own: OpenBLAS's threads would only compete with them.
+            BLASThreads.set(1)
+            BLASThreads.shutDownWorkers()
             nonisolated(unsafe) let bar = Progress(label: "gwas", unit: "variants")
             let onX = selection.variants.filter { fileset.variants[$0].isChromosomeX }
             let autosomal = onX.isEmpty ? selection.variants : selection.variants.filter { !fileset.variants[$0].isChromosomeX }

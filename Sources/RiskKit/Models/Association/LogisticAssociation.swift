@@ -6,7 +6,7 @@ import Foundation
 /// multicollinearity screens give the same `ERRCODE`s.
 ///
 /// Algorithm. The covariates-only model is fitted once (``NullLogisticModel``). Variants are then processed in blocks
-/// of `blockSize`, each thread its own blocks, BLAS single-threaded inside. For a block, genotypes are decoded into
+/// of `blockSize`, each thread its own blocks. For a block, genotypes are decoded into
 /// an n × B column-major matrix G (missing calls 0, with a 0/1 mask M), and Newton–Raphson runs on all B
 /// regressions at once, every variant starting from the null fit (genotype coefficient 0):
 /// - the first step reuses the null fit's CᵀW₀C, corrected only for each variant's samples without a call, so it
@@ -59,6 +59,10 @@ public enum LogisticAssociation {
     /// Tests every variant of `variants` (`.bim` indices), returning one result per variant in the same order.
     ///
     /// `progress`, when given, is called now and then with the number of variants finished.
+    ///
+    /// The BLAS calls inside are small (one block of variants each), so with `options.threads` > 1 the caller should
+    /// run OpenBLAS single-threaded (``BLASThreads/set(_:)``), as `riskkit gwas` does. This function leaves that
+    /// process-wide setting alone: other threads of the caller may be using BLAS at the same time.
     /// - Throws: ``DataError`` or ``LogisticRegressionError`` when the covariates-only model cannot be fitted
     ///   (a constant or collinear covariate, separation by covariates).
     public static func run(
@@ -70,10 +74,6 @@ public enum LogisticAssociation {
         let blockSize = Swift.max(1, options.blockSize)
         let blockCount = (variants.count + blockSize - 1) / blockSize
         let threads = Swift.max(1, Swift.min(options.threads, blockCount))
-        let blasThreads = BLASThreads.current
-        BLASThreads.set(1)
-        BLASThreads.shutDownWorkers()
-        defer { BLASThreads.set(blasThreads) }
         // Every block initializes its own slice of the results in place.
         let results = [VariantAssociation](unsafeUninitializedCapacity: variants.count) { out, initialized in
             nonisolated(unsafe) let base = out.baseAddress!
