@@ -24,14 +24,7 @@ struct GWAS: ParsableCommand {
 
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String
     @OptionGroup(title: "Sample and variant selection (plink2 flags)") var qc: QCOptions
-    @Option(help: "Phenotype file in PLINK 2 layout (header `#FID IID …` or `#IID …`); default: .fam column 6.")
-    var pheno: String?
-    @Option(name: .customLong("pheno-name"), help: "Phenotype column to test (default: the file's first).") var phenoName: String?
-    @Flag(name: .customLong("1"), help: "Phenotypes are coded 0 control, 1 case (plink2 --1).") var zeroOneCoding = false
-    @Option(help: "Covariate file in PLINK 2 layout (header `#FID IID …` or `#IID …`, whitespace-separated).")
-    var covar: String?
-    @Option(name: .customLong("covar-name"), help: "Comma-separated covariates to use (default: every column of --covar).")
-    var covarName: String?
+    @OptionGroup(title: "Phenotype and covariates (plink2 flags)") var caseControl: CaseControlOptions
     @Flag(name: .customLong("omit-ref"), help: "Test ALT in every variant instead of the non-major allele.") var omitRef = false
     @Flag(name: .customLong("no-firth"), help: "Report NA instead of falling back to Firth regression.") var noFirth = false
     @Option(name: .customLong("max-corr"), help: "Largest allowed absolute correlation between two predictors.")
@@ -44,8 +37,6 @@ struct GWAS: ParsableCommand {
 
     func validate() throws {
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if phenoName != nil && pheno == nil { throw ValidationError("--pheno-name needs --pheno") }
-        if covarName != nil && covar == nil { throw ValidationError("--covar-name needs --covar") }
         if !(maxCorrelation > 0 && maxCorrelation <= 1) { throw ValidationError("--max-corr must lie in (0, 1]") }
         if !(maxVIF >= 1) { throw ValidationError("--vif must be at least 1") }
     }
@@ -55,7 +46,7 @@ struct GWAS: ParsableCommand {
             let fileset = try PlinkFileset(prefix: prefix)
             Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let selection = try qc.select(in: fileset, modelsChromosomeX: true)
-            let design = try makeDesign(fileset: fileset, selection: selection)
+            let design = try caseControl.design(fileset: fileset, samples: selection.samples)
             var options = LogisticAssociation.Options(
                 alleles: omitRef ? .alt : .minor(frequencySamples: selection.frequencySamples(in: fileset, nonfounders: qc.nonfounders)))
             options.firthFallback = !noFirth
@@ -91,27 +82,6 @@ struct GWAS: ParsableCommand {
                 throw error
             }
         }
-    }
-
-    private func makeDesign(fileset: PlinkFileset, selection: GenotypeSelection) throws -> CaseControlDesign {
-        var phenotype = CaseControlDesign.Phenotype.fam
-        if let pheno {
-            let table = try SampleValueTable(path: pheno, defaultPrefix: "PHENO")
-            phenotype = .file(table, column: phenoName ?? table.columns[0])
-        }
-        let covariates = try covar.map { try SampleValueTable(path: $0, defaultPrefix: "COVAR") }
-        let names = covarName.map { $0.split(separator: ",").map(String.init) }
-        let design = try CaseControlDesign(
-            fileset: fileset, selected: selection.samples, phenotype: phenotype, zeroOneCoding: zeroOneCoding,
-            covariateFile: covariates, covariateNames: names)
-        var excluded: [String] = []
-        if design.missingPhenotype > 0 { excluded.append("\(design.missingPhenotype) without a phenotype") }
-        if design.missingCovariates > 0 { excluded.append("\(design.missingCovariates) with a missing covariate") }
-        Log.info("phenotype \(design.phenotypeName): \(design.cases) cases, \(design.controls) controls"
-                 + (excluded.isEmpty ? "" : "; left out \(excluded.joined(separator: ", "))"))
-        Log.info(design.covariateNames.isEmpty ? "no covariates"
-                 : "\(design.covariateNames.count) covariates: \(design.covariateNames.joined(separator: ", "))")
-        return design
     }
 
     /// Counts of Firth fits and of NA results by code, on stderr.

@@ -4,5 +4,5 @@ struct PRS: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prs",
         abstract: "Polygenic risk scores from PLINK 1 filesets.",
-        subcommands: [PRSScore.self])
+        subcommands: [PRSScore.self, PRSBuild.self])
 }

@@ -6,8 +6,11 @@ struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a seeded synthetic cohort (covariates, genotype dosages, outcome) and its true model.",
         discussion: """
-            Writes DIR/cohort.csv (id, lifestyle and clinical covariates, outcome cvd_10y), DIR/genotypes.csv \
-            (id and SNP dosages 0/1/2), DIR/true-model.json (the generating model) and DIR/data-dictionary.md. \
+            Writes DIR/cohort.csv (id, lifestyle and clinical covariates, outcome cvd_10y), the genotypes, \
+            DIR/true-model.json (the generating model) and DIR/data-dictionary.md. Genotypes go to \
+            DIR/genotypes.csv (id and SNP dosages 0/1/2) or, with --genotypes plink, to the PLINK 1 fileset \
+            DIR/cohort.bed/.bim/.fam (FID = IID = id, .fam sex from the cohort, phenotype cvd_10y as 2 case, \
+            1 control, -9 missing; A1 = the effect allele A, A2 = G; chromosome 1, one SNP every 10 kb, no LD). \
             Two seeds with the same --snps give two samples of the same population. The data are synthetic.
             """)
 
@@ -15,10 +18,19 @@ struct Simulate: ParsableCommand {
     @Option(help: "Number of SNPs.") var snps: Int
     @Option(help: "Random seed.") var seed: UInt64
     @Option(help: "Output folder (created if missing).") var out: String
+    @Option(name: .customLong("causal-snps"), help: "Number of causal SNPs, evenly spread (default: every 10th SNP).")
+    var causalSNPs: Int?
+    @Option(name: .customLong("genetic-sd"), help: "SD of the genetic score on the log-odds scale.")
+    var geneticSD = CohortSimulation.defaultGeneticSD
+    @Option(help: "Genotype output: csv (genotypes.csv) or plink (cohort.bed/.bim/.fam).") var genotypes: GenotypeFormat = .csv
+
+    enum GenotypeFormat: String, ExpressibleByArgument, CaseIterable { case csv, plink }
 
     func validate() throws {
         guard individuals > 0 else { throw ValidationError("--individuals must be at least 1") }
         guard snps >= 0 else { throw ValidationError("--snps must not be negative") }
+        if let causalSNPs, !(0...snps).contains(causalSNPs) { throw ValidationError("--causal-snps must lie between 0 and --snps") }
+        guard geneticSD >= 0, geneticSD.isFinite else { throw ValidationError("--genetic-sd must be a non-negative number") }
     }
 
     func run() throws {
@@ -28,29 +40,26 @@ struct Simulate: ParsableCommand {
             } catch {
                 throw OutputFileError(path: out, reason: "cannot create the folder")
             }
-            let plan = CohortSimulation(individuals: individuals, snps: snps, seed: seed)
+            let plan = CohortSimulation(individuals: individuals, snps: snps, seed: seed, causalSNPs: causalSNPs, geneticSD: geneticSD)
             let cohort = try AtomicFileWriter(path: out + "/cohort.csv")
-            let genotypes = try AtomicFileWriter(path: out + "/genotypes.csv")
             try cohort.write(CohortSimulation.cohortColumns.joined(separator: ",") + "\n")
-            try genotypes.write((["id"] + CohortSimulation.snpPanel(count: snps).map(\.id)).joined(separator: ",") + "\n")
-            var cohortBuffer = "", genotypeBuffer = ""
+            let sink = try GenotypeSink(format: genotypes, folder: out, individuals: individuals, panel: plan.panel)
+            var cohortBuffer = ""
+            var lastCohortRow = ""
             let truth = try plan.run(
                 cohortRow: { line in
+                    lastCohortRow = line
                     cohortBuffer += line + "\n"
                     if cohortBuffer.utf8.count > 1 << 20 { try cohort.write(cohortBuffer); cohortBuffer = "" }
                 },
-                genotypeRow: { line in
-                    genotypeBuffer += line + "\n"
-                    if genotypeBuffer.utf8.count > 1 << 20 { try genotypes.write(genotypeBuffer); genotypeBuffer = "" }
-                })
+                genotypeRow: { id, dosages in try sink.append(id: id, dosages: dosages, cohortRow: lastCohortRow) })
             try cohort.write(cohortBuffer)
-            try genotypes.write(genotypeBuffer)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try AtomicFile.write(Array(try encoder.encode(truth)) + [10], to: out + "/true-model.json")
             try AtomicFile.write(Array(DataDictionary.markdown(truth: truth).utf8), to: out + "/data-dictionary.md")
             try cohort.commit()
-            try genotypes.commit()
+            try sink.commit()
             Log.info("simulated \(individuals) individuals, \(snps) SNPs, event rate \(String(format: "%.3f", truth.eventRate)) → \(out)")
         }
     }

@@ -15,6 +15,14 @@ public enum BinaryMetrics {
         return RankedClasses(data).auc
     }
 
+    /// The AUC of any finite scores (a polygenic score, a linear predictor): as ``auc(outcome:predicted:)``, which
+    /// depends only on the ranking, without requiring probabilities.
+    public static func auc(outcome: [Double], scores: [Double]) throws -> Double {
+        let data = try BinaryPredictions(outcome: outcome, predicted: scores, name: "score", probabilities: false)
+        try data.requireBothOutcomes()
+        return RankedClasses(data).auc
+    }
+
     /// The Brier score, mean((p − y)²), as `sklearn.metrics.brier_score_loss` computes it. O(n).
     public static func brierScore(outcome: [Double], predicted: [Double]) throws -> Double {
         brierScore(try BinaryPredictions(outcome: outcome, predicted: predicted))

@@ -16,7 +16,8 @@ struct BinaryPredictions {
     var nonEvents: Int { outcome.count - events }
 
     /// Validates `outcome` and `predicted`; `name` is how the probabilities are called in error messages.
-    init(outcome: [Double], predicted: [Double], name: String = "predicted probability") throws {
+    /// With `probabilities` false, any finite values are accepted (scores ranked by a ranking measure).
+    init(outcome: [Double], predicted: [Double], name: String = "predicted probability", probabilities: Bool = true) throws {
         guard !outcome.isEmpty || !predicted.isEmpty else {
             throw DataError("no predictions to evaluate: the outcome and \(name) lists are empty")
         }
@@ -24,7 +25,11 @@ struct BinaryPredictions {
             throw DataError("\(outcome.count) outcomes but \(predicted.count) values of \(name): each row needs both")
         }
         events = try Self.countEvents(outcome)
-        try Self.checkProbabilities(predicted, name: name)
+        if probabilities {
+            try Self.checkProbabilities(predicted, name: name)
+        } else if let row = predicted.firstIndex(where: { !$0.isFinite }) {
+            throw DataError("row \(row + 1): \(name) \(predicted[row]) is not a finite number")
+        }
         self.outcome = outcome
         self.predicted = predicted
     }

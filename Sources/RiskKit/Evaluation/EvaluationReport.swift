@@ -90,7 +90,7 @@ public struct EvaluationReport: Codable, Sendable, Equatable {
         let logLoss = BinaryMetrics.logLoss(data)
         let nullDeviance = -2 * (m * log(m / count) + nNon * log(nNon / count))
         let modelDeviance = 2 * count * logLoss
-        let r2 = -expm1(-(nullDeviance - modelDeviance) / count) / -expm1(-nullDeviance / count)
+        let r2 = BinaryMetrics.nagelkerkeR2(deviance: modelDeviance, nullDeviance: nullDeviance, count: data.count)
 
         n = data.count
         events = data.events

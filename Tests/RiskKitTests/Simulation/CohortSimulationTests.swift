@@ -5,7 +5,7 @@ import Testing
     @Test func sameSeedSameCohortAndPanelScaled() throws {
         func run(_ seed: UInt64) throws -> [String] {
             var rows: [String] = []
-            _ = try CohortSimulation(individuals: 50, snps: 20, seed: seed).run(cohortRow: { rows.append($0) }, genotypeRow: { _ in })
+            _ = try CohortSimulation(individuals: 50, snps: 20, seed: seed).run(cohortRow: { rows.append($0) }, genotypeRow: { _, _ in })
             return rows
         }
         #expect(try run(3) == run(3))

@@ -1,0 +1,41 @@
+import ArgumentParser
+import RiskKit
+
+/// The case/control phenotype and covariates of a PLINK fileset, with plink2's flags (shared by gwas and prs build).
+struct CaseControlOptions: ParsableArguments {
+    @Option(help: "Phenotype file in PLINK 2 layout (header `#FID IID …` or `#IID …`); default: .fam column 6.")
+    var pheno: String?
+    @Option(name: .customLong("pheno-name"), help: "Phenotype column to use (default: the file's first).") var phenoName: String?
+    @Flag(name: .customLong("1"), help: "Phenotypes are coded 0 control, 1 case (plink2 --1).") var zeroOneCoding = false
+    @Option(help: "Covariate file in PLINK 2 layout (header `#FID IID …` or `#IID …`, whitespace-separated).")
+    var covar: String?
+    @Option(name: .customLong("covar-name"), help: "Comma-separated covariates to use (default: every column of --covar).")
+    var covarName: String?
+
+    func validate() throws {
+        if phenoName != nil && pheno == nil { throw ValidationError("--pheno-name needs --pheno") }
+        if covarName != nil && covar == nil { throw ValidationError("--covar-name needs --covar") }
+    }
+
+    /// The design over `samples`, logging cases, controls and the samples left out.
+    func design(fileset: PlinkFileset, samples: SampleSubset) throws -> CaseControlDesign {
+        var phenotype = CaseControlDesign.Phenotype.fam
+        if let pheno {
+            let table = try SampleValueTable(path: pheno, defaultPrefix: "PHENO")
+            phenotype = .file(table, column: phenoName ?? table.columns[0])
+        }
+        let covariates = try covar.map { try SampleValueTable(path: $0, defaultPrefix: "COVAR") }
+        let names = covarName.map { $0.split(separator: ",").map(String.init) }
+        let design = try CaseControlDesign(
+            fileset: fileset, selected: samples, phenotype: phenotype, zeroOneCoding: zeroOneCoding,
+            covariateFile: covariates, covariateNames: names)
+        var excluded: [String] = []
+        if design.missingPhenotype > 0 { excluded.append("\(design.missingPhenotype) without a phenotype") }
+        if design.missingCovariates > 0 { excluded.append("\(design.missingCovariates) with a missing covariate") }
+        Log.info("phenotype \(design.phenotypeName): \(design.cases) cases, \(design.controls) controls"
+                 + (excluded.isEmpty ? "" : "; left out \(excluded.joined(separator: ", "))"))
+        Log.info(design.covariateNames.isEmpty ? "no covariates"
+                 : "\(design.covariateNames.count) covariates: \(design.covariateNames.joined(separator: ", "))")
+        return design
+    }
+}

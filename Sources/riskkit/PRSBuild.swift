@@ -1,0 +1,220 @@
+import ArgumentParser
+import Foundation
+import RiskKit
+
+/// How `prs build` chooses its weights.
+enum PRSBuildMethod: String, ExpressibleByArgument, CaseIterable {
+    case ct
+}
+
+struct PRSBuild: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build a polygenic score from association results and a PLINK 1 fileset.",
+        discussion: """
+            --method ct (clumping + thresholding, as PRSice-2): the association results (--assoc: riskkit gwas or \
+            plink2 --glm output, plink 1.9 .assoc.logistic, or any file with ID/SNP, A1, BETA or OR, and P \
+            columns) are matched to the fileset by variant id and allele (exact codes), LD-clumped with plink \
+            1.9 --clump semantics (haplotype r² over the founders of the target, or of --ld-ref), and each \
+            threshold of the p-value grid scores the validation samples with the index variants at or below it. \
+            Per threshold the report gives the variant count, the AUC of the score, the Nagelkerke R² of score + \
+            covariates minus that of the covariates alone, the odds ratio per SD of the score and its p-value; the \
+            threshold with the largest R² is chosen, as PRSice-2 does. Writes OUT.weights (ID A1 WEIGHT, for \
+            riskkit prs score and plink2 --score … 1 2 3 header) and OUT.prs.json (weights, effect-allele \
+            frequencies used to impute missing calls, the score distribution of the validation samples, the \
+            threshold report and provenance). The report goes to standard output; --format json prints it with \
+            full precision.
+            """)
+
+    @Option(help: "Method: ct (clumping + thresholding).") var method: PRSBuildMethod
+    @Option(name: .customLong("bfile"), help: "Target PLINK 1 fileset prefix (validation samples; LD unless --ld-ref).")
+    var prefix: String
+    @OptionGroup(title: "Sample and variant selection (plink2 flags)") var qc: QCOptions
+    @OptionGroup(title: "Phenotype and covariates (plink2 flags)") var caseControl: CaseControlOptions
+    @Option(help: "Association results (riskkit gwas, plink2 --glm, plink 1.9 --logistic, or ID A1 BETA|OR P columns; gzip ok).")
+    var assoc: String
+    @Option(name: .customLong("ld-ref"), help: "PLINK 1 fileset prefix to take LD from instead of the target (matched by variant id).")
+    var ldRef: String?
+    @Option(name: .customLong("clump-r2"), help: "Clumping r² threshold (variants with r² above it join the index's clump).")
+    var clumpR2 = 0.1
+    @Option(name: .customLong("clump-kb"), help: "Clumping window in kb.") var clumpKb = 250.0
+    @Option(name: .customLong("clump-p"), help: "Largest p-value of an index variant.") var clumpP = 1.0
+    @Option(help: "Comma-separated p-value thresholds.") var thresholds = "5e-8,1e-5,1e-3,0.01,0.05,0.1,0.5,1"
+    @Option(name: .customLong("validate"), help: "Validation samples (lines `FID IID` or `IID`); default: every target sample with a phenotype.")
+    var validationFile: String?
+    @Option(help: "Description stored in the PRS model (what it predicts; say so when the data are synthetic).")
+    var description: String?
+    @Option(help: "Output prefix: writes OUT.weights and OUT.prs.json.") var out: String
+    @Option(help: "Report format: table, csv, tsv or json.") var format: GenotypeOutputFormat = .table
+
+    func validate() throws {
+        if parsedThresholds == nil { throw ValidationError("--thresholds must be comma-separated numbers in (0, 1]") }
+        do {
+            try ClumpingOptions(r2Threshold: clumpR2, windowKilobases: clumpKb, indexPThreshold: clumpP,
+                                memberPThreshold: 1).validate()
+        } catch let error as DataError {
+            throw ValidationError(error.message)
+        }
+    }
+
+    private var parsedThresholds: [Double]? {
+        let values = thresholds.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! > 0 && $0! <= 1 }) else { return nil }
+        return Array(Set(values.map { $0! })).sorted()
+    }
+
+    func run() throws {
+        try runReportingErrors {
+            let grid = parsedThresholds!
+            let fileset = try PlinkFileset(prefix: prefix)
+            Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            let selection = try qc.select(in: fileset)
+            let statistics = try SummaryStatistics.read(path: assoc)
+            Log.info("\(statistics.entries.count) association results in \(assoc) (columns "
+                     + statistics.columns.joined(separator: ", ") + "); "
+                     + "\(statistics.withoutResult) lines without a result, \(statistics.otherTests) of other tests left out")
+            let match = StatisticsMatch(statistics, fileset: fileset, variants: selection.variants)
+            Log.info("association results: " + match.summary)
+            guard !match.matched.isEmpty else {
+                throw DataError(file: assoc, "no association result matches a variant of \(prefix).bim (by id and allele)")
+            }
+
+            let (scored, validation) = try validationSet(fileset: fileset, selection: selection)
+            let clumping = ClumpingOptions(r2Threshold: clumpR2, windowKilobases: clumpKb, indexPThreshold: clumpP,
+                                           memberPThreshold: 1)
+            let (index, clumps, missingFromReference) = try clumpedIndex(match, fileset: fileset, selection: selection,
+                                                                         options: clumping)
+            Log.info("\(clumps.count) clumps from \(match.matched.count - missingFromReference) results"
+                     + (missingFromReference > 0 ? "; \(missingFromReference) results absent from the LD reference left out" : ""))
+
+            // Every validation sample is scored (their frequencies impute missing calls; their scores make the
+            // reference distribution); those with a phenotype and covariates evaluate the thresholds.
+            let scores = ClumpingAndThresholding.scores(index: index, thresholds: grid, fileset: fileset, samples: scored)
+            let counts = grid.map { t in index.reduce(0) { $0 + ($1.entry.p <= t ? 1 : 0) } }
+            let results = try ClumpingAndThresholding.evaluate(
+                scores: scores.scores.selectingRows(of: validation.samples, in: scored), counts: counts,
+                thresholds: grid, validation: validation)
+            guard let best = ClumpingAndThresholding.best(results) else {
+                throw DataError(file: assoc, "no threshold gives a score that can be evaluated: "
+                                + Set(results.compactMap(\.note)).sorted().joined(separator: "; "))
+            }
+            Log.info("chosen threshold p ≤ \(grid[best]) (\(counts[best]) variants): the largest Nagelkerke R² of score + "
+                     + "covariates over covariates alone, as PRSice-2 chooses")
+
+            let chosen = index.indices.filter { index[$0].entry.p <= grid[best] }
+            let model = try makeModel(
+                fileset: fileset, index: index, chosen: chosen, frequencies: scores.frequencies,
+                referenceScores: scores.scores.column(best), results: results, best: grid[best], clumps: clumps.count,
+                validation: validation, match: match, statistics: statistics, missingFromReference: missingFromReference)
+            try AtomicFile.write(Array(model.plinkWeightFile().utf8), to: out + ".weights")
+            try model.write(to: out + ".prs.json")
+            Log.info("wrote \(out).weights and \(out).prs.json")
+            try writeReport(results, best: best)
+        }
+    }
+
+    /// The validation samples (all selected samples, or those of --validate) with phenotype and covariates.
+    private func validationSet(
+        fileset: PlinkFileset, selection: GenotypeSelection
+    ) throws -> (scored: SampleSubset, validation: ClumpingAndThresholding.Validation) {
+        var samples = selection.samples
+        if let validationFile {
+            let list = try SampleIDList(path: validationFile)
+            let (named, unmatched) = list.matches(fileset.samples)
+            samples = SampleSubset(indices: selection.samples.indices.filter { named[$0] }, of: fileset.sampleCount)
+            Log.info("validation: \(samples.count) of the selected samples are in \(validationFile)"
+                     + (unmatched > 0 ? "; \(unmatched) of its entries name no sample of the fileset" : ""))
+        } else {
+            Log.info("warning: no --validate; thresholds are compared on every selected sample with a phenotype. "
+                     + "Use samples that were not in the association study")
+        }
+        let design = try caseControl.design(fileset: fileset, samples: samples)
+        return (samples, .init(samples: design.samples, outcome: design.outcome, covariates: design.covariates,
+                               covariateNames: design.covariateNames))
+    }
+
+    /// Clumps on the target's founders, or on --ld-ref's (after the same variant QC flags).
+    private func clumpedIndex(
+        _ match: StatisticsMatch, fileset: PlinkFileset, selection: GenotypeSelection, options: ClumpingOptions
+    ) throws -> (index: [StatisticsMatch.Matched], clumps: [LDClump], missingFromReference: Int) {
+        guard let ldRef else {
+            return try ClumpingAndThresholding.indexVariants(
+                match, ldFileset: fileset, ldSamples: selection.frequencySamples(in: fileset, nonfounders: qc.nonfounders),
+                ldVariants: selection.variants, options: options)
+        }
+        let reference = try PlinkFileset(prefix: ldRef)
+        Log.info("LD reference: \(reference.sampleCount) samples, \(reference.variantCount) variants in \(ldRef).bed/.bim/.fam")
+        let referenceSelection = try qc.select(in: reference)
+        return try ClumpingAndThresholding.indexVariants(
+            match, ldFileset: reference,
+            ldSamples: referenceSelection.frequencySamples(in: reference, nonfounders: qc.nonfounders),
+            ldVariants: referenceSelection.variants, options: options)
+    }
+
+    private func makeModel(
+        fileset: PlinkFileset, index: [StatisticsMatch.Matched], chosen: [Int], frequencies: [Double],
+        referenceScores: [Double], results: [ThresholdResult], best: Double, clumps: Int,
+        validation: ClumpingAndThresholding.Validation, match: StatisticsMatch, statistics: SummaryStatistics,
+        missingFromReference: Int
+    ) throws -> PolygenicScoreModel {
+        let variants = chosen.map { k in
+            let m = index[k], bim = fileset.variants[m.variant]
+            return PolygenicScoreModel.Variant(
+                id: bim.id, chromosome: bim.chromosome, position: bim.position, effectAllele: m.entry.effectAllele,
+                otherAllele: m.effectIsA1 ? bim.allele2 : bim.allele1, weight: m.entry.beta,
+                effectAlleleFrequency: frequencies[k])
+        }
+        var inputs: [String: PolygenicScoreProvenance.Input] = [:]
+        var files = ["statistics": assoc, "bed": prefix + ".bed", "bim": prefix + ".bim", "fam": prefix + ".fam"]
+        if let validationFile { files["validate"] = validationFile }
+        if let ldRef { files["ld_reference_bim"] = ldRef + ".bim" }
+        for (role, path) in files { inputs[role] = .init(path: path, sha256: try FileDigest.sha256(path: path)) }
+        let summary = ClumpingThresholdingSummary(
+            clumpR2: clumpR2, clumpKb: clumpKb, clumpP: clumpP, ldReference: ldRef ?? "target", clumps: clumps,
+            thresholds: results, chosenThreshold: best, validationSamples: validation.outcome.count,
+            validationCases: validation.outcome.reduce(0) { $0 + Int($1) }, covariates: validation.covariateNames)
+        let counts = [
+            "results": statistics.entries.count, "without_result": statistics.withoutResult,
+            "other_tests": statistics.otherTests, "matched": match.matched.count, "absent": match.absent,
+            "allele_mismatch": match.alleleMismatch, "duplicate": match.duplicate,
+            "absent_from_ld_reference": missingFromReference, "index_variants": index.count, "chosen": chosen.count,
+        ]
+        var options = ["method": method.rawValue, "clump_r2": "\(clumpR2)", "clump_kb": "\(clumpKb)",
+                       "clump_p": "\(clumpP)", "thresholds": thresholds]
+        if let pheno = caseControl.pheno { options["pheno"] = pheno }
+        if let name = caseControl.phenoName { options["pheno_name"] = name }
+        if let covar = caseControl.covar { options["covar"] = covar }
+        let provenance = PolygenicScoreProvenance(
+            inputs: inputs, referenceSamples: referenceScores.count, variantCounts: counts,
+            date: ISO8601DateFormatter().string(from: Date()), riskkitVersion: RiskKitVersion.current, options: options)
+        return PolygenicScoreModel(
+            description: description, method: method.rawValue, variants: variants,
+            reference: ScoreDistribution(scores: referenceScores), clumpingThresholding: summary, provenance: provenance)
+    }
+
+    private func writeReport(_ results: [ThresholdResult], best: Int) throws {
+        let header = ["THRESHOLD", "VARIANTS", "AUC", "R2", "OR_PER_SD", "P", "CHOSEN"]
+        func cells(_ r: ThresholdResult, _ k: Int) -> [String] {
+            [plinkNumber(r.threshold, missing: "NA"), String(r.variants)]
+                + [r.auc, r.r2, r.oddsRatioPerSD, r.p].map { plinkNumber($0 ?? .nan, missing: "NA") }
+                + [k == best ? "*" : ""]
+        }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            struct Report: Encodable { var thresholds: [ThresholdResult]; var chosen_threshold: Double }
+            let data = try encoder.encode(Report(thresholds: results, chosen_threshold: results[best].threshold))
+            emit(String(decoding: data, as: UTF8.self) + "\n")
+        case .tsv, .csv:
+            let separator = format == .tsv ? "\t" : ","
+            var text = header.joined(separator: separator) + "\n"
+            for (k, r) in results.enumerated() { text += cells(r, k).joined(separator: separator) + "\n" }
+            emit(text)
+        case .table:
+            var table = TextTable(header: header, rightAligned: [0, 1, 2, 3, 4, 5])
+            for (k, r) in results.enumerated() { table.add(cells(r, k)) }
+            emit(table.render())
+        }
+    }
+}

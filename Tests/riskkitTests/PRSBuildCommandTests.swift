@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import RiskKit
+
+/// `riskkit prs build --method ct` on gwas-small against the pipeline of Fixtures/prs-build-fixtures.sh: PLINK
+/// v1.90b6.26 `--clump` of the plink2 `--glm` results, PLINK v2.00a3.5 `--score` of the 200 validation samples per
+/// threshold, and R 4.2.2 `glm()` + pROC 1.18 for the AUC, the Nagelkerke R² difference, the OR per SD and its p
+/// (prs-build-ref.tsv). plink2 prints scores and we print the report to 6 significant digits: R², OR and p agree to
+/// 2e-5 relative, the AUC to 1e-6.
+@Suite struct PRSBuildCommandTests {
+    let fixtures = "Tests/RiskKitTests/Fixtures/"
+
+    func table(_ text: String) -> [[String]] {
+        text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test func clumpingAndThresholdingMatchesPlinkAndR() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("prs-build-\(UUID().uuidString)").path
+        defer { for ext in [".weights", ".prs.json"] { try? FileManager.default.removeItem(atPath: out + ext) } }
+        let run = try CLIRunner.run([
+            "prs", "build", "--method", "ct", "--bfile", fixtures + "gwas-small", "--assoc", fixtures + "gwas-ref-fam.glm",
+            "--covar", fixtures + "gwas-small.covar", "--validate", fixtures + "prs-build-validate.txt",
+            "--out", out, "--format", "tsv",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let ours = table(run.stdout)
+        let reference = table(try String(contentsOfFile: fixtures + "prs-build-ref.tsv", encoding: .utf8))
+        #expect(ours[0] == ["THRESHOLD", "VARIANTS", "AUC", "R2", "OR_PER_SD", "P", "CHOSEN"])
+        try #require(ours.count == reference.count)
+        for (o, r) in zip(ours.dropFirst(), reference.dropFirst()) {
+            #expect(Double(o[0]) == Double(r[0]) && o[1] == r[1], "\(o) vs \(r)")
+            guard r[2] != "NA" else {
+                #expect(o[2...5].allSatisfy { $0 == "NA" })
+                continue
+            }
+            let values = o[2...5].map { Double($0)! }, expected = r[2...5].map { Double($0)! }
+            #expect(abs(values[0] - expected[0]) < 1e-6, "AUC (printed to 6 digits) at \(r[0])")
+            for k in 1...3 { #expect(abs(values[k] / expected[k] - 1) < 2e-5, "\(ours[0][k + 2]) at \(r[0])") }
+        }
+        // The largest R² is at p ≤ 1 (R's table), and only that line is marked.
+        #expect(ours.dropFirst().map { $0[6] } == ["", "", "", "", "", "", "", "*"])
+        #expect(run.stderr.contains("chosen threshold p ≤ 1.0 (45 variants)"))
+
+        // The weight file scores the validation samples as plink2 did (prs-build-ref.sscore: 6 significant digits).
+        let weights = try ScoreWeights.read(path: out + ".weights")
+        #expect(weights.entries.count == 45)
+        let model = try PolygenicScoreModel.load(path: out + ".prs.json")
+        #expect(model.variants.count == 45 && model.method == "ct" && model.reference.distribution.count == 200)
+        let fileset = try PlinkFileset(prefix: fixtures + "gwas-small")
+        let validation = SampleSubset(indices: Array(stride(from: 1, to: 400, by: 2)), of: 400)
+        let scores = model.score(fileset: fileset, samples: validation)
+        #expect(scores.matched == 45 && scores.unavailable == 0)
+        let sscore = table(try String(contentsOfFile: fixtures + "prs-build-ref.sscore", encoding: .utf8)).dropFirst()
+        for (ours, plink) in zip(scores.raw, sscore) {
+            let expected = Double(plink[6])!
+            #expect(abs(ours - expected) <= 5e-6 * Swift.max(1, abs(expected)), "\(plink[1])")
+        }
+        // Reference distribution: the same 200 scores.
+        let mean = sscore.map { Double($0[6])! }.reduce(0, +) / 200
+        #expect(abs(model.reference.mean - mean) < 1e-5)
+    }
+
+    @Test func badInputsGiveClearErrors() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("prs-build-bad").path
+        let wrongThreshold = try CLIRunner.run([
+            "prs", "build", "--method", "ct", "--bfile", fixtures + "gwas-small", "--assoc", fixtures + "gwas-ref-fam.glm",
+            "--thresholds", "0.1,2", "--out", out,
+        ])
+        #expect(wrongThreshold.status == 64 && wrongThreshold.stderr.contains("--thresholds"))
+        let notAssociations = try CLIRunner.run([
+            "prs", "build", "--method", "ct", "--bfile", fixtures + "gwas-small", "--assoc", fixtures + "gwas-small.covar",
+            "--out", out,
+        ])
+        #expect(notAssociations.status == 65 && notAssociations.stderr.contains("no variant id column"))
+        #expect(!FileManager.default.fileExists(atPath: out + ".weights"))
+    }
+}
