@@ -8,12 +8,18 @@ struct Evaluate: ParsableCommand {
         discussion: """
             The data must hold the model's features and its outcome column. Rows with a missing outcome are \
             skipped and counted. Reports AUC with DeLong 95% CI, Brier score, log loss, calibration intercept and \
-            slope, Hosmer–Lemeshow test over risk deciles, Nagelkerke R² and a calibration table.
+            slope, Hosmer–Lemeshow test over risk deciles, Nagelkerke R² and a calibration table. For a model with a \
+            polygenic score (train --bfile), --bfile PREFIX gives the genotypes and the report adds, over the rows \
+            with genotypes: the AUC gain over the same model refitted without the score (DeLong's paired test), the \
+            score's odds ratio per SD adjusted for the non-genetic linear predictor (Wald 95% CI), and the odds \
+            ratio of the top decile of the score against the rest (Woolf 95% CI).
             """)
 
     @Option(help: "The model file.") var model: String
     @Option(help: "CSV file with the model's features and outcome.") var data: String
     @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+    @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the rows' genotypes (IID = id column), for models with a polygenic score.")
+    var bfile: String?
 
     func validate() throws {
         if format == .csv { throw ValidationError("evaluate prints a table or json") }
@@ -27,9 +33,13 @@ struct Evaluate: ParsableCommand {
                 throw DataError(file: data, line: 1, column: riskModel.outcome.column, "outcome column not found")
             }
             let definition = riskModel.outcome
+            let genotypeScores = try GeneticScores.forModel(riskModel, bfile: bfile)
             var outcomes: [Double] = [], predicted: [Double] = []
+            var genetic = (outcome: [Double](), with: [Double](), without: [Double](), eta: [Double](), score: [Double]())
             var skipped = 0
-            try file.forEachPatient { input in
+            try file.forEachPatient { row in
+                let score = genotypeScores.flatMap { scores in row.id.flatMap { scores[$0] } }
+                let input = row.settingGeneticScore(score, model: riskModel)
                 let label = input.values[definition.column] ?? .missing
                 let text = label.description
                 let y: Double
@@ -46,7 +56,15 @@ struct Evaluate: ParsableCommand {
                         "outcome `\(text)` is neither `\(definition.positiveLabel)` nor `\(definition.negativeLabel)`")
                 }
                 do {
-                    predicted.append(try riskModel.score(input).risk)
+                    let risk = try riskModel.score(input).risk
+                    predicted.append(risk)
+                    if let score, let eta = try riskModel.linearPredictorWithoutGenetics(input) {
+                        genetic.outcome.append(y)
+                        genetic.with.append(risk)
+                        genetic.without.append(RiskModel.probability(linearPredictor: eta))
+                        genetic.eta.append(eta)
+                        genetic.score.append(score)
+                    }
                 } catch var error as DataError {
                     error.file = data
                     throw error
@@ -55,13 +73,36 @@ struct Evaluate: ParsableCommand {
             }
             if skipped > 0 { Log.info("skipped \(skipped) row\(skipped == 1 ? "" : "s") with a missing outcome") }
             let report = try EvaluationReport(outcome: outcomes, predicted: predicted)
+            var geneticReport: GeneticEvaluation?
+            if genotypeScores != nil {
+                let missing = outcomes.count - genetic.outcome.count
+                if missing > 0 { Log.info("\(missing) rows without genotypes are left out of the polygenic-score measures") }
+                geneticReport = try GeneticEvaluation(
+                    outcome: genetic.outcome, riskWith: genetic.with, riskWithout: genetic.without,
+                    linearPredictorWithout: genetic.eta, scores: genetic.score)
+            }
             switch format {
             case .json:
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                emit(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+                if let geneticReport {
+                    struct Combined: Encodable {
+                        var report: EvaluationReport
+                        var genetics: GeneticEvaluation
+                        func encode(to encoder: any Encoder) throws {
+                            try report.encode(to: encoder)
+                            var c = encoder.container(keyedBy: Key.self)
+                            try c.encode(genetics, forKey: .genetics)
+                        }
+                        enum Key: String, CodingKey { case genetics }
+                    }
+                    emit(String(decoding: try encoder.encode(Combined(report: report, genetics: geneticReport)), as: UTF8.self) + "\n")
+                } else {
+                    emit(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+                }
             default:
                 emit(EvaluationText.table(report))
+                if let geneticReport { emit("\n" + EvaluationText.genetics(geneticReport)) }
             }
         }
     }
@@ -69,6 +110,21 @@ struct Evaluate: ParsableCommand {
 
 /// Human-readable evaluation report.
 enum EvaluationText {
+    static func genetics(_ g: GeneticEvaluation) -> String {
+        func ratio(_ r: GeneticComponent.OddsRatio?) -> String {
+            guard let r else { return "not estimable (an empty cell)" }
+            let ci = r.ciLow.flatMap { low in r.ciHigh.map { String(format: "  (95%% CI %.3f–%.3f)", low, $0) } } ?? ""
+            return String(format: "%.3f", r.estimate) + ci
+        }
+        var out = "Polygenic score (\(g.n) rows with genotypes, \(g.events) events)\n"
+        out += "AUC with the score       \(String(format: "%.4f", g.aucWithPRS))\n"
+        out += "AUC without the score    \(String(format: "%.4f", g.aucWithoutPRS))  (same model refitted without it)\n"
+        out += "AUC gain                 \(String(format: "%+.4f", g.aucGain))  (SE \(String(format: "%.4f", g.aucGainSE)), z = \(String(format: "%.2f", g.aucGainZ)), p = \(formatPValue(g.aucGainP)), DeLong paired)\n"
+        out += "OR per SD of the score   \(ratio(g.prsOddsRatioPerSD))  (adjusted for the non-genetic predictor)\n"
+        out += "OR top decile vs rest    \(ratio(g.topDecileOddsRatio))  (score ≥ \(String(format: "%.4g", g.topDecileThreshold)))\n"
+        return out
+    }
+
     static func table(_ r: EvaluationReport) -> String {
         var out = ""
         out += "n = \(r.n), events = \(r.events)\n"

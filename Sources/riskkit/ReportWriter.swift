@@ -30,7 +30,8 @@ struct ReportWriter {
             try sink.write(String(decoding: try Self.encoder.encode(report), as: UTF8.self) + "\n")
         case .csv:
             if !wroteHeader {
-                try sink.write("id,risk,percentile,band,top_factors,recommendations,imputed\n")
+                let genetic = model.genetics == nil ? "" : ",prs,prs_percentile,genetic_odds_ratio,risk_without_genetics"
+                try sink.write("id,risk,percentile,band,top_factors,recommendations,imputed" + genetic + "\n")
                 wroteHeader = true
             }
             let factors = report.shownContributions.map { "\($0.feature):\(String(format: "%+.4f", $0.value))" }.joined(separator: ";")
@@ -40,7 +41,10 @@ struct ReportWriter {
             let fields = [
                 report.score.id ?? "", String(report.score.risk), String(format: "%.1f", report.score.percentile),
                 report.policy?.band.id ?? "", factors, recs, report.score.imputed.joined(separator: ";"),
-            ]
+            ] + (report.score.genetics.map { g in
+                [g.score.map { String($0) } ?? "", g.percentile.map { String(format: "%.1f", $0) } ?? "",
+                 String(g.oddsRatio), String(g.riskWithoutGenetics)]
+            } ?? [])
             try sink.write(fields.map(csvField).joined(separator: ",") + "\n")
         case .table:
             if detailed { try sink.write(block(report)) } else { try sink.write(line(report)) }
@@ -87,6 +91,12 @@ struct ReportWriter {
         if let policy { out += "  Outcome: \(policy.outcome.description)\n" }
         if let band = r.policy?.band {
             out += "  Risk band: \(band.label) [\(percent(band.lower))–\(band.upper >= 1 ? "100%" : "<" + percent(band.upper))] — \(band.source)\n"
+        }
+        if let g = r.score.genetics {
+            let score = g.score.map { String(format: "%.4g", $0) } ?? "not available (no genotypes; average assumed)"
+            out += "  Polygenic score: \(score)" + (g.percentile.map { ", \(ordinal($0)) percentile of the training samples" } ?? "") + "\n"
+            out += "  Genetic part: odds ratio \(String(format: "%.2f", g.oddsRatio)) against an average genetic background; "
+                + "risk without it \(percent(g.riskWithoutGenetics))\n"
         }
         if !r.score.imputed.isEmpty {
             out += "  Missing and imputed: \(r.score.imputed.joined(separator: ", "))\n"

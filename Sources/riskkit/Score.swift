@@ -23,6 +23,8 @@ struct Score: ParsableCommand {
     @Option(help: "Output format: table, csv or json (JSON Lines: one object per patient).") var format: OutputFormat = .table
     @Option(help: "Write to this file (owner-only permissions) instead of standard output.") var out: String?
     @Option(help: "How many contributing factors to show per patient.") var top: Int = 5
+    @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the patients' genotypes (IID = patient id), for models with a polygenic score.")
+    var bfile: String?
 
     func validate() throws {
         if data != nil && !fields.isEmpty { throw ValidationError("give either --data or --set, not both") }
@@ -34,6 +36,15 @@ struct Score: ParsableCommand {
         try runReportingErrors {
             let riskModel = try RiskModel.load(path: model)
             let recommendationPolicy = try loadPolicy()
+            let genotypeScores = try GeneticScores.forModel(riskModel, bfile: bfile)
+            var withoutGenotypes = 0
+            /// The patient with their polygenic score from --bfile (missing, hence imputed, without genotypes).
+            func withGenetics(_ input: PatientInput) -> PatientInput {
+                guard let genotypeScores else { return input }
+                let value = input.id.flatMap { genotypeScores[$0] }
+                if value == nil { withoutGenotypes += 1 }
+                return input.settingGeneticScore(value, model: riskModel)
+            }
             let sink = try OutputSink(path: out)
             var writer = ReportWriter(format: format, model: riskModel, policy: recommendationPolicy, sink: sink)
             do {
@@ -41,7 +52,8 @@ struct Score: ParsableCommand {
                     let file = try PatientFile(path: data, model: riskModel, idColumn: id)
                     let progress = Progress(label: "scored", unit: "patients")
                     var count = 0, withImputation = 0
-                    try file.forEachPatient { input in
+                    try file.forEachPatient { row in
+                        let input = withGenetics(row)
                         do {
                             let report = try PatientReport(model: riskModel, input: input, policy: recommendationPolicy, topContributions: top)
                             if !report.score.imputed.isEmpty { withImputation += 1 }
@@ -58,13 +70,16 @@ struct Score: ParsableCommand {
                         Log.info("\(withImputation) of \(count) patients had missing features, imputed from the training data (see `imputed`)")
                     }
                 } else {
-                    let input = try singlePatient(riskModel)
+                    let input = withGenetics(try singlePatient(riskModel))
                     writer.detailed = true
                     let report = try PatientReport(model: riskModel, input: input, policy: recommendationPolicy, topContributions: top)
                     if !report.score.imputed.isEmpty {
                         Log.info("\(report.score.imputed.count) of \(riskModel.schema.features.count) features were not given and were imputed from the training data: \(report.score.imputed.joined(separator: ", "))")
                     }
                     try writer.add(report)
+                }
+                if withoutGenotypes > 0 {
+                    Log.info("\(withoutGenotypes) patients have no genotypes in \(bfile ?? ""): their polygenic score was imputed at the training mean")
                 }
                 try writer.finish()
                 try sink.commit()

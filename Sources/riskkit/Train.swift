@@ -9,7 +9,12 @@ struct Train: ParsableCommand {
             Unpenalized fits report standard errors, z, p-values, 95% CIs and odds ratios on the original scale. \
             Penalized fits (l2, l1, elasticnet) use --lambda X, or --cv K to choose λ by K-fold cross-validation. \
             --folds K adds an honest K-fold cross-validated evaluation of the whole procedure. \
-            Rows with a missing outcome are skipped and counted.
+            Rows with a missing outcome are skipped and counted. With --bfile PREFIX --prs-weights FILE the \
+            polygenic score of each sample (IID) is joined to the rows by --id and fitted as one more feature, \
+            `prs`, with the lifestyle and clinical columns; rows without genotypes are skipped and counted. FILE \
+            is a RiskKit PRS model (.prs.json, from prs build) or a PLINK-style / PGS Catalog weight file (its \
+            frequencies and reference distribution are then taken from PREFIX). The model file embeds the score \
+            and the same model refitted without it, so score and evaluate can separate the genetic part.
             """)
 
     @Option(help: "Training CSV file.") var data: String
@@ -30,6 +35,12 @@ struct Train: ParsableCommand {
     @Option(help: "Population prevalence, to re-anchor the intercept of case-control data.") var prevalence: Double?
     @Flag(help: "Add missingness indicators for features with missing values.") var missingIndicators = false
     @Option(help: "Description saved in the model (e.g. data source, intended use).") var description: String?
+    @Option(name: .customLong("bfile"), help: "PLINK 1 fileset of the training individuals (IID = --id values).")
+    var bfile: String?
+    @Option(name: .customLong("prs-weights"), help: "Polygenic score: a .prs.json from prs build, or a PLINK-style or PGS Catalog weight file.")
+    var prsWeights: String?
+    @Option(name: .customLong("min-overlap"), help: "With a weight file: fail when fewer than this fraction of its weights match.")
+    var minOverlap = 0.75
     @Option(help: "Where to write the model file.") var out: String
     @Option(help: "Summary format on standard output: table or json.") var format: OutputFormat = .table
     @Option(help: "BLAS threads.") var threads: Int?
@@ -45,6 +56,8 @@ struct Train: ParsableCommand {
         if let folds, folds < 2 { throw ValidationError("--folds needs at least 2 folds") }
         if !(0...1).contains(alpha) { throw ValidationError("--alpha must lie in [0, 1]") }
         if let prevalence, !(prevalence > 0 && prevalence < 1) { throw ValidationError("--prevalence must lie strictly between 0 and 1") }
+        if (bfile == nil) != (prsWeights == nil) { throw ValidationError("--bfile and --prs-weights go together") }
+        if bfile != nil && id == nil { throw ValidationError("--bfile needs --id: the column holding the .fam IIDs") }
         if format == .csv { throw ValidationError("train prints a table or json summary; use `riskkit inspect --format csv`") }
     }
 
@@ -68,6 +81,9 @@ struct Train: ParsableCommand {
             options.prevalence = prevalence
             options.missingIndicators = missingIndicators
             options.description = description
+            if let bfile, let prsWeights {
+                options.genetic = try GeneticScores.forTraining(bfile: bfile, weights: prsWeights, minOverlap: minOverlap)
+            }
             let start = Date()
             let progress = Progress(label: "train:", unit: "")
             let report = try ModelTrainer.train(dataPath: data, options: options, progress: progress.stage)

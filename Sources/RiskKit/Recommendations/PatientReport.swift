@@ -30,6 +30,7 @@ public struct PatientReport: Sendable, Equatable, Encodable {
         case contributions, recommendations, imputed
         case skippedRules = "skipped_rules"
         case policyVersion = "policy_version"
+        case genetics
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -45,5 +46,6 @@ public struct PatientReport: Sendable, Equatable, Encodable {
         try c.encode(score.imputed, forKey: .imputed)
         try c.encode(policy?.skipped ?? [], forKey: .skippedRules)
         try c.encode(policy?.policyVersion, forKey: .policyVersion)
+        try c.encodeIfPresent(score.genetics, forKey: .genetics)
     }
 }

@@ -5,7 +5,7 @@
 public struct PatientFile {
     /// The underlying reader.
     public let reader: CSVReader
-    /// Column index of each model feature.
+    /// Column index of each model feature (−1 for a genetic feature the file does not have).
     let featureColumns: [Int]
     /// Column index of the identifier, when the file has the model's id column (or the one requested).
     let idColumn: Int?
@@ -17,13 +17,14 @@ public struct PatientFile {
         reader = try CSVReader(path: path)
         let index = Dictionary(reader.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let names = model.schema.features.map(\.name)
-        let missing = names.filter { index[$0] == nil }
+        // A polygenic score feature comes from genotypes (see ``PatientInput/settingGeneticScore(_:model:)``).
+        let missing = names.filter { index[$0] == nil && $0 != model.genetics?.feature }
         guard missing.isEmpty else {
             throw DataError(
                 file: path, line: 1,
                 "missing required column\(missing.count == 1 ? "" : "s") for this model: \(missing.joined(separator: ", "))")
         }
-        featureColumns = names.map { index[$0]! }
+        featureColumns = names.map { index[$0] ?? -1 }
         if let requestedID {
             guard let i = index[requestedID] else {
                 throw DataError(file: path, line: 1, column: requestedID, "id column not found in the header")
@@ -43,7 +44,7 @@ public struct PatientFile {
             var values: [String: FieldValue] = [:]
             values.reserveCapacity(header.count)
             for (i, name) in header.enumerated() { values[name] = record.value(at: i) }
-            let cells = featureColumns.map { record.isMissing(at: $0) ? nil : record.string(at: $0) }
+            let cells = featureColumns.map { $0 < 0 || record.isMissing(at: $0) ? nil : record.string(at: $0) }
             let id = idColumn.map { record.string(at: $0) } ?? "row \(row)"
             try body(PatientInput(id: id, line: record.line, cells: cells, values: values))
         }

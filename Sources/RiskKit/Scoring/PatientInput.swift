@@ -36,3 +36,15 @@ public struct PatientInput: Sendable {
         self.values = fields.mapValues { FieldValue(parsing: $0) }
     }
 }
+
+extension PatientInput {
+    /// The input with the model's polygenic score feature set to `value` (nil: missing, imputed like any missing
+    /// feature). Does nothing for a model without genetics.
+    public func settingGeneticScore(_ value: Double?, model: RiskModel) -> PatientInput {
+        guard let feature = model.genetics?.feature,
+              let j = model.schema.features.firstIndex(where: { $0.name == feature }) else { return self }
+        var copy = self
+        copy.cells[j] = value.map { String($0) }
+        return copy
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A patient's absolute risk with its context: percentile in the training population and the factors driving it.
 public struct PatientScore: Sendable, Equatable {
     /// The patient's identifier (`nil` for a single patient given without one).
@@ -12,6 +14,35 @@ public struct PatientScore: Sendable, Equatable {
     public var contributions: [Contribution]
     /// Features that were missing and imputed for this patient.
     public var imputed: [String]
+    /// The genetic and non-genetic parts of the risk, for models with a polygenic score.
+    public var genetics: GeneticRisk?
+}
+
+/// A patient's risk split into its genetic and non-genetic parts.
+///
+/// The non-genetic risk is the model's risk with the polygenic score at the training mean (an average genetic
+/// background); the genetic part is the score's log-odds term relative to that mean, β·(score − mean), and its
+/// odds ratio. Together: logit(risk) = logit(risk without genetics) + genetic log odds.
+public struct GeneticRisk: Sendable, Equatable, Codable {
+    /// Raw polygenic score (nil when the patient has no genotypes: the score was imputed at the mean).
+    public var score: Double?
+    /// Percentile of the score among the model's training samples.
+    public var percentile: Double?
+    /// (score − training mean) / training SD.
+    public var z: Double?
+    /// β·(score − training mean): the genetic log odds relative to an average genetic background.
+    public var logOdds: Double
+    /// e^logOdds.
+    public var oddsRatio: Double
+    /// Risk with the score at the training mean.
+    public var riskWithoutGenetics: Double
+
+    enum CodingKeys: String, CodingKey {
+        case score, percentile, z
+        case logOdds = "log_odds"
+        case oddsRatio = "odds_ratio"
+        case riskWithoutGenetics = "risk_without_genetics"
+    }
 }
 
 extension RiskModel {
@@ -34,6 +65,19 @@ extension RiskModel {
         }
         return PatientScore(
             id: input.id, risk: risk, percentile: referenceRisks.percentile(of: risk), linearPredictor: eta,
-            contributions: contributions(encoded: encoded), imputed: imputed)
+            contributions: contributions(encoded: encoded), imputed: imputed,
+            genetics: geneticRisk(encoded: encoded, linearPredictor: eta, imputed: imputed))
+    }
+
+    /// The genetic part of a patient's risk (nil for a model without genetics).
+    func geneticRisk(encoded: [Double], linearPredictor eta: Double, imputed: [String]) -> GeneticRisk? {
+        guard let genetics, let j = schema.encodedColumnNames.firstIndex(of: genetics.feature) else { return nil }
+        let value = encoded[j]
+        let known = !imputed.contains(genetics.feature)
+        let logOdds = coefficients[j + 1].estimate * (value - genetics.trainingMean)
+        return GeneticRisk(
+            score: known ? value : nil, percentile: known ? genetics.score.reference.percentile(of: value) : nil,
+            z: known ? (value - genetics.trainingMean) / genetics.trainingSD : nil, logOdds: logOdds,
+            oddsRatio: exp(logOdds), riskWithoutGenetics: Self.probability(linearPredictor: eta - logOdds))
     }
 }

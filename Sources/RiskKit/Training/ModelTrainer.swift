@@ -33,9 +33,21 @@ public enum ModelTrainer {
         let outcome = try OutcomeColumn(
             name: options.outcome, texts: outcomeTexts, lineNumbers: table.lineNumbers, file: dataPath,
             positive: options.positiveLabel)
-        let rows = outcome.values.indices.filter { outcome.values[$0] != nil }
+        var rows = outcome.values.indices.filter { outcome.values[$0] != nil }
         let skipped = table.rowCount - rows.count
         if skipped > 0 { notes.append("skipped \(skipped) row\(skipped == 1 ? "" : "s") with a missing outcome") }
+        var rowsSkipped = ["missing_outcome": skipped]
+        var geneticValues: [Double]? = nil
+        if let genetic = options.genetic {
+            let ids = try geneticIDs(table: table, options: options, feature: genetic.feature, file: dataPath)
+            let withScore = rows.filter { ids[$0].flatMap { genetic.scores[$0] } != nil }
+            rowsSkipped["no_genotypes"] = rows.count - withScore.count
+            if withScore.count < rows.count {
+                notes.append("skipped \(rows.count - withScore.count) rows whose id has no genotypes in the fileset")
+            }
+            rows = withScore
+            geneticValues = rows.map { genetic.scores[ids[$0]!]! }
+        }
         let y = rows.map { outcome.values[$0]! }
 
         var weights: [Double]? = nil
@@ -67,6 +79,7 @@ public enum ModelTrainer {
                 throw DataError(file: dataPath, column: column.name, "text column cannot be a feature; exclude it")
             }
         }
+        if let genetic = options.genetic, let geneticValues { columns.append((genetic.feature, .numeric(geneticValues))) }
         guard !columns.isEmpty else {
             throw DataError(file: dataPath, "no feature columns left after removing the outcome, id and excluded columns")
         }
@@ -107,10 +120,32 @@ public enum ModelTrainer {
             crossValidation: crossValidation,
             training: TrainingProvenance(
                 dataFile: dataPath, dataSHA256: try FileDigest.sha256(path: dataPath), rowsRead: table.rowCount,
-                rowsUsed: rows.count, rowsSkipped: ["missing_outcome": skipped], events: events,
+                rowsUsed: rows.count, rowsSkipped: rowsSkipped, events: events,
                 date: ISO8601DateFormatter().string(from: date), riskkitVersion: RiskKitVersion.current,
-                options: options.provenance))
+                options: options.provenance),
+            genetics: try options.genetic.map { genetic in
+                progress?("fitting without the polygenic score")
+                return try GeneticComponent(
+                    genetic, values: geneticValues!, full: final, procedure: procedure,
+                    columns: columns.filter { $0.name != genetic.feature }, outcome: y, weights: weights,
+                    interceptShift: calibration.interceptShift)
+            })
         return TrainingReport(model: model, notes: notes)
+    }
+}
+
+/// The id of each table row, for joining genotypes; the genetic feature must not already be a column.
+private func geneticIDs(table: Table, options: TrainingOptions, feature: String, file: String) throws -> [String?] {
+    guard let id = options.id, let column = table.column(named: id) else {
+        throw DataError(file: file, line: 1, column: options.id, "joining genotypes needs the id column (--id) of the .fam IIDs")
+    }
+    guard table.column(named: feature) == nil else {
+        throw DataError(file: file, line: 1, column: feature, "the data already have a column named like the polygenic score feature")
+    }
+    switch column.data {
+    case .texts(let values): return values
+    case .numbers(let values): return values.map { $0.isNaN ? nil : String(Int($0)) }
+    case .categories(let codes, let levels): return codes.map { $0 < 0 ? nil : levels[Int($0)] }
     }
 }
 

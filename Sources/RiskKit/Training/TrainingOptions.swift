@@ -49,6 +49,8 @@ public struct TrainingOptions: Sendable {
     public var missingIndicators: Bool = false
     /// Free-text description saved in the model.
     public var description: String?
+    /// A polygenic score joined to the rows by ``id`` and fitted as one more feature (`train --bfile`).
+    public var genetic: GeneticInput?
 
     /// Options for training on `outcome`; set the rest as needed.
     public init(outcome: String) { self.outcome = outcome }

@@ -33,6 +33,8 @@ public struct RiskModel: Codable, Sendable {
     public var crossValidation: EvaluationReport?
     /// Where the model came from.
     public var training: TrainingProvenance
+    /// The polygenic score the model uses as a feature, for models trained with genotypes (`train --bfile`).
+    public var genetics: GeneticComponent?
     /// `sha256:<hex>` of the canonical encoding of every other field; set when the file is written.
     public var checksum: String?
 
@@ -42,14 +44,15 @@ public struct RiskModel: Codable, Sendable {
         case schema, coefficients, fit, calibration
         case referenceRisks = "reference_risks"
         case crossValidation = "cross_validation"
-        case training, checksum
+        case training, genetics, checksum
     }
 
     /// Creates a model value (``format`` and ``version`` are set to the current ones).
     public init(
         description: String?, outcome: OutcomeDefinition, idColumn: String?, schema: FeatureSchema,
         coefficients: [CoefficientEstimate], fit: FitSummary, calibration: Calibration,
-        referenceRisks: ReferenceDistribution, crossValidation: EvaluationReport?, training: TrainingProvenance
+        referenceRisks: ReferenceDistribution, crossValidation: EvaluationReport?, training: TrainingProvenance,
+        genetics: GeneticComponent? = nil
     ) {
         self.format = Self.formatName
         self.version = Self.currentVersion
@@ -63,6 +66,7 @@ public struct RiskModel: Codable, Sendable {
         self.referenceRisks = referenceRisks
         self.crossValidation = crossValidation
         self.training = training
+        self.genetics = genetics
         self.checksum = nil
     }
 

@@ -1,0 +1,55 @@
+import Foundation
+import RiskKit
+
+/// Polygenic scores of a PLINK fileset's samples for models with genetics (train, score and evaluate).
+enum GeneticScores {
+    /// The scores of every sample of `prefix` by IID, for `model`'s polygenic score; nil for a model without one.
+    /// - Throws: ``DataError`` when the model needs genotypes and `prefix` is nil.
+    static func forModel(_ model: RiskModel, bfile prefix: String?) throws -> [String: Double]? {
+        guard let genetics = model.genetics else {
+            if prefix != nil { Log.info("warning: the model has no polygenic score; --bfile is not used") }
+            return nil
+        }
+        guard let prefix else {
+            throw DataError(column: genetics.feature, "this model includes a polygenic score (`\(genetics.feature)`): "
+                            + "give the patients' genotypes with --bfile PREFIX")
+        }
+        let fileset = try PlinkFileset(prefix: prefix)
+        let (scores, match) = try genetics.score.scoresByIndividual(in: fileset)
+        Log.info("polygenic score over \(match.matched) of \(genetics.score.variants.count) variants of \(prefix).bim"
+                 + (match.unavailable > 0 ? "; \(match.unavailable) unavailable, counted at their reference mean" : ""))
+        return scores
+    }
+
+    /// Builds the polygenic score for `train --bfile PREFIX --prs-weights FILE`: a RiskKit PRS model (`.prs.json`)
+    /// as it is, or a PLINK-style / PGS Catalog weight file matched to the fileset, its frequencies and reference
+    /// distribution taken from the fileset's samples.
+    static func forTraining(bfile prefix: String, weights path: String, minOverlap: Double) throws -> GeneticInput {
+        let fileset = try PlinkFileset(prefix: prefix)
+        Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+        let model: PolygenicScoreModel
+        if path.hasSuffix(".json") {
+            model = try PolygenicScoreModel.load(path: path)
+        } else {
+            let weights = try ScoreWeights.read(path: path)
+            let selection = GenotypeSelection.all(fileset)
+            let match = PolygenicScore.match(weights, fileset: fileset, selection: selection)
+            try PolygenicScore.requireOverlap(match, minimum: minOverlap, file: path)
+            let inputs = try [("weights", path), ("bed", prefix + ".bed"), ("bim", prefix + ".bim")].map {
+                ($0.0, PolygenicScoreProvenance.Input(path: $0.1, sha256: try FileDigest.sha256(path: $0.1)))
+            }
+            let counts = Dictionary(match.counts.map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: +)
+            let provenance = PolygenicScoreProvenance(
+                inputs: Dictionary(uniqueKeysWithValues: inputs), referenceSamples: fileset.sampleCount,
+                variantCounts: counts, date: ISO8601DateFormatter().string(from: Date()),
+                riskkitVersion: RiskKitVersion.current, options: ["prs_weights": path])
+            model = PolygenicScoreModel.fromMatchedWeights(
+                match, weights: weights, fileset: fileset, samples: .all(fileset.sampleCount), description: nil,
+                provenance: provenance).model
+        }
+        let (scores, match) = try model.scoresByIndividual(in: fileset)
+        Log.info("polygenic score over \(match.matched) of \(model.variants.count) weighted variants"
+                 + (match.unavailable > 0 ? "; \(match.unavailable) unavailable, counted at their reference mean" : ""))
+        return GeneticInput(scores: scores, score: model)
+    }
+}
