@@ -6,6 +6,8 @@ final class GenotypeSink {
     private var csvBuffer = ""
     private var plink: PlinkFilesetWriter?
     private let prefix: String
+    private static let outcomeColumn = CohortSimulation.cohortColumns.firstIndex(of: "cvd_10y")!
+    private static let sexColumn = CohortSimulation.cohortColumns.firstIndex(of: "sex")!
 
     init(format: Simulate.GenotypeFormat, folder: String, individuals: Int, panel: [TrueSNP]) throws {
         prefix = folder + "/cohort"
@@ -32,8 +34,8 @@ final class GenotypeSink {
             if csvBuffer.utf8.count > 1 << 20 { try csv.write(csvBuffer); csvBuffer = "" }
         } else {
             let fields = cohortRow.split(separator: ",", omittingEmptySubsequences: false)
-            let sex = fields[2] == "M" ? 1 : 2
-            let phenotype = switch fields.last! { case "1": "2"; case "0": "1"; default: "-9" }
+            let sex = fields[Self.sexColumn] == "M" ? 1 : 2
+            let phenotype = switch fields[Self.outcomeColumn] { case "1": "2"; case "0": "1"; default: "-9" }
             plink!.append(PlinkSample(familyID: id, individualID: id, sex: sex, phenotype: phenotype), dosages: dosages)
         }
     }

@@ -22,6 +22,8 @@ struct Simulate: ParsableCommand {
     var causalSNPs: Int?
     @Option(name: .customLong("genetic-sd"), help: "SD of the genetic score on the log-odds scale.")
     var geneticSD = CohortSimulation.defaultGeneticSD
+    @Option(help: "Number of ancestral populations (allele frequencies drift apart, F_ST 0.05); adds a `population` column.")
+    var populations = 1
     @Option(help: "Genotype output: csv (genotypes.csv) or plink (cohort.bed/.bim/.fam).") var genotypes: GenotypeFormat = .csv
 
     enum GenotypeFormat: String, ExpressibleByArgument, CaseIterable { case csv, plink }
@@ -30,6 +32,7 @@ struct Simulate: ParsableCommand {
         guard individuals > 0 else { throw ValidationError("--individuals must be at least 1") }
         guard snps >= 0 else { throw ValidationError("--snps must not be negative") }
         if let causalSNPs, !(0...snps).contains(causalSNPs) { throw ValidationError("--causal-snps must lie between 0 and --snps") }
+        guard populations >= 1 else { throw ValidationError("--populations must be at least 1") }
         guard geneticSD >= 0, geneticSD.isFinite else { throw ValidationError("--genetic-sd must be a non-negative number") }
     }
 
@@ -40,9 +43,10 @@ struct Simulate: ParsableCommand {
             } catch {
                 throw OutputFileError(path: out, reason: "cannot create the folder")
             }
-            let plan = CohortSimulation(individuals: individuals, snps: snps, seed: seed, causalSNPs: causalSNPs, geneticSD: geneticSD)
+            var plan = CohortSimulation(individuals: individuals, snps: snps, seed: seed, causalSNPs: causalSNPs, geneticSD: geneticSD)
+            plan.populations = populations
             let cohort = try AtomicFileWriter(path: out + "/cohort.csv")
-            try cohort.write(CohortSimulation.cohortColumns.joined(separator: ",") + "\n")
+            try cohort.write(plan.columns.joined(separator: ",") + "\n")
             let sink = try GenotypeSink(format: genotypes, folder: out, individuals: individuals, panel: plan.panel)
             var cohortBuffer = ""
             var lastCohortRow = ""

@@ -38,15 +38,17 @@ public enum DataDictionary {
             | `on_bp_treatment` | taking blood-pressure medication | 0/1 |
             | `cvd_10y` | **outcome**: cardiovascular event within 10 years (~0.5% missing) | 0/1 |
 
-            ## `genotypes.csv`
+            ## Genotypes
 
-            `id`, then one column per SNP (`snp00001`, …): the dosage 0/1/2 of the counted allele.
+            `genotypes.csv`: `id`, then one column per SNP (`snp00001`, …), the dosage 0/1/2 of the counted allele. \
+            With `--genotypes plink`, the same dosages are in `cohort.bed/.bim/.fam` instead (A1 = A is the counted \
+            allele; IID = `id`).\(truth.populations.map { "\n\nThe individuals come from \($0) populations (`population` column) whose allele frequencies drift apart (F_ST 0.05); the SNP effects are shared, so the genetic score's mean differs between populations." } ?? "")
 
             ## True model (`true-model.json`)
 
             logit P(cvd_10y = 1) = \(String(format: "%.2f", truth.intercept)) + Σ coefficient·(value − center) + genetic score, \
             where the genetic score Σ effect·(dosage − 2·frequency) has standard deviation \(String(format: "%.2f", truth.geneticSD)) \
-            (every 10th SNP is causal). Effects of the clinical columns:
+            (\(truth.snps.filter { $0.effect != 0 }.count) of the \(truth.snps.count) SNPs are causal). Effects of the clinical columns:
 
             | term | log-odds | center |
             |---|---|---|

@@ -24,12 +24,16 @@ public struct TrueModel: Codable, Sendable {
     public var individuals: Int
     /// Fraction of individuals with an event (among those with a known outcome).
     public var eventRate: Double
+    /// Number of ancestral populations, when more than one (their allele frequencies follow
+    /// ``CohortSimulation/populationFrequencies(_:)``).
+    public var populations: Int?
 
     enum CodingKeys: String, CodingKey {
         case format, description, outcome, intercept, effects, snps
         case geneticSD = "genetic_sd"
         case seed, individuals
         case eventRate = "event_rate"
+        case populations
     }
 }
 
