@@ -7,7 +7,9 @@
 #   ancestry-target-pcs.tsv      target samples projected: matched by ID and allele pair, dosage flipped when A1/A2
 #                                are swapped, missing/absent/mismatched → reference mean (0 after standardizing)
 #   ancestry-ref-adjust.tsv      per target sample: Z_norm1, Z_norm2 (full likelihood), Z_norm2 two-step (gamma GLM),
-#                                squared Mahalanobis distance on PC1..4 and its chi²(4) upper-tail p-value
+#                                squared Mahalanobis distance on PC1..4 and its chi²(4) upper-tail p-value, the raw
+#                                score's percentile on the 1001 reference quantiles (np.quantile, linear; np.interp)
+#                                and 100·Φ(Z_norm2) (scipy.stats.norm.cdf)
 # and prints the singular values, eigenvalues s²/M, regression coefficients (pasted into AncestryPCATests.swift and
 # AncestryAdjustmentTests.swift).
 import numpy as np, scipy, statsmodels.api as sm
@@ -89,9 +91,9 @@ ols = sm.OLS(yr, Zr).fit()
 resid = yr - Zr @ ols.params
 resid_sd = resid.std()
 gamma = sm.GLM((resid - resid.mean()) ** 2, Zr, family=sm.families.Gamma(link=sm.families.links.Log())).fit(tol=1e-15, maxiter=500)
-print("score offset", repr(offset))
-print("OLS", repr(ols.params), "resid sd", repr(resid_sd))
-print("gamma GLM", repr(gamma.params), "iterations", gamma.fit_history["iteration"])
+print("score offset", float(offset), "PC means", pc_mean.tolist(), "PC sds", pc_sd.tolist())
+print("OLS", ols.params.tolist(), "resid sd", float(resid_sd))
+print("gamma GLM", gamma.params.tolist(), "iterations", gamma.fit_history["iteration"])
 
 def nll(t):
     b, g = t[:K + 1], t[K + 1:]
@@ -105,7 +107,7 @@ start = np.concatenate([ols.params, gamma.params])
 bfgs = optimize.minimize(nll, start, jac=grad, method="BFGS", options={"gtol": 1e-10, "maxiter": 10000})
 polished = optimize.root(grad, bfgs.x, tol=1e-15)
 full = polished.x
-print("full likelihood mean", repr(full[:K + 1]), "variance", repr(full[K + 1:]), "|grad|", np.abs(grad(full)).max())
+print("full likelihood mean", full[:K + 1].tolist(), "variance", full[K + 1:].tolist(), "|grad|", np.abs(grad(full)).max())
 z1 = (yt - Zt @ ols.params) / resid_sd
 z2 = (yt - Zt @ full[:K + 1]) / np.sqrt(np.exp(Zt @ full[K + 1:]))
 z2step = (yt - Zt @ ols.params) / np.sqrt(np.exp(Zt @ gamma.params))
@@ -113,8 +115,12 @@ cov = np.cov(ref_pcs.T, bias=True)
 delta = tgt_pcs - pc_mean
 d2 = np.einsum("ij,jk,ik->i", delta, np.linalg.inv(cov), delta)
 pval = stats.chi2.sf(d2, K)
-print("chi2(4) upper 1e-3 quantile", repr(stats.chi2.isf(1e-3, K)))
+print("chi2(4) upper 1e-3 quantile", float(stats.chi2.isf(1e-3, K)))
+quantiles = np.quantile(y_ref, np.linspace(0, 1, 1001))
+raw_pct = np.interp(y_tgt, quantiles, np.linspace(0, 100, 1001))
+z2_pct = 100 * stats.norm.cdf(z2)
 with open("ancestry-ref-adjust.tsv", "w") as f:
-    f.write("IID\tSCORE\tZ_NORM1\tZ_NORM2\tZ_NORM2_TWOSTEP\tMAHALANOBIS2\tP\n")
+    f.write("IID\tSCORE\tZ_NORM1\tZ_NORM2\tZ_NORM2_TWOSTEP\tMAHALANOBIS2\tP\tRAW_PCTL\tZ2_PCTL\n")
     for i in range(len(tgt_ids)):
-        f.write(f"{tgt_ids[i]}\t{y_tgt[i]:.6f}\t{z1[i]:.17g}\t{z2[i]:.17g}\t{z2step[i]:.17g}\t{d2[i]:.17g}\t{pval[i]:.17g}\n")
+        f.write(f"{tgt_ids[i]}\t{y_tgt[i]:.6f}\t{z1[i]:.17g}\t{z2[i]:.17g}\t{z2step[i]:.17g}\t{d2[i]:.17g}\t{pval[i]:.17g}"
+                f"\t{raw_pct[i]:.17g}\t{z2_pct[i]:.17g}\n")
