@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func endToEndFromGenotypes() throws {
-        // Randomized PCA → projection → adjustment: same Z values as the numpy pipeline (the PCs agree to ~1e-12, Z to 1e-9).
+        // Randomized PCA → projection → adjustment: the Z values of the numpy pipeline (PCs agree to ~1e-12).
         let fit = try AncestryFixture.fitPCA()
         let scores = try AncestryFixture.scores()
         let ref = try PlinkFileset(prefix: AncestryFixture.reference)

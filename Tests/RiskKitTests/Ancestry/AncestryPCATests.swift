@@ -15,7 +15,7 @@ import Testing
         #expect(pca.variants.count == 996)
         #expect(pca.excludedVariantCount == 4)           // anc101, anc401, anc701 monomorphic, anc901 no calls
         #expect(pca.referenceSampleCount == 200)
-        #expect(pca.converged)
+        #expect(pca.convergedComponents == 4)
         for c in 0..<4 {
             #expect(relativelyClose(pca.singularValues[c], Self.singularValues[c], 1e-12))
             #expect(relativelyClose(pca.eigenvalues[c], Self.eigenvalues[c], 1e-12))

@@ -124,6 +124,7 @@ public struct AncestryAdjustment: Codable, Sendable, Equatable {
     /// Reports `score` of a sample with PC scores `pcs` (K values, same PCA and sign convention as the fit).
     public func adjust(pcs: [Double], score: Double) -> AdjustedScore {
         precondition(pcs.count == componentCount, "\(pcs.count) PCs given, the adjustment uses \(componentCount)")
+        precondition(pcs.allSatisfy(\.isFinite), "PC scores must be finite")
         let k = componentCount
         let row = [1] + (0..<k).map { (pcs[$0] - pcMeans[$0]) / pcStandardDeviations[$0] }
         let y = score - scoreOffset

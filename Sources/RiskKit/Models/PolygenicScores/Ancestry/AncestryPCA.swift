@@ -24,8 +24,9 @@ public struct AncestryPCA: Codable, Sendable, Equatable {
     public var excludedVariantCount: Int
     /// Power passes of the randomized SVD.
     public var powerIterations: Int
-    /// Whether the randomized SVD met its tolerance (see ``RandomizedSVD``).
-    public var converged: Bool
+    /// How many leading PCs met the randomized SVD's tolerance (see ``RandomizedSVD/convergedComponents``); the
+    /// others are less exact, typically because they lie in the noise bulk.
+    public var convergedComponents: Int
 
     /// Number of components K.
     public var componentCount: Int { singularValues.count }
@@ -76,7 +77,7 @@ public struct AncestryPCA: Codable, Sendable, Equatable {
             loadings: svd.rightVectors.storage, singularValues: svd.singularValues,
             eigenvalues: svd.singularValues.map { $0 * $0 / m }, referenceSampleCount: samples.count,
             excludedVariantCount: x.excludedVariantCount, powerIterations: svd.powerIterations,
-            converged: svd.converged)
+            convergedComponents: svd.convergedComponents)
         return AncestryPCAFit(pca: pca, referenceScores: scores)
     }
 }

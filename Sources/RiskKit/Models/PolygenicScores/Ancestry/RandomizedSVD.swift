@@ -14,7 +14,8 @@ import Foundation
 /// 3. Stop after the pass where no wanted left vector `U[:, c]`, c < k, moved by more than `tolerance` in Euclidean
 ///    norm from the previous pass (after aligning signs), or after `maxPowerIterations` passes. Each pass shrinks the
 ///    error of component c by about ρ_c = (s_{L+1}/s_c)², so the error left is about `tolerance`·ρ/(1 − ρ);
-///    components inside a noise bulk (s_c ≈ s_{L+1}) converge slowly and may stop at the cap (``converged`` false).
+///    components inside a noise bulk (s_c ≈ s_{L+1}) converge slowly and may stop at the cap (``converged`` false;
+///    ``convergedComponents`` says how many leading ones made it).
 ///
 /// Sign convention: each right vector is flipped so that its largest-magnitude entry is positive (the left vector
 /// with it). Cost: (1 + passes) reads of A, each O(rows·columns·L) flops in `dgemm`, plus O(columns·L²) per pass
@@ -28,9 +29,12 @@ public struct RandomizedSVD: Sendable {
     public let rightVectors: Matrix
     /// Power passes performed.
     public let powerIterations: Int
-    /// Whether the tolerance was met before `maxPowerIterations`.
-    public let converged: Bool
-    /// The largest change of a wanted left vector over the last pass.
+    /// Whether every wanted component met the tolerance within `maxPowerIterations`.
+    public var converged: Bool { convergedComponents == singularValues.count }
+    /// How many leading components (1, 2, … without a gap) met the tolerance in the last pass; the rest usually lie
+    /// in a noise bulk where singular values are too close to separate.
+    public let convergedComponents: Int
+    /// The largest change of a wanted left vector over the last pass (infinity after a single pass).
     public let lastChange: Double
 
     /// Computes the top `rank` singular triplets of `matrix`; `1 ≤ rank ≤ min(rows, columns)`.
@@ -54,7 +58,7 @@ public struct RandomizedSVD: Sendable {
         var previous: Matrix?
         var z = Matrix(rows: m, columns: l)
         var result: (u: Matrix, s: [Double], v: Matrix) = (Matrix(rows: n, columns: k), [], Matrix(rows: m, columns: k))
-        var passes = 0, change = Double.infinity, converged = false
+        var passes = 0, changes = [Double](repeating: .infinity, count: k)
         while passes < options.maxPowerIterations {
             passes += 1
             y = Matrix(rows: n, columns: l)
@@ -75,11 +79,8 @@ public struct RandomizedSVD: Sendable {
                 Matrix(rows: m, columns: k, columnMajor: Array(svd.u.storage[0..<(m * k)]))
             )
             if let previous {
-                change = RandomizedSVD.largestChange(result.u, previous)
-                if change <= options.tolerance {
-                    converged = true
-                    break
-                }
+                changes = RandomizedSVD.changes(result.u, previous)
+                if changes.allSatisfy({ $0 <= options.tolerance }) { break }
             }
             previous = result.u
             q = try y.orthonormalizedColumns()
@@ -89,21 +90,19 @@ public struct RandomizedSVD: Sendable {
         leftVectors = result.u
         rightVectors = result.v
         powerIterations = passes
-        self.converged = converged
-        lastChange = change
+        convergedComponents = changes.firstIndex { !($0 <= options.tolerance) } ?? k
+        lastChange = changes.max() ?? 0
     }
 
-    /// max over columns c of ‖a[:, c] − ±b[:, c]‖₂, the sign chosen to match.
-    private static func largestChange(_ a: Matrix, _ b: Matrix) -> Double {
-        var worst = 0.0
-        for c in 0..<a.columns {
+    /// ‖a[:, c] − ±b[:, c]‖₂ for each column c, the sign chosen to match.
+    private static func changes(_ a: Matrix, _ b: Matrix) -> [Double] {
+        (0..<a.columns).map { c in
             let x = a.column(c), y = b.column(c)
             let sign: Double = Vector.dot(x, y) < 0 ? -1 : 1
             var diff = x
             Vector.axpy(-sign, y, &diff)
-            worst = Swift.max(worst, Vector.norm(diff))
+            return Vector.norm(diff)
         }
-        return worst
     }
 
     /// Flips each pair (u_c, v_c) so that v_c's largest-magnitude entry is positive.
