@@ -6,6 +6,8 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
     case singular(pivot: Int)
     /// A LAPACK argument was illegal (`info` < 0): a programming error surfaced as a value.
     case illegalArgument(routine: String, position: Int)
+    /// An iterative LAPACK routine stopped before converging (`dgesvd` info > 0: this many superdiagonals left).
+    case notConverged(routine: String, remaining: Int)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
             return "matrix is singular (zero pivot at \(pivot))"
         case .illegalArgument(let routine, let position):
             return "\(routine): argument \(position) is illegal"
+        case .notConverged(let routine, let remaining):
+            return "\(routine) did not converge (\(remaining) superdiagonals left); the matrix may hold NaN or infinite values"
         }
     }
 }
