@@ -22,8 +22,11 @@ struct PRSBuild: ParsableCommand {
             threshold with the largest R² is chosen, as PRSice-2 does. Writes OUT.weights (ID A1 WEIGHT, for \
             riskkit prs score and plink2 --score … 1 2 3 header) and OUT.prs.json (weights, effect-allele \
             frequencies used to impute missing calls, the score distribution of the validation samples, the \
-            threshold report and provenance). The report goes to standard output; --format json prints it with \
-            full precision.
+            threshold report and provenance). With --ancestry-pcs K the model also stores K principal components \
+            of the validation samples' genotypes (randomized SVD of the standardized genotypes, streamed by block) \
+            and the regression of the score's mean and variance on them (pgsc_calc's method), so that prs score \
+            --model reports Z_norm1, Z_norm2 and an outlier flag. The report goes to standard output; --format json \
+            prints it with full precision.
             """)
 
     @Option(help: "Method: ct (clumping + thresholding).") var method: PRSBuildMethod
@@ -42,12 +45,15 @@ struct PRSBuild: ParsableCommand {
     @Option(help: "Comma-separated p-value thresholds.") var thresholds = "5e-8,1e-5,1e-3,0.01,0.05,0.1,0.5,1"
     @Option(name: .customLong("validate"), help: "Validation samples (lines `FID IID` or `IID`); default: every target sample with a phenotype.")
     var validationFile: String?
+    @Option(name: .customLong("ancestry-pcs"), help: "Also store K ancestry PCs of the reference (validation) samples and the score's mean and variance on them, for Z_norm1/Z_norm2 and outlier flags in prs score --model.")
+    var ancestryPCs: Int?
     @Option(help: "Description stored in the PRS model (what it predicts; say so when the data are synthetic).")
     var description: String?
     @Option(help: "Output prefix: writes OUT.weights and OUT.prs.json.") var out: String
     @Option(help: "Report format: table, csv, tsv or json.") var format: GenotypeOutputFormat = .table
 
     func validate() throws {
+        if let ancestryPCs, ancestryPCs < 1 { throw ValidationError("--ancestry-pcs must be at least 1") }
         if parsedThresholds == nil { throw ValidationError("--thresholds must be comma-separated numbers in (0, 1]") }
         do {
             try ClumpingOptions(r2Threshold: clumpR2, windowKilobases: clumpKb, indexPThreshold: clumpP,
@@ -102,10 +108,19 @@ struct PRSBuild: ParsableCommand {
                      + "covariates over covariates alone, as PRSice-2 chooses")
 
             let chosen = index.indices.filter { index[$0].entry.p <= grid[best] }
-            let model = try makeModel(
+            var model = try makeModel(
                 fileset: fileset, index: index, chosen: chosen, frequencies: scores.frequencies,
                 referenceScores: scores.scores.column(best), results: results, best: grid[best], clumps: clumps.count,
                 validation: validation, match: match, statistics: statistics, missingFromReference: missingFromReference)
+            if let ancestryPCs {
+                Log.info("ancestry: \(ancestryPCs) PCs of \(scored.count) reference samples over \(selection.variants.count) variants (randomized SVD)")
+                model.ancestry = try AncestryReference.fit(
+                    fileset: fileset, samples: scored, variants: selection.variants, components: ancestryPCs,
+                    scores: scores.scores.column(best))
+                let pca = model.ancestry!.pca
+                Log.info("ancestry: eigenvalues " + pca.eigenvalues.map { String(format: "%.3g", $0) }.joined(separator: " ")
+                         + "; \(pca.convergedComponents) of \(ancestryPCs) PCs converged in \(pca.powerIterations) passes")
+            }
             try AtomicFile.write(Array(model.plinkWeightFile().utf8), to: out + ".weights")
             try model.write(to: out + ".prs.json")
             Log.info("wrote \(out).weights and \(out).prs.json")

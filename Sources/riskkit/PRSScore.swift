@@ -16,12 +16,21 @@ struct PRSScore: ParsableCommand {
             plink2; PGS Catalog files as pgsc_calc (id or position, swapped and strand-flipped alleles, ambiguous \
             A/T and C/G dropped unless --keep-ambiguous). Variants removed by the QC flags count as absent. \
             The match report (one line per weight) goes to OUT.match.tsv with --out, else a summary to stderr. \
+            With --model FILE.prs.json the columns are #IID SCORE PERCENTILE Z (raw score, its percentile among \
+            the model's reference samples, and (score − reference mean)/SD); missing calls count as 2 × the model's \
+            frequency and absent variants at their reference mean. A model built with --ancestry-pcs K adds PC1…PCK \
+            (the sample projected on the reference PCs), Z_NORM1 (score adjusted for its mean on the PCs), Z_NORM2 \
+            (adjusted for mean and variance), Z_NORM2_PERCENTILE (100·Φ(Z_NORM2)), MAHALANOBIS_D2, PC_CLOUD_P \
+            (χ²_K tail of D²) and OUTSIDE_REFERENCE (1 when PC_CLOUD_P is below the model's level: the adjusted \
+            values are extrapolations). \
             Scores are patient data: --out files are created readable by the owner only.
             """)
 
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String
     @OptionGroup(title: "Sample and variant selection (plink2 flags)") var qc: QCOptions
-    @Option(help: "Weight file: PLINK-style (header row; id, allele, weight columns) or PGS Catalog (gzip ok).") var weights: String
+    @Option(help: "Weight file: PLINK-style (header row; id, allele, weight columns) or PGS Catalog (gzip ok).") var weights: String?
+    @Option(help: "A RiskKit PRS model (.prs.json from prs build) instead of --weights: reports percentiles and, with ancestry PCs, Z_norm1/Z_norm2.")
+    var model: String?
     @Option(name: .customLong("score-columns"), help: "PLINK-style weights: id, allele and weight columns as header names or 1-based positions.")
     var scoreColumns = "1,2,3"
     @Flag(name: .customLong("no-mean-imputation"), help: "Leave missing calls out instead of mean-imputing them.") var noMeanImputation = false
@@ -36,6 +45,7 @@ struct PRSScore: ParsableCommand {
     @Option(help: "Threads for the scoring kernel.") var threads: Int = 2
 
     func validate() throws {
+        if (weights == nil) == (model == nil) { throw ValidationError("give --weights FILE or --model FILE.prs.json") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if !(0...1).contains(minOverlap) { throw ValidationError("--min-overlap must lie between 0 and 1") }
         guard scoreColumns.split(separator: ",", omittingEmptySubsequences: false).count == 3 else {
@@ -44,6 +54,8 @@ struct PRSScore: ParsableCommand {
     }
 
     func run() throws {
+        if let model { return try runReportingErrors { try scoreWithModel(path: model) } }
+        let weights = weights!
         try runReportingErrors {
             // No BLAS here: OpenBLAS's idle workers would otherwise spin on a core our threads need.
             BLASThreads.shutDownWorkers()

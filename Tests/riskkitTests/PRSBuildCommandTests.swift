@@ -60,6 +60,32 @@ import Testing
         #expect(abs(model.reference.mean - mean) < 1e-5)
     }
 
+    /// With --ancestry-pcs, scoring the reference (validation) samples again gives Z_NORM1 with mean 0 and SD 1
+    /// exactly (OLS residuals over the reference, divided by their SD with divisor n, as pgsc_calc), their
+    /// percentiles spread over 0–100, and no sample outside its own PC cloud at p < 1e-3 beyond chance.
+    @Test func ancestryAdjustedScoresOfTheReferenceSamples() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("prs-anc-\(UUID().uuidString)").path
+        defer { for ext in [".weights", ".prs.json"] { try? FileManager.default.removeItem(atPath: out + ext) } }
+        let build = try CLIRunner.run([
+            "prs", "build", "--method", "ct", "--bfile", fixtures + "gwas-small", "--assoc", fixtures + "gwas-ref-fam.glm",
+            "--validate", fixtures + "prs-build-validate.txt", "--ancestry-pcs", "2", "--out", out, "--format", "json",
+        ])
+        #expect(build.status == 0, "\(build.stderr)")
+        let score = try CLIRunner.run([
+            "prs", "score", "--model", out + ".prs.json", "--bfile", fixtures + "gwas-small",
+            "--keep", fixtures + "prs-build-validate.txt", "--format", "json",
+        ])
+        #expect(score.status == 0, "\(score.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 200)
+        let z = rows.map { $0["z_norm1"] as! Double }
+        let mean = z.reduce(0, +) / 200
+        let sd = (z.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 200).squareRoot()
+        #expect(abs(mean) < 1e-12 && abs(sd - 1) < 1e-12)
+        #expect(Set(rows[0].keys).isSuperset(of: ["iid", "score", "percentile", "pc1", "pc2", "z_norm2", "outside_reference"]))
+        #expect(rows.filter { $0["outside_reference"] as! Bool }.count <= 3)
+    }
+
     @Test func badInputsGiveClearErrors() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("prs-build-bad").path
         let wrongThreshold = try CLIRunner.run([
