@@ -4,13 +4,13 @@ import RiskKit
 
 /// How `prs build` chooses its weights.
 enum PRSBuildMethod: String, ExpressibleByArgument, CaseIterable {
-    case ct
+    case ct, lasso, elasticnet
 }
 
 struct PRSBuild: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Build a polygenic score from association results and a PLINK 1 fileset.",
+        abstract: "Build a polygenic score: clumping + thresholding of association results, or lasso / elastic net on genotypes.",
         discussion: """
             --method ct (clumping + thresholding, as PRSice-2): the association results (--assoc: riskkit gwas or \
             plink2 --glm output, plink 1.9 .assoc.logistic, or any file with ID/SNP, A1, BETA or OR, and P \
@@ -22,20 +22,26 @@ struct PRSBuild: ParsableCommand {
             threshold with the largest R² is chosen, as PRSice-2 does. Writes OUT.weights (ID A1 WEIGHT, for \
             riskkit prs score and plink2 --score … 1 2 3 header) and OUT.prs.json (weights, effect-allele \
             frequencies used to impute missing calls, the score distribution of the validation samples, the \
-            threshold report and provenance). With --ancestry-pcs K the model also stores K principal components \
+            threshold report and provenance). --method lasso|elasticnet fits a penalized logistic regression of \
+            the phenotype on every selected variant (standardized A1 dosages) plus the covariates (unpenalized), \
+            streaming genotypes from the .bed with strong-rule screening and warm starts along a λ path, λ chosen \
+            by --folds-fold cross-validation (minimum held-out deviance), as bigstatsr's big_spLogReg; the \
+            --validate samples are held out of the fit and give the score's AUC. Its report lists the path \
+            (LAMBDA NONZERO CV_DEVIANCE CV_DEVIANCE_SE CV_AUC CHOSEN). With --ancestry-pcs K the model also stores K principal components \
             of the validation samples' genotypes (randomized SVD of the standardized genotypes, streamed by block) \
             and the regression of the score's mean and variance on them (pgsc_calc's method), so that prs score \
             --model reports Z_norm1, Z_norm2 and an outlier flag. The report goes to standard output; --format json \
             prints it with full precision.
             """)
 
-    @Option(help: "Method: ct (clumping + thresholding).") var method: PRSBuildMethod
+    @Option(help: "Method: ct (clumping + thresholding), lasso or elasticnet (penalized regression over all variants).")
+    var method: PRSBuildMethod
     @Option(name: .customLong("bfile"), help: "Target PLINK 1 fileset prefix (validation samples; LD unless --ld-ref).")
     var prefix: String
     @OptionGroup(title: "Sample and variant selection (plink2 flags)") var qc: QCOptions
     @OptionGroup(title: "Phenotype and covariates (plink2 flags)") var caseControl: CaseControlOptions
-    @Option(help: "Association results (riskkit gwas, plink2 --glm, plink 1.9 --logistic, or ID A1 BETA|OR P columns; gzip ok).")
-    var assoc: String
+    @Option(help: "ct: association results (riskkit gwas, plink2 --glm, plink 1.9 --logistic, or ID A1 BETA|OR P columns; gzip ok).")
+    var assoc: String?
     @Option(name: .customLong("ld-ref"), help: "PLINK 1 fileset prefix to take LD from instead of the target (matched by variant id).")
     var ldRef: String?
     @Option(name: .customLong("clump-r2"), help: "Clumping r² threshold (variants with r² above it join the index's clump).")
@@ -45,6 +51,7 @@ struct PRSBuild: ParsableCommand {
     @Option(help: "Comma-separated p-value thresholds.") var thresholds = "5e-8,1e-5,1e-3,0.01,0.05,0.1,0.5,1"
     @Option(name: .customLong("validate"), help: "Validation samples (lines `FID IID` or `IID`); default: every target sample with a phenotype.")
     var validationFile: String?
+    @OptionGroup(title: "lasso and elasticnet") var penalized: PenalizedBuildOptions
     @Option(name: .customLong("ancestry-pcs"), help: "Also store K ancestry PCs of the reference (validation) samples and the score's mean and variance on them, for Z_norm1/Z_norm2 and outlier flags in prs score --model.")
     var ancestryPCs: Int?
     @Option(help: "Description stored in the PRS model (what it predicts; say so when the data are synthetic).")
@@ -53,6 +60,11 @@ struct PRSBuild: ParsableCommand {
     @Option(help: "Report format: table, csv, tsv or json.") var format: GenotypeOutputFormat = .table
 
     func validate() throws {
+        if method == .ct && assoc == nil { throw ValidationError("--method ct needs --assoc FILE (association results)") }
+        if method != .ct && (assoc != nil || ldRef != nil) {
+            throw ValidationError("--assoc and --ld-ref belong to --method ct; lasso and elasticnet fit the genotypes directly")
+        }
+        try validatePenalized()
         if let ancestryPCs, ancestryPCs < 1 { throw ValidationError("--ancestry-pcs must be at least 1") }
         if parsedThresholds == nil { throw ValidationError("--thresholds must be comma-separated numbers in (0, 1]") }
         do {
@@ -71,61 +83,79 @@ struct PRSBuild: ParsableCommand {
 
     func run() throws {
         try runReportingErrors {
-            let grid = parsedThresholds!
             let fileset = try PlinkFileset(prefix: prefix)
             Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let selection = try qc.select(in: fileset)
-            let statistics = try SummaryStatistics.read(path: assoc)
-            Log.info("\(statistics.entries.count) association results in \(assoc) (columns "
-                     + statistics.columns.joined(separator: ", ") + "); "
-                     + "\(statistics.withoutResult) lines without a result, \(statistics.otherTests) of other tests left out")
-            let match = StatisticsMatch(statistics, fileset: fileset, variants: selection.variants)
-            Log.info("association results: " + match.summary)
-            guard !match.matched.isEmpty else {
-                throw DataError(file: assoc, "no association result matches a variant of \(prefix).bim (by id and allele)")
-            }
-
-            let (scored, validation) = try validationSet(fileset: fileset, selection: selection)
-            let clumping = ClumpingOptions(r2Threshold: clumpR2, windowKilobases: clumpKb, indexPThreshold: clumpP,
-                                           memberPThreshold: 1)
-            let (index, clumps, missingFromReference) = try clumpedIndex(match, fileset: fileset, selection: selection,
-                                                                         options: clumping)
-            Log.info("\(clumps.count) clumps from \(match.matched.count - missingFromReference) results"
-                     + (missingFromReference > 0 ? "; \(missingFromReference) results absent from the LD reference left out" : ""))
-
-            // Every validation sample is scored (their frequencies impute missing calls; their scores make the
-            // reference distribution); those with a phenotype and covariates evaluate the thresholds.
-            let scores = ClumpingAndThresholding.scores(index: index, thresholds: grid, fileset: fileset, samples: scored)
-            let counts = grid.map { t in index.reduce(0) { $0 + ($1.entry.p <= t ? 1 : 0) } }
-            let results = try ClumpingAndThresholding.evaluate(
-                scores: scores.scores.selectingRows(of: validation.samples, in: scored), counts: counts,
-                thresholds: grid, validation: validation)
-            guard let best = ClumpingAndThresholding.best(results) else {
-                throw DataError(file: assoc, "no threshold gives a score that can be evaluated: "
-                                + Set(results.compactMap(\.note)).sorted().joined(separator: "; "))
-            }
-            Log.info("chosen threshold p ≤ \(grid[best]) (\(counts[best]) variants): the largest Nagelkerke R² of score + "
-                     + "covariates over covariates alone, as PRSice-2 chooses")
-
-            let chosen = index.indices.filter { index[$0].entry.p <= grid[best] }
-            var model = try makeModel(
-                fileset: fileset, index: index, chosen: chosen, frequencies: scores.frequencies,
-                referenceScores: scores.scores.column(best), results: results, best: grid[best], clumps: clumps.count,
-                validation: validation, match: match, statistics: statistics, missingFromReference: missingFromReference)
+            var built = method == .ct
+                ? try buildClumpingThresholding(fileset: fileset, selection: selection)
+                : try buildPenalized(fileset: fileset, selection: selection)
             if let ancestryPCs {
-                Log.info("ancestry: \(ancestryPCs) PCs of \(scored.count) reference samples over \(selection.variants.count) variants (randomized SVD)")
-                model.ancestry = try AncestryReference.fit(
-                    fileset: fileset, samples: scored, variants: selection.variants, components: ancestryPCs,
-                    scores: scores.scores.column(best))
-                let pca = model.ancestry!.pca
+                Log.info("ancestry: \(ancestryPCs) PCs of \(built.reference.count) reference samples over \(selection.variants.count) variants (randomized SVD)")
+                built.model.ancestry = try AncestryReference.fit(
+                    fileset: fileset, samples: built.reference, variants: selection.variants, components: ancestryPCs,
+                    scores: built.referenceScores)
+                let pca = built.model.ancestry!.pca
                 Log.info("ancestry: eigenvalues " + pca.eigenvalues.map { String(format: "%.3g", $0) }.joined(separator: " ")
                          + "; \(pca.convergedComponents) of \(ancestryPCs) PCs converged in \(pca.powerIterations) passes")
             }
-            try AtomicFile.write(Array(model.plinkWeightFile().utf8), to: out + ".weights")
-            try model.write(to: out + ".prs.json")
+            try AtomicFile.write(Array(built.model.plinkWeightFile().utf8), to: out + ".weights")
+            try built.model.write(to: out + ".prs.json")
             Log.info("wrote \(out).weights and \(out).prs.json")
-            try writeReport(results, best: best)
+            try built.writeReport()
         }
+    }
+
+    /// A built score: the model, its reference samples and their scores, and the report to print.
+    struct Built {
+        var model: PolygenicScoreModel
+        var reference: SampleSubset
+        var referenceScores: [Double]
+        var writeReport: () throws -> Void
+    }
+
+    /// Clumping + thresholding on the validation samples.
+    private func buildClumpingThresholding(fileset: PlinkFileset, selection: GenotypeSelection) throws -> Built {
+        let grid = parsedThresholds!
+        let assoc = assoc!
+        let statistics = try SummaryStatistics.read(path: assoc)
+        Log.info("\(statistics.entries.count) association results in \(assoc) (columns "
+                 + statistics.columns.joined(separator: ", ") + "); "
+                 + "\(statistics.withoutResult) lines without a result, \(statistics.otherTests) of other tests left out")
+        let match = StatisticsMatch(statistics, fileset: fileset, variants: selection.variants)
+        Log.info("association results: " + match.summary)
+        guard !match.matched.isEmpty else {
+            throw DataError(file: assoc, "no association result matches a variant of \(prefix).bim (by id and allele)")
+        }
+
+        let (scored, validation) = try validationSet(fileset: fileset, selection: selection)
+        let clumping = ClumpingOptions(r2Threshold: clumpR2, windowKilobases: clumpKb, indexPThreshold: clumpP,
+                                       memberPThreshold: 1)
+        let (index, clumps, missingFromReference) = try clumpedIndex(match, fileset: fileset, selection: selection,
+                                                                     options: clumping)
+        Log.info("\(clumps.count) clumps from \(match.matched.count - missingFromReference) results"
+                 + (missingFromReference > 0 ? "; \(missingFromReference) results absent from the LD reference left out" : ""))
+
+        // Every validation sample is scored (their frequencies impute missing calls; their scores make the
+        // reference distribution); those with a phenotype and covariates evaluate the thresholds.
+        let scores = ClumpingAndThresholding.scores(index: index, thresholds: grid, fileset: fileset, samples: scored)
+        let counts = grid.map { t in index.reduce(0) { $0 + ($1.entry.p <= t ? 1 : 0) } }
+        let results = try ClumpingAndThresholding.evaluate(
+            scores: scores.scores.selectingRows(of: validation.samples, in: scored), counts: counts,
+            thresholds: grid, validation: validation)
+        guard let best = ClumpingAndThresholding.best(results) else {
+            throw DataError(file: assoc, "no threshold gives a score that can be evaluated: "
+                            + Set(results.compactMap(\.note)).sorted().joined(separator: "; "))
+        }
+        Log.info("chosen threshold p ≤ \(grid[best]) (\(counts[best]) variants): the largest Nagelkerke R² of score + "
+                 + "covariates over covariates alone, as PRSice-2 chooses")
+
+        let chosen = index.indices.filter { index[$0].entry.p <= grid[best] }
+        let model = try makeModel(
+            fileset: fileset, index: index, chosen: chosen, frequencies: scores.frequencies,
+            referenceScores: scores.scores.column(best), results: results, best: grid[best], clumps: clumps.count,
+            validation: validation, match: match, statistics: statistics, missingFromReference: missingFromReference)
+        return Built(model: model, reference: scored, referenceScores: scores.scores.column(best),
+                     writeReport: { try writeReport(results, best: best) })
     }
 
     /// The validation samples (all selected samples, or those of --validate) with phenotype and covariates.
@@ -180,7 +210,7 @@ struct PRSBuild: ParsableCommand {
                 effectAlleleFrequency: frequencies[k])
         }
         var inputs: [String: PolygenicScoreProvenance.Input] = [:]
-        var files = ["statistics": assoc, "bed": prefix + ".bed", "bim": prefix + ".bim", "fam": prefix + ".fam"]
+        var files = ["statistics": assoc!, "bed": prefix + ".bed", "bim": prefix + ".bim", "fam": prefix + ".fam"]
         if let validationFile { files["validate"] = validationFile }
         if let ldRef { files["ld_reference_bim"] = ldRef + ".bim" }
         for (role, path) in files { inputs[role] = .init(path: path, sha256: try FileDigest.sha256(path: path)) }

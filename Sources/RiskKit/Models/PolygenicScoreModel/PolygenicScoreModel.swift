@@ -4,7 +4,7 @@
 ///
 /// JSON keys (stable): `format`, `version`, `description`, `method`, `variants` (`id`, `chromosome`, `position`,
 /// `effect_allele`, `other_allele`, `weight`, `effect_allele_frequency`), `reference` (`count`, `mean`, `sd`,
-/// `quantiles`), `clumping_thresholding`, `ancestry` (`pca`, `adjustment`), `provenance`, `checksum`.
+/// `quantiles`), `clumping_thresholding`, `penalized`, `ancestry` (`pca`, `adjustment`), `provenance`, `checksum`.
 public struct PolygenicScoreModel: Codable, Sendable, Equatable {
     /// The value of `format`.
     public static let formatName = "riskkit-prs-model"
@@ -25,6 +25,8 @@ public struct PolygenicScoreModel: Codable, Sendable, Equatable {
     public var reference: ScoreDistribution
     /// The clumping-and-thresholding run that chose the weights (method `ct`).
     public var clumpingThresholding: ClumpingThresholdingSummary?
+    /// The lasso / elastic-net fit that chose the weights (methods `lasso`, `elasticnet`).
+    public var penalized: PenalizedSummary?
     /// Ancestry PCs of the reference samples and the score's regression on them (`--ancestry-pcs K`).
     public var ancestry: AncestryReference?
     /// Inputs, counts and versions.
@@ -73,7 +75,7 @@ public struct PolygenicScoreModel: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case format, version, description, method, variants, reference
         case clumpingThresholding = "clumping_thresholding"
-        case ancestry, provenance, checksum
+        case penalized, ancestry, provenance, checksum
     }
 
     /// Creates a model (format and version set to the current ones).

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import RiskKit
+
+/// `prs build --method lasso|elasticnet` settings.
+struct PenalizedBuildOptions: ParsableArguments {
+    @Option(help: "elasticnet: mixing α in (0, 1) (lasso is α = 1).") var alpha = 0.5
+    @Option(help: "lasso/elasticnet: cross-validation folds for choosing λ.") var folds = 5
+    @Option(name: .customLong("lambda-count"), help: "lasso/elasticnet: λ values on the path.") var lambdaCount = 100
+    @Option(name: .customLong("lambda-min-ratio"), help: "lasso/elasticnet: smallest λ as a fraction of λ_max (default 1e-4, or 1e-2 when variants outnumber samples).")
+    var lambdaMinRatio: Double?
+    @Option(name: .customLong("max-active"), help: "lasso/elasticnet: stop the path after more than this many nonzero variants.")
+    var maxActive = 10_000
+    @Option(help: "lasso/elasticnet: seed of the fold assignment.") var seed: UInt64 = 1
+    @Option(help: "lasso/elasticnet: threads for the passes over all variants.") var threads = ProcessInfo.processInfo.activeProcessorCount
+}
+
+extension PRSBuild {
+    func validatePenalized() throws {
+        guard method != .ct else { return }
+        if method == .elasticnet && !(penalized.alpha > 0 && penalized.alpha < 1) {
+            throw ValidationError("--alpha must lie strictly between 0 and 1 for elasticnet (lasso is α = 1)")
+        }
+        if penalized.folds < 2 { throw ValidationError("--folds must be at least 2") }
+        if penalized.lambdaCount < 2 { throw ValidationError("--lambda-count must be at least 2") }
+        if let r = penalized.lambdaMinRatio, !(r > 0 && r < 1) { throw ValidationError("--lambda-min-ratio must lie in (0, 1)") }
+        if penalized.maxActive < 1 || penalized.threads < 1 { throw ValidationError("--max-active and --threads must be at least 1") }
+    }
+
+    /// Lasso / elastic net over every selected variant, λ by K-fold cross-validation on the training samples (the
+    /// selected samples with a phenotype, without the --validate ones); the held-out validation samples give the
+    /// score's AUC and the reference distribution.
+    func buildPenalized(fileset: PlinkFileset, selection: GenotypeSelection) throws -> Built {
+        var training = selection.samples
+        var held: SampleSubset?
+        if let validationFile {
+            let (named, unmatched) = try SampleIDList(path: validationFile).matches(fileset.samples)
+            held = SampleSubset(indices: selection.samples.indices.filter { named[$0] }, of: fileset.sampleCount)
+            training = SampleSubset(indices: selection.samples.indices.filter { !named[$0] }, of: fileset.sampleCount)
+            Log.info("validation: \(held!.count) selected samples in \(validationFile) are held out of the fit"
+                     + (unmatched > 0 ? "; \(unmatched) of its entries name no sample of the fileset" : ""))
+        } else {
+            Log.info("warning: no --validate; the score is fitted on every selected sample and no held-out AUC is reported")
+        }
+        Log.info("training samples:")
+        let design = try caseControl.design(fileset: fileset, samples: training)
+        var options = PenalizedScore.Options()
+        options.alpha = method == .lasso ? 1 : penalized.alpha
+        options.folds = penalized.folds
+        options.lambdaCount = penalized.lambdaCount
+        options.lambdaMinRatio = penalized.lambdaMinRatio
+        options.maxActive = penalized.maxActive
+        options.seed = penalized.seed
+        options.threads = penalized.threads
+        // Each pass over the variants runs on our own threads; OpenBLAS's would only compete with them.
+        BLASThreads.set(1)
+        BLASThreads.shutDownWorkers()
+        let bar = Progress(label: method.rawValue, unit: "")
+        let start = Date()
+        let fit = try PenalizedScore.fit(
+            fileset: fileset, samples: design.samples, variants: selection.variants, outcome: design.outcome,
+            covariates: design.covariates.columns > 0 ? design.covariates : nil, options: options,
+            progress: { bar.stage($0) })
+        bar.clear()
+        let chosen = fit.chosen
+        Log.info(String(format: "%@ path: %d λ in %.1f s (%@); λ = %.4g by %d-fold CV (minimum held-out deviance), %d nonzero variants",
+                        method.rawValue, fit.lambdas.count, Date().timeIntervalSince(start), fit.stop.rawValue,
+                        chosen.lambda, penalized.folds, chosen.nonzeroCount)
+                 + (fit.excludedMonomorphic.isEmpty && fit.excludedWithoutCalls.isEmpty ? ""
+                    : "; left out \(fit.excludedMonomorphic.count) monomorphic variants and \(fit.excludedWithoutCalls.count) without calls"))
+        guard chosen.nonzeroCount > 0 else {
+            throw DataError(file: prefix + ".bed", "the cross-validated λ keeps no variant: the genotypes do not predict the phenotype beyond the covariates")
+        }
+        let variants = zip(zip(chosen.variants, chosen.weights), chosen.alleleFrequencies).map { pair, frequency in
+            let bim = fileset.variants[pair.0]
+            return PolygenicScoreModel.Variant(
+                id: bim.id, chromosome: bim.chromosome, position: bim.position, effectAllele: bim.allele1,
+                otherAllele: bim.allele2, weight: pair.1, effectAlleleFrequency: frequency)
+        }
+        // The reference samples: the held-out ones when there are some, else the training samples.
+        let reference = held ?? design.samples
+        var model = PolygenicScoreModel(
+            description: description, method: method.rawValue, variants: variants,
+            reference: ScoreDistribution(scores: [0, 0]), provenance: try penalizedProvenance(fit: fit, reference: reference))
+        let referenceScores = model.score(fileset: fileset, samples: reference).raw
+        model.reference = ScoreDistribution(scores: referenceScores)
+        var validationAUC: Double?
+        var validationCount: Int?
+        if let held {
+            let validation = try caseControl.design(fileset: fileset, samples: held)
+            let rows = model.score(fileset: fileset, samples: validation.samples).raw
+            validationAUC = try BinaryMetrics.auc(outcome: validation.outcome, scores: rows)
+            validationCount = validation.outcome.count
+            Log.info(String(format: "held-out AUC of the score on %d validation samples: %.4f", rows.count, validationAUC!))
+        }
+        let cv = fit.crossValidation
+        let path = fit.lambdas.indices.map { k in
+            PenalizedSummary.Step(
+                lambda: fit.lambdas[k], nonzero: fit.path[k].nonzeroCount,
+                cvDeviance: cv.flatMap { k < $0.meanDeviance.count ? $0.meanDeviance[k] : nil },
+                cvDevianceSE: cv.flatMap { k < $0.devianceStandardError.count ? $0.devianceStandardError[k] : nil },
+                cvAUC: cv.flatMap { k < $0.meanAUC.count ? $0.meanAUC[k] : nil })
+        }
+        model.penalized = PenalizedSummary(
+            alpha: options.alpha, folds: penalized.folds, lambda: chosen.lambda, lambda1SE: fit.chosenOneStandardError.lambda,
+            path: path, stop: fit.stop.rawValue, trainingSamples: design.outcome.count,
+            trainingCases: design.cases, covariates: design.covariateNames, validationSamples: validationCount,
+            validationAUC: validationAUC)
+        let summary = model.penalized!
+        return Built(model: model, reference: reference, referenceScores: referenceScores,
+                     writeReport: { try writePathReport(summary, chosen: fit.chosenIndex,
+                                                        oneSE: fit.crossValidation?.oneStandardErrorIndex) })
+    }
+
+    private func penalizedProvenance(fit: PenalizedScoreFit, reference: SampleSubset) throws -> PolygenicScoreProvenance {
+        var files = ["bed": prefix + ".bed", "bim": prefix + ".bim", "fam": prefix + ".fam"]
+        if let validationFile { files["validate"] = validationFile }
+        if let pheno = caseControl.pheno { files["pheno"] = pheno }
+        if let covar = caseControl.covar { files["covar"] = covar }
+        var inputs: [String: PolygenicScoreProvenance.Input] = [:]
+        for (role, path) in files { inputs[role] = .init(path: path, sha256: try FileDigest.sha256(path: path)) }
+        let options = ["method": method.rawValue, "alpha": "\(method == .lasso ? 1 : penalized.alpha)",
+                       "folds": "\(penalized.folds)", "lambda_count": "\(penalized.lambdaCount)",
+                       "max_active": "\(penalized.maxActive)", "seed": "\(penalized.seed)"]
+        return PolygenicScoreProvenance(
+            inputs: inputs, referenceSamples: reference.count,
+            variantCounts: ["used": fit.usedVariantCount, "monomorphic": fit.excludedMonomorphic.count,
+                            "without_calls": fit.excludedWithoutCalls.count, "nonzero": fit.chosen.nonzeroCount],
+            date: ISO8601DateFormatter().string(from: Date()), riskkitVersion: RiskKitVersion.current, options: options)
+    }
+
+    private func writePathReport(_ summary: PenalizedSummary, chosen: Int, oneSE: Int?) throws {
+        let header = ["LAMBDA", "NONZERO", "CV_DEVIANCE", "CV_DEVIANCE_SE", "CV_AUC", "CHOSEN"]
+        func cells(_ s: PenalizedSummary.Step, _ k: Int) -> [String] {
+            [plinkNumber(s.lambda, missing: "NA"), String(s.nonzero)]
+                + [s.cvDeviance, s.cvDevianceSE, s.cvAUC].map { plinkNumber($0 ?? .nan, missing: "NA") }
+                + [k == chosen ? "*" : (k == oneSE ? "1se" : "")]
+        }
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            emit(String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n")
+        case .tsv, .csv:
+            let separator = format == .tsv ? "\t" : ","
+            var text = header.joined(separator: separator) + "\n"
+            for (k, s) in summary.path.enumerated() { text += cells(s, k).joined(separator: separator) + "\n" }
+            emit(text)
+        case .table:
+            var table = TextTable(header: header, rightAligned: [0, 1, 2, 3, 4])
+            for (k, s) in summary.path.enumerated() { table.add(cells(s, k)) }
+            emit(table.render())
+        }
+    }
+}
