@@ -20,7 +20,7 @@ struct PenalizedFittingSet {
 
     /// The fitting set of `rows` (positions among `given`); `statistics` nil: computed over those samples.
     init(fileset: PlinkFileset, samples given: SampleSubset, rows: [Int], variants: [Int],
-         statistics: GenotypeColumnStatistics?, outcome: [Double], covariates: Matrix?, fold: Int?, options: PenalizedScore.Options) throws {
+         statistics: GenotypeColumnStatistics?, outcome: [Double], covariates: Matrix?, fold: Int?) throws {
         self.fileset = fileset
         samples = rows.count == given.count ? given : SampleSubset(indices: rows.map { given.indices[$0] }, of: given.sampleCount)
         self.rows = rows
@@ -44,39 +44,44 @@ struct PenalizedFittingSet {
         nullDeviance = StreamedElasticNet.deviance(eta: [Double](repeating: logit, count: rows.count), outcome: self.outcome)
     }
 
-    /// Fits the path: `lambdas` (nil: the default sequence from this set's λ_max), calling `visit` with the λ index,
-    /// λ and solver after each λ. `earlyStops` enables the deviance-ratio stops; ``PenalizedScore/Options/maxActive``
-    /// always applies.
-    func path(lambdas given: [Double]?, options: PenalizedScore.Options, earlyStops: Bool, label: String,
-              progress: ((String) -> Void)?,
-              visit: (Int, Double, StreamedElasticNet) throws -> Void) throws -> (lambdas: [Double], stop: PenalizedPathStop) {
-        let n = Double(rows.count)
-        var solver = try StreamedElasticNet(
+    /// A solver on this set, at the covariates-only fit.
+    private func solver(_ options: PenalizedScore.Options) throws -> StreamedElasticNet {
+        try StreamedElasticNet(
             fileset: fileset, samples: samples, variants: variants, statistics: statistics, outcome: outcome,
             covariates: standardizedCovariates, covariateCount: covariateCount,
             penalizeCovariates: options.penalizeCovariates, alpha: options.alpha,
-            tolerance: options.tolerance * nullDeviance / n, maxIterations: options.maxIterations, threads: options.threads)
-        let lambdaMax = solver.lambdaMax
-        let sequence: [Double]
-        if let given {
-            sequence = given
-        } else {
-            let variables = variants.count + covariateCount
-            let ratio = options.lambdaMinRatio ?? (rows.count > variables ? 1e-4 : 1e-2)
-            let count = options.lambdaCount
-            sequence = (0..<count).map { count == 1 ? lambdaMax : lambdaMax * pow(ratio, Double($0) / Double(count - 1)) }
-        }
-        var previous = Swift.max(lambdaMax, sequence[0])
+            tolerance: options.tolerance * nullDeviance / Double(rows.count), maxIterations: options.maxIterations,
+            threads: options.threads)
+    }
+
+    /// The default λ sequence: ``PenalizedScore/Options/lambdaCount`` values log-spaced from this set's λ_max down
+    /// to λ_max · ratio (ratio 1e-4 when there are more samples than variables, else 1e-2, unless given).
+    func defaultLambdas(_ options: PenalizedScore.Options) throws -> [Double] {
+        let lambdaMax = try solver(options).lambdaMax
+        let ratio = options.lambdaMinRatio ?? (rows.count > variants.count + covariateCount ? 1e-4 : 1e-2)
+        let count = options.lambdaCount
+        return (0..<count).map { count == 1 ? lambdaMax : lambdaMax * pow(ratio, Double($0) / Double(count - 1)) }
+    }
+
+    /// Fits the path along `lambdas`, calling `visit` with the λ index, λ and solver after each λ; `visit` returns
+    /// false to end the path there (reported as `.crossValidation`). `earlyStops` enables the deviance-ratio stops;
+    /// ``PenalizedScore/Options/maxActive`` always applies. Returns the λ values fitted and why the path ended.
+    func path(lambdas sequence: [Double], options: PenalizedScore.Options, earlyStops: Bool, label: String,
+              progress: ((String) -> Void)?,
+              visit: (Int, Double, StreamedElasticNet) throws -> Bool) throws -> (lambdas: [Double], stop: PenalizedPathStop) {
+        var solver = try solver(options)
+        var previous = Swift.max(solver.lambdaMax, sequence[0])
         var previousRatio = 0.0
         for (k, lambda) in sequence.enumerated() {
             let passes = try solver.solve(lambda: lambda, previousLambda: previous)
             previous = lambda
-            try visit(k, lambda, solver)
+            let proceed = try visit(k, lambda, solver)
             let nonzero = solver.nonzeroVariants.count
             let ratio = 1 - solver.deviance / nullDeviance
             progress?(String(format: "%@: lambda %d/%d = %.4g, %d nonzero variants, deviance ratio %.4f, %d gradient pass%@",
                              label, k + 1, sequence.count, lambda, nonzero, ratio, passes, passes == 1 ? "" : "es"))
             if nonzero > options.maxActive { return (Array(sequence[...k]), .maxActive) }
+            if !proceed { return (Array(sequence[...k]), .crossValidation) }
             if earlyStops && k + 1 >= 5 {
                 if ratio > options.maxDevianceRatio { return (Array(sequence[...k]), .devianceRatio) }
                 if ratio - previousRatio < options.minDevianceRatioChange * ratio {

@@ -6,36 +6,44 @@ extension PenalizedScore {
     /// Fold k: the path is refitted on the samples with another fold index (re-standardized there) and, after each λ,
     /// the held-out linear predictor `β₀ + Z̃γ + Σⱼ βⱼx̃ⱼ` is formed with the training means and scales (a held-out
     /// missing call is 0 after centring, i.e. the training mean). A held-out variant column is decoded once, when
-    /// the variant first gets a nonzero coefficient. O(n_test · nonzero) per λ on top of the path.
+    /// the variant first gets a nonzero coefficient. A fold stops once its held-out deviance has not improved for
+    /// ``Options/cvPatience`` λ (or on ``Options/maxActive``). O(n_test · nonzero) per λ on top of the path.
     static func crossValidate(
         fileset: PlinkFileset, samples: SampleSubset, variants: [Int], outcome: [Double], covariates: Matrix?,
         folds: [Int], lambdas: [Double], options: Options, progress: ((String) -> Void)?
-    ) throws -> PenalizedScoreCrossValidation {
+    ) throws -> FoldMeasures {
         let k = (folds.max() ?? 0) + 1
-        var foldDeviance: [[Double]] = [], foldAUC: [[Double]] = [], sizes: [Double] = []
+        var measures = FoldMeasures()
         for fold in 0..<k {
             let train = folds.indices.filter { folds[$0] != fold }, test = folds.indices.filter { folds[$0] == fold }
             let set = try PenalizedFittingSet(fileset: fileset, samples: samples, rows: train, variants: variants,
-                                              statistics: nil, outcome: outcome, covariates: covariates, fold: fold,
-                                              options: options)
+                                              statistics: nil, outcome: outcome, covariates: covariates, fold: fold)
             var heldOut = HeldOut(set: set, samples: samples, rows: test, outcome: outcome, covariates: covariates)
             var deviance: [Double] = [], auc: [Double] = []
+            var best = 0
             _ = try set.path(lambdas: lambdas, options: options, earlyStops: false,
-                             label: "fold \(fold + 1)/\(k)", progress: progress) { _, _, solver in
+                             label: "fold \(fold + 1)/\(k)", progress: progress) { l, _, solver in
                 let eta = heldOut.linearPredictor(solver)
                 deviance.append(StreamedElasticNet.deviance(eta: eta, outcome: heldOut.outcome) / Double(test.count))
                 auc.append(Self.auc(outcome: heldOut.outcome, score: eta))
+                if deviance[l] < deviance[best] { best = l }
+                return options.cvPatience == 0 || l - best < options.cvPatience
             }
-            while deviance.count < lambdas.count {
-                deviance.append(deviance.last!)
-                auc.append(auc.last!)
-            }
-            foldDeviance.append(deviance)
-            foldAUC.append(auc)
-            sizes.append(Double(test.count))
+            measures.deviance.append(deviance)
+            measures.auc.append(auc)
+            measures.sizes.append(Double(test.count))
         }
-        let (meanDeviance, devianceSE) = summarize(foldDeviance, sizes: sizes)
-        let (meanAUC, aucSE) = summarize(foldAUC, sizes: sizes)
+        return measures
+    }
+
+    /// The CV summary over the first `count` λ, each fold's last value carried forward past the λ it reached.
+    static func summarize(folds: [Int], heldOut: FoldMeasures, count: Int) -> PenalizedScoreCrossValidation {
+        func extend(_ values: [[Double]]) -> [[Double]] {
+            values.map { v in (0..<count).map { v[Swift.min($0, v.count - 1)] } }
+        }
+        let foldDeviance = extend(heldOut.deviance), foldAUC = extend(heldOut.auc)
+        let (meanDeviance, devianceSE) = summarize(foldDeviance, sizes: heldOut.sizes)
+        let (meanAUC, aucSE) = summarize(foldAUC, sizes: heldOut.sizes)
         var best = 0
         for l in meanDeviance.indices where meanDeviance[l] < meanDeviance[best] { best = l }
         let oneSE = meanDeviance.indices.first { meanDeviance[$0] <= meanDeviance[best] + devianceSE[best] } ?? best

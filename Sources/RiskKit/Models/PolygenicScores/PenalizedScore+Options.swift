@@ -24,6 +24,9 @@ extension PenalizedScore {
         public var minDevianceRatioChange: Double
         /// The path stops (from the 5th λ on) once the deviance ratio exceeds this (glmnet's `devmax`; 1 disables).
         public var maxDevianceRatio: Double
+        /// A fold's path stops once its held-out deviance has not improved on its best for this many consecutive λ
+        /// (bigstatsr's `n.abort`; 0 disables); the full-data path then stops at the last λ any fold reached.
+        public var cvPatience: Int
         /// Whether the covariates are penalized like the variants (default false: penalty factor 0).
         public var penalizeCovariates: Bool
         /// Convergence threshold: coordinate descent and IRLS stop when `maxⱼ vⱼ·Δβⱼ² < tolerance · D₀/n`
@@ -38,7 +41,8 @@ extension PenalizedScore {
         public init(
             alpha: Double = 1, lambdaCount: Int = 100, lambdaMinRatio: Double? = nil, lambdas: [Double]? = nil,
             folds: Int = 5, foldAssignment: [Int]? = nil, seed: UInt64 = 1, maxActive: Int = 10_000,
-            minDevianceRatioChange: Double = 1e-5, maxDevianceRatio: Double = 0.999, penalizeCovariates: Bool = false,
+            minDevianceRatioChange: Double = 1e-5, maxDevianceRatio: Double = 0.999, cvPatience: Int = 10,
+            penalizeCovariates: Bool = false,
             tolerance: Double = 1e-7, maxIterations: Int = 100, threads: Int = 1
         ) {
             self.alpha = alpha
@@ -51,6 +55,7 @@ extension PenalizedScore {
             self.maxActive = maxActive
             self.minDevianceRatioChange = minDevianceRatioChange
             self.maxDevianceRatio = maxDevianceRatio
+            self.cvPatience = cvPatience
             self.penalizeCovariates = penalizeCovariates
             self.tolerance = tolerance
             self.maxIterations = maxIterations

@@ -18,14 +18,16 @@ public enum PenalizedScore {
     /// `DispatchQueue.concurrentPerform`; BLAS `dgemm`/`dgemv` only single-threaded on the caller's thread, and the
     /// process-wide BLAS thread setting is left alone). Memory: O(n·|strong set| + N + M) doubles, never N × M.
     ///
-    /// Path: `lambdaCount` λ log-spaced from λ_max (the smallest λ with every penalized coefficient zero at the
-    /// covariates-only fit) down to λ_max·`lambdaMinRatio`, each warm-started from the previous; it stops early after
-    /// a λ with more than ``Options/maxActive`` nonzero variants, or (from the 5th λ) when the deviance ratio exceeds
-    /// ``Options/maxDevianceRatio`` or grows by less than ``Options/minDevianceRatioChange`` of itself, as glmnet.
-    /// Cross-validation: each fold's training part is re-standardized, refitted along the full-data λ values
-    /// (stopping only on ``Options/maxActive``; a fold that stops early carries its last fit forward), and scored on
-    /// its held-out part, whose missing calls take the training mean. Cost: (K + 1) paths, each about one KKT pass
-    /// per λ plus O(n·|strong set|) per coordinate sweep.
+    /// Path: `lambdaCount` λ log-spaced from the full data's λ_max (the smallest λ with every penalized coefficient
+    /// zero at the covariates-only fit) down to λ_max·`lambdaMinRatio`, each warm-started from the previous.
+    /// Cross-validation comes first: each fold's training part is re-standardized, refitted along these λ and scored
+    /// on its held-out part (missing calls take the training mean); a fold stops after a λ with more than
+    /// ``Options/maxActive`` nonzero variants or once its held-out deviance has not improved for
+    /// ``Options/cvPatience`` λ, and a fold that stopped carries its last fit forward. The full-data path then runs
+    /// down to the last λ any fold reached, stopping early after a λ with more than ``Options/maxActive`` nonzero
+    /// variants or (from the 5th λ) when the deviance ratio exceeds ``Options/maxDevianceRatio`` or grows by less
+    /// than ``Options/minDevianceRatioChange`` of itself, as glmnet; the CV summary covers the λ it fitted. Cost:
+    /// (K + 1) paths, each about one KKT pass per λ plus O(n·|strong set|) per coordinate sweep.
     ///
     /// - Parameters:
     ///   - samples: the samples to fit (ascending `.fam` indices).
@@ -60,14 +62,10 @@ public enum PenalizedScore {
         let usedStatistics = GenotypeColumnStatistics(
             mean: candidates.map { statistics.mean[$0] }, scale: candidates.map { statistics.scale[$0] },
             called: candidates.map { statistics.called[$0] })
-        let rows = Array(0..<samples.count)
-        let full = try PenalizedFittingSet(fileset: fileset, samples: samples, rows: rows, variants: used, statistics: usedStatistics,
-                                          outcome: outcome, covariates: covariates, fold: nil, options: options)
-        var path: [PenalizedScoreModel] = []
-        let run = try full.path(lambdas: options.lambdas, options: options, earlyStops: true, label: "full data",
-                                progress: progress) { _, lambda, solver in
-            path.append(full.model(solver, lambda: lambda))
-        }
+        let full = try PenalizedFittingSet(fileset: fileset, samples: samples, rows: Array(0..<samples.count),
+                                           variants: used, statistics: usedStatistics, outcome: outcome,
+                                           covariates: covariates, fold: nil)
+        let sequence = try options.lambdas ?? full.defaultLambdas(options)
         let folds: [Int]?
         if let assignment = options.foldAssignment {
             folds = assignment
@@ -76,15 +74,23 @@ public enum PenalizedScore {
         } else {
             folds = nil
         }
-        let crossValidation = try folds.map { folds in
+        let heldOut = try folds.map { folds in
             try crossValidate(fileset: fileset, samples: samples, variants: used, outcome: outcome,
-                              covariates: covariates, folds: folds, lambdas: run.lambdas, options: options,
+                              covariates: covariates, folds: folds, lambdas: sequence, options: options,
                               progress: progress)
         }
+        let reached = heldOut.map { $0.deviance.map(\.count).max()! } ?? sequence.count
+        var path: [PenalizedScoreModel] = []
+        var run = try full.path(lambdas: Array(sequence[0..<reached]), options: options, earlyStops: true,
+                                label: "full data", progress: progress) { _, lambda, solver in
+            path.append(full.model(solver, lambda: lambda))
+            return true
+        }
+        if run.stop == .completed && reached < sequence.count { run.stop = .crossValidation }
         return PenalizedScoreFit(
             lambdas: run.lambdas, path: path, nullDeviance: full.nullDeviance, stop: run.stop,
-            crossValidation: crossValidation, usedVariantCount: used.count, excludedMonomorphic: monomorphic,
-            excludedWithoutCalls: withoutCalls)
+            crossValidation: heldOut.map { summarize(folds: folds!, heldOut: $0, count: run.lambdas.count) },
+            usedVariantCount: used.count, excludedMonomorphic: monomorphic, excludedWithoutCalls: withoutCalls)
     }
 
     /// Checks shapes, outcome values, covariate values, variant indices and options.

@@ -2,7 +2,9 @@
 ///
 /// Per λ index l and fold k with `Nₖ` held-out samples: `meanDeviance[l] = Σₖ Nₖ·Dₖₗ / Σₖ Nₖ` and
 /// `devianceStandardError[l] = √(Σₖ Nₖ(Dₖₗ − mean)² / Σₖ Nₖ / (K − 1))`, `Dₖₗ` the mean held-out binomial deviance
-/// `−2·[y log p + (1−y) log(1−p)]` per sample (no clipping of p); the AUC likewise.
+/// `−2·[y log p + (1−y) log(1−p)]` per sample (no clipping of p); the AUC likewise. A fold whose path stopped
+/// before λ index l (``PenalizedScore/Options/cvPatience`` or ``PenalizedScore/Options/maxActive``) contributes its
+/// last values there, as `cv.glmnet` does for short fold paths.
 public struct PenalizedScoreCrossValidation: Sendable, Equatable {
     /// Fold index (0..<K) of each sample, in `SampleSubset` order.
     public let folds: [Int]

@@ -8,6 +8,9 @@ public enum PenalizedPathStop: String, Sendable, Equatable {
     case devianceRatio
     /// The deviance ratio stopped growing (``PenalizedScore/Options/minDevianceRatioChange``).
     case devianceChange
+    /// Every fold's held-out deviance had stopped improving (``PenalizedScore/Options/cvPatience``), so smaller λ
+    /// were not fitted.
+    case crossValidation
 }
 
 /// The result of ``PenalizedScore/fit(fileset:samples:variants:outcome:covariates:options:progress:)``.
