@@ -1,10 +1,11 @@
 # Writes the lasso-small fixture (Python 3.11, numpy 1.26): lasso-small.bed/.bim/.fam (PLINK 1, variant-major) and
-# lasso-small.covar. 320 samples × 400 variants; the 20 samples with phenotype -9 are not fitted. Missing calls at
-# rate 2% (variant 7: 30%), variant 100 monomorphic, variant 200 without any call. The outcome follows a logistic
-# model in 12 causal variants and the two covariates. See lasso-fixtures.sh.
+# lasso-small.covar. 322 samples × 400 variants (81 bytes per variant: ten 64-bit words, one tail byte, two padding
+# slots); the 22 samples with phenotype -9 are not fitted. Missing calls at rate 2% (variant 7: 30%), variant 100
+# monomorphic, variant 200 without any call. The outcome follows a logistic model in 12 causal variants and the two
+# covariates. See lasso-fixtures.sh.
 import numpy as np
 rng = np.random.default_rng(20260415)
-N, M = 320, 400
+N, M = 322, 400
 maf = rng.uniform(0.05, 0.5, M)
 geno = rng.binomial(2, maf, size=(N, M))          # A1 dosage
 geno[:, 100] = 1                                   # monomorphic (all het)
@@ -19,7 +20,7 @@ missing[:, 7] = rng.random(N) < 0.30
 missing[:, 100] = False
 missing[:, 200] = True
 pheno = np.where(y == 1, "2", "1").astype(object)
-pheno[rng.choice(N, 20, replace=False)] = "-9"
+pheno[rng.choice(N, 22, replace=False)] = "-9"
 # .bed: header, then per variant ceil(N/4) bytes; sample i in byte i//4 at bits 2(i%4); codes 00 hom A1, 01 missing,
 # 10 het, 11 hom A2.
 code = np.where(missing, 1, np.select([geno == 2, geno == 1], [0, 2], 3))

@@ -4,8 +4,8 @@ import Foundation
 /// of `bigstatsr::big_spLogReg`: genotypes are streamed from the memory-mapped `.bed`, only the strong set is
 /// decoded, and λ is chosen by K-fold cross-validation.
 public enum PenalizedScore {
-    /// Fits the elastic-net path on the full data, cross-validates it and returns the full-data fits along the path
-    /// with the λ of minimum mean held-out deviance (and the one-standard-error λ) marked.
+    /// Cross-validates the elastic-net path, fits it on all given samples and returns the full-data fits along the
+    /// path with the λ of minimum mean held-out deviance (and the one-standard-error λ) marked.
     ///
     /// Model: `logit P(y = 1) = β₀ + Zγ + X̃β`, X̃ the A1 dosages (`.bim` column 5) of each variant centred and scaled
     /// by its 1/n standard deviation over the fitting samples with missing calls mean-imputed (0 after centring), Z
@@ -15,8 +15,9 @@ public enum PenalizedScore {
     /// `StreamedElasticNet`): IRLS outer loop, cyclic coordinate descent inner loop on a dense column-major
     /// `n × |strong set|` buffer, sequential strong rule, and a KKT check over all M variants computed from the packed
     /// `.bed` bytes with per-sample-pair look-up tables (O(M·N/2) per pass, split over ``Options/threads`` with
-    /// `DispatchQueue.concurrentPerform`; BLAS `dgemm`/`dgemv` only single-threaded on the caller's thread, and the
-    /// process-wide BLAS thread setting is left alone). Memory: O(n·|strong set| + N + M) doubles, never N × M.
+    /// `DispatchQueue.concurrentPerform`). BLAS (`cblas_dgemm` with one right-hand column, `cblas_ddot`,
+    /// `cblas_dgemv`) is called only from the caller's thread, never from those workers, and the process-wide BLAS
+    /// thread setting is left alone. Memory: O(n·|strong set| + N + M) doubles, never N × M.
     ///
     /// Path: `lambdaCount` λ log-spaced from the full data's λ_max (the smallest λ with every penalized coefficient
     /// zero at the covariates-only fit) down to λ_max·`lambdaMinRatio`, each warm-started from the previous.
