@@ -25,6 +25,9 @@ enum LassoBenchmark {
         let folds = options.integer("--folds", 5), lambdas = options.integer("--lambdas", 100)
         let threads = options.integer("--threads", 2)
         let dir = options.text("--dir") ?? "/tmp/riskkit-lasso-bench"
+        guard folds >= 2, testCount > 0, testCount < samples, causal > 0, causal <= variants else {
+            throw BenchmarkFailure(message: "need --folds ≥ 2, 0 < --test < --samples and 0 < --causal ≤ --variants")
+        }
         BLASThreads.set(1)  // the gradient passes run on `threads` threads; BLAS is only called from one of them
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let prefix = "\(dir)/dummy-\(samples)x\(variants)"
@@ -93,7 +96,7 @@ enum LassoBenchmark {
         let seconds = Date().timeIntervalSince(start)
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        let cv = fit.crossValidation!
+        guard let cv = fit.crossValidation else { throw BenchmarkFailure(message: "no cross-validation result") }
         FitBenchmark.say(String(format: "fit      alpha %.2f, %d-fold CV, %d threads: %.1f s wall, peak RSS %.0f MB (dense N×M would be %.0f MB)",
                                 alpha, folds, threads, seconds, Double(usage.ru_maxrss) / 1024,
                                 Double(train.count * variants * 8) / 1e6))
