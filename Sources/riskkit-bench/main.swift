@@ -14,6 +14,8 @@ do {
         try PRSBenchmark.run(Array(arguments.dropFirst()))
     case "clump":
         try ClumpBenchmark.run(Array(arguments.dropFirst()))
+    case "lasso":
+        try LassoBenchmark.run(Array(arguments.dropFirst()))
     default:
         FileHandle.standardError.write(Data("""
             usage: riskkit-bench csv [--dir DIR] [--rows N] [--cols N] [--peer]
@@ -21,6 +23,7 @@ do {
                    riskkit-bench gwas [--samples N] [--variants M] [--covariates C] [--threads T] [--runs R] [--dir DIR]
                    riskkit-bench prs [--samples N] [--variants M] [--threads T] [--dir DIR]
                    riskkit-bench clump [--samples N] [--variants M] [--spacing BP] [--dir DIR]
+                   riskkit-bench lasso [--samples N] [--variants M] [--causal C] [--test T] [--alpha A] [--threads T] [--dir DIR]
 
             """.utf8))
         exit(64)
