@@ -39,6 +39,9 @@ extension PRSBuild {
             training = SampleSubset(indices: selection.samples.indices.filter { !named[$0] }, of: fileset.sampleCount)
             Log.info("validation: \(held!.count) selected samples in \(validationFile) are held out of the fit"
                      + (unmatched > 0 ? "; \(unmatched) of its entries name no sample of the fileset" : ""))
+            guard held!.count > 0 else {
+                throw DataError(file: validationFile, "no validation sample is among the selected samples of \(prefix).fam")
+            }
         } else {
             Log.info("warning: no --validate; the score is fitted on every selected sample and no held-out AUC is reported")
         }

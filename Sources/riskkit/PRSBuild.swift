@@ -169,6 +169,9 @@ struct PRSBuild: ParsableCommand {
             samples = SampleSubset(indices: selection.samples.indices.filter { named[$0] }, of: fileset.sampleCount)
             Log.info("validation: \(samples.count) of the selected samples are in \(validationFile)"
                      + (unmatched > 0 ? "; \(unmatched) of its entries name no sample of the fileset" : ""))
+            guard samples.count > 0 else {
+                throw DataError(file: validationFile, "no validation sample is among the selected samples of \(prefix).fam")
+            }
         } else {
             Log.info("warning: no --validate; thresholds are compared on every selected sample with a phenotype. "
                      + "Use samples that were not in the association study")

@@ -86,6 +86,39 @@ import Testing
         #expect(rows.filter { $0["outside_reference"] as! Bool }.count <= 3)
     }
 
+    /// `--method lasso` end to end on the glmnet-checked lasso-small fixture (lasso-validate.txt: every 4th sample
+    /// with a phenotype, held out): the weight file lists the model's variants, and the reported held-out AUC equals
+    /// the Mann–Whitney count over all case/control pairs of the model's scores, done here by brute force.
+    @Test func lassoHoldsOutTheValidationSamples() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("prs-lasso-\(UUID().uuidString)").path
+        defer { for ext in [".weights", ".prs.json"] { try? FileManager.default.removeItem(atPath: out + ext) } }
+        let run = try CLIRunner.run([
+            "prs", "build", "--method", "lasso", "--bfile", fixtures + "lasso-small", "--covar", fixtures + "lasso-small.covar",
+            "--validate", fixtures + "lasso-validate.txt", "--out", out, "--format", "tsv",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let path = table(run.stdout)
+        #expect(path[0] == ["LAMBDA", "NONZERO", "CV_DEVIANCE", "CV_DEVIANCE_SE", "CV_AUC", "CHOSEN"])
+        #expect(path.filter { $0.last == "*" }.count == 1)
+        let model = try PolygenicScoreModel.load(path: out + ".prs.json")
+        let summary = try #require(model.penalized)
+        #expect(model.method == "lasso" && summary.alpha == 1 && summary.covariates == ["AGE", "BMI"])
+        #expect(summary.trainingSamples + summary.validationSamples! == 300)
+        let weights = try ScoreWeights.read(path: out + ".weights")
+        #expect(weights.entries.map(\.id) == model.variants.map(\.id) && !weights.entries.isEmpty)
+
+        let fileset = try PlinkFileset(prefix: fixtures + "lasso-small")
+        let ids = Set(try String(contentsOfFile: fixtures + "lasso-validate.txt", encoding: .utf8)
+            .split(separator: "\n").map { String($0.split(separator: " ")[1]) })
+        let held = fileset.samples.indices.filter { ids.contains(fileset.samples[$0].individualID) }
+        let scores = model.score(fileset: fileset, samples: SampleSubset(indices: held, of: fileset.sampleCount)).raw
+        let cases = zip(held, scores).filter { fileset.samples[$0.0].phenotype == "2" }.map(\.1)
+        let controls = zip(held, scores).filter { fileset.samples[$0.0].phenotype == "1" }.map(\.1)
+        var wins = 0.0
+        for c in cases { for d in controls { wins += c > d ? 1 : (c == d ? 0.5 : 0) } }
+        #expect(abs(summary.validationAUC! - wins / Double(cases.count * controls.count)) < 1e-12)
+    }
+
     @Test func badInputsGiveClearErrors() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("prs-build-bad").path
         let wrongThreshold = try CLIRunner.run([
