@@ -35,6 +35,7 @@ struct InspectReport: Encodable {
     enum CodingKeys: String, CodingKey {
         case format, version, description, outcome, features, coefficients, fit, calibration, training, checksum
         case referenceRisks = "reference_risks"
+        case genetics
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -54,6 +55,15 @@ struct InspectReport: Encodable {
             "p01": q[10], "p10": q[100], "p25": q[250], "median": q[500], "p75": q[750], "p90": q[900], "p99": q[990],
         ]
         try c.encode(summary, forKey: .referenceRisks)
+        if let g = model.genetics {
+            struct Genetics: Encodable {
+                let feature: String, method: String, variants: Int, training_mean: Double, training_sd: Double
+                let odds_ratio_per_sd: GeneticComponent.OddsRatio, description: String?
+            }
+            try c.encode(Genetics(feature: g.feature, method: g.score.method, variants: g.score.variants.count,
+                                  training_mean: g.trainingMean, training_sd: g.trainingSD,
+                                  odds_ratio_per_sd: g.oddsRatioPerSD, description: g.score.description), forKey: .genetics)
+        }
     }
 
     func json() throws -> String {
@@ -91,6 +101,11 @@ struct InspectReport: Encodable {
             t.add([c.name, formatNumber(c.estimate, digits: 6), formatNumber(c.stdError), formatNumber(c.z), formatPValue(c.pValue), ci, formatNumber(c.oddsRatio)])
         }
         out += t.render()
+        if let g = m.genetics {
+            let ci = g.oddsRatioPerSD.ciLow.flatMap { low in g.oddsRatioPerSD.ciHigh.map { " (95% CI \(formatNumber(low))–\(formatNumber($0)))" } } ?? ""
+            out += "\nPolygenic score `\(g.feature)`: \(g.score.variants.count) variants (\(g.score.method)\(g.score.description.map { ", \($0)" } ?? "")); "
+                + "odds ratio per SD \(formatNumber(g.oddsRatioPerSD.estimate))\(ci); score and patients' genotypes via --bfile\n"
+        }
         out += "\nTrained \(m.training.date) by RiskKit \(m.training.riskkitVersion) on \(m.training.dataFile) (sha256 \(m.training.dataSHA256.prefix(12))…)\n"
         return out
     }

@@ -14,15 +14,19 @@ import Testing
         text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     }
 
-    @Test func clumpingAndThresholdingMatchesPlinkAndR() throws {
+    /// With `--ld-ref` naming the same genotypes (a separate fileset as far as the command knows), LD comes from
+    /// the reference and the report is the same.
+    @Test(arguments: [false, true])
+    func clumpingAndThresholdingMatchesPlinkAndR(ldReference: Bool) throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("prs-build-\(UUID().uuidString)").path
         defer { for ext in [".weights", ".prs.json"] { try? FileManager.default.removeItem(atPath: out + ext) } }
         let run = try CLIRunner.run([
             "prs", "build", "--method", "ct", "--bfile", fixtures + "gwas-small", "--assoc", fixtures + "gwas-ref-fam.glm",
             "--covar", fixtures + "gwas-small.covar", "--validate", fixtures + "prs-build-validate.txt",
             "--out", out, "--format", "tsv",
-        ])
+        ] + (ldReference ? ["--ld-ref", fixtures + "gwas-small"] : []))
         #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("LD reference: 400 samples") == ldReference)
         let ours = table(run.stdout)
         let reference = table(try String(contentsOfFile: fixtures + "prs-build-ref.tsv", encoding: .utf8))
         #expect(ours[0] == ["THRESHOLD", "VARIANTS", "AUC", "R2", "OR_PER_SD", "P", "CHOSEN"])
