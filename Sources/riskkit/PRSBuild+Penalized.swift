@@ -82,11 +82,11 @@ extension PRSBuild {
         }
         // The reference samples: the held-out ones when there are some, else the training samples.
         let reference = held ?? design.samples
+        let referenceScores = PolygenicScoreModel.score(variants, fileset: fileset, samples: reference).raw
         var model = PolygenicScoreModel(
             description: description, method: method.rawValue, variants: variants,
-            reference: ScoreDistribution(scores: [0, 0]), provenance: try penalizedProvenance(fit: fit, reference: reference))
-        let referenceScores = model.score(fileset: fileset, samples: reference).raw
-        model.reference = ScoreDistribution(scores: referenceScores)
+            reference: ScoreDistribution(scores: referenceScores),
+            provenance: try penalizedProvenance(fit: fit, reference: reference))
         var validationAUC: Double?
         var validationCount: Int?
         if let held {

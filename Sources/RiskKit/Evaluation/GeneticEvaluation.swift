@@ -63,8 +63,8 @@ public struct GeneticEvaluation: Codable, Sendable, Equatable {
         aucGainZ = difference.z
         aucGainP = difference.pValue
 
-        let mean = scores.reduce(0, +) / Double(n)
-        let sd = (scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)).squareRoot()
+        let moments = PopulationMoments(scores)
+        let mean = moments.mean, sd = moments.sd
         guard sd > 0 else { throw DataError("the polygenic score is the same for every evaluated row") }
         var design = Matrix(rows: n, columns: 3, repeating: 1)
         for i in 0..<n {

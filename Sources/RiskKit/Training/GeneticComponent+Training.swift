@@ -6,9 +6,8 @@ extension GeneticComponent {
     init(_ input: GeneticInput, values: [Double], full: TrainingProcedure.Result, procedure: TrainingProcedure,
          columns: [(name: String, column: RawColumn)], outcome: [Double], weights: [Double]?,
          interceptShift: Double) throws {
-        let n = Double(values.count)
-        let mean = values.reduce(0, +) / n
-        let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n).squareRoot()
+        let moments = PopulationMoments(values)
+        let (mean, sd) = (moments.mean, moments.sd)
         let fullCoefficients = full.originalScaleCoefficients(interceptShift: interceptShift)
         guard let prs = fullCoefficients.first(where: { $0.name == input.feature }) else {
             preconditionFailure("the genetic feature is not among the model's columns")

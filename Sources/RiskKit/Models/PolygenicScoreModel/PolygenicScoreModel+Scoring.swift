@@ -19,6 +19,12 @@ extension PolygenicScoreModel {
     /// reference effect-allele frequency) and an unavailable variant as 2f for every sample, so that scores stay on
     /// the scale of the reference distribution. See ``AlleleDosageScores`` for the kernel.
     public func score(fileset: PlinkFileset, samples: SampleSubset) -> Scores {
+        Self.score(variants, fileset: fileset, samples: samples)
+    }
+
+    /// Scores `samples` of `fileset` with weighted `variants` (see ``score(fileset:samples:)``), before a model
+    /// holding them exists (its reference distribution is made from such scores).
+    public static func score(_ variants: [Variant], fileset: PlinkFileset, samples: SampleSubset) -> Scores {
         var byID: [String: Int] = [:]
         byID.reserveCapacity(fileset.variantCount)
         for (v, variant) in fileset.variants.enumerated() where byID[variant.id] == nil { byID[variant.id] = v }

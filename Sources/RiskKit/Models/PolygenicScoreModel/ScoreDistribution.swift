@@ -13,10 +13,9 @@ public struct ScoreDistribution: Codable, Sendable, Equatable {
 
     /// Summarizes `scores`.
     public init(scores: [Double]) {
-        let n = Double(scores.count)
-        mean = scores.reduce(0, +) / n
-        let m = mean
-        sd = (scores.reduce(0) { $0 + ($1 - m) * ($1 - m) } / n).squareRoot()
+        let moments = PopulationMoments(scores)
+        mean = moments.mean
+        sd = moments.sd
         distribution = ReferenceDistribution(values: scores)
     }
 

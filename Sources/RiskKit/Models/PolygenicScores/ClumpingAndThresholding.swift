@@ -93,8 +93,8 @@ public enum ClumpingAndThresholding {
                 return result
             }
             let score = scores.column(t)
-            let mean = score.reduce(0, +) / Double(n)
-            let sd = (score.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)).squareRoot()
+            let moments = PopulationMoments(score)
+            let mean = moments.mean, sd = moments.sd
             guard sd > 0 else {
                 result.note = "the score is the same for every validation sample"
                 return result
