@@ -65,9 +65,10 @@ struct ReportWriter {
     }
 
     private func tableHeader() -> String {
+        let genetic = model.genetics == nil ? "" : pad("PRS pctl", 8, right: true) + "  " + pad("gen. OR", 7, right: true) + "  "
         let h = pad("patient", 16) + "  " + pad("risk", 7, right: true) + "  " + pad("pctl", 5, right: true) + "  "
-            + pad("band", 13) + "  " + pad("main factors", 40) + "  recommendations\n"
-        return h + String(repeating: "-", count: 110) + "\n"
+            + genetic + pad("band", 13) + "  " + pad("main factors", 40) + "  recommendations\n"
+        return h + String(repeating: "-", count: 110 + genetic.count) + "\n"
     }
 
     private mutating func line(_ r: PatientReport) throws -> String {
@@ -78,8 +79,12 @@ struct ReportWriter {
         }
         let factors = r.shownContributions.prefix(3).map { "\($0.feature) \(String(format: "%+.2f", $0.value))" }.joined(separator: ", ")
         let recs = (r.policy?.recommendations ?? []).map(\.rule).joined(separator: " ")
+        let genetic = r.score.genetics.map { g in
+            pad(g.percentile.map { String(Int($0.rounded())) } ?? "—", 8, right: true) + "  "
+                + pad(String(format: "%.2f", g.oddsRatio), 7, right: true) + "  "
+        } ?? ""
         out += pad(r.score.id ?? "—", 16) + "  " + pad(percent(r.score.risk), 7, right: true) + "  "
-            + pad(String(Int(r.score.percentile.rounded())), 5, right: true) + "  " + pad(r.policy?.band.id ?? "—", 13) + "  "
+            + pad(String(Int(r.score.percentile.rounded())), 5, right: true) + "  " + genetic + pad(r.policy?.band.id ?? "—", 13) + "  "
             + pad(factors, 40) + "  " + recs + "\n"
         return out
     }
