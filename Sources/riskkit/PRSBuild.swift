@@ -54,6 +54,8 @@ struct PRSBuild: ParsableCommand {
     @OptionGroup(title: "lasso and elasticnet") var penalized: PenalizedBuildOptions
     @Option(name: .customLong("ancestry-pcs"), help: "Also store K ancestry PCs of the reference (validation) samples and the score's mean and variance on them, for Z_norm1/Z_norm2 and outlier flags in prs score --model.")
     var ancestryPCs: Int?
+    @Option(name: .customLong("ancestry-extract"), help: "Variants (ids, whitespace-separated) for the ancestry PCA, e.g. an LD-pruned list from plink2 --indep-pairwise; default: every selected variant.")
+    var ancestryExtract: String?
     @Option(help: "Description stored in the PRS model (what it predicts; say so when the data are synthetic).")
     var description: String?
     @Option(help: "Output prefix: writes OUT.weights and OUT.prs.json.") var out: String
@@ -66,6 +68,7 @@ struct PRSBuild: ParsableCommand {
         }
         try validatePenalized()
         if let ancestryPCs, ancestryPCs < 1 { throw ValidationError("--ancestry-pcs must be at least 1") }
+        if ancestryExtract != nil && ancestryPCs == nil { throw ValidationError("--ancestry-extract needs --ancestry-pcs K") }
         if parsedThresholds == nil { throw ValidationError("--thresholds must be comma-separated numbers in (0, 1]") }
         do {
             try ClumpingOptions(r2Threshold: clumpR2, windowKilobases: clumpKb, indexPThreshold: clumpP,
@@ -90,9 +93,16 @@ struct PRSBuild: ParsableCommand {
                 ? try buildClumpingThresholding(fileset: fileset, selection: selection)
                 : try buildPenalized(fileset: fileset, selection: selection)
             if let ancestryPCs {
-                Log.info("ancestry: \(ancestryPCs) PCs of \(built.reference.count) reference samples over \(selection.variants.count) variants (randomized SVD)")
+                var pcaVariants = selection.variants
+                if let ancestryExtract {
+                    let (named, unmatched) = try VariantIDList(path: ancestryExtract).matches(fileset.variants)
+                    pcaVariants = selection.variants.filter { named[$0] }
+                    Log.info("ancestry: \(pcaVariants.count) selected variants named in \(ancestryExtract)"
+                             + (unmatched > 0 ? "; \(unmatched) of its ids are not in \(prefix).bim" : ""))
+                }
+                Log.info("ancestry: \(ancestryPCs) PCs of \(built.reference.count) reference samples over \(pcaVariants.count) variants (randomized SVD)")
                 built.model.ancestry = try AncestryReference.fit(
-                    fileset: fileset, samples: built.reference, variants: selection.variants, components: ancestryPCs,
+                    fileset: fileset, samples: built.reference, variants: pcaVariants, components: ancestryPCs,
                     scores: built.referenceScores)
                 let pca = built.model.ancestry!.pca
                 Log.info("ancestry: eigenvalues " + pca.eigenvalues.map { String(format: "%.3g", $0) }.joined(separator: " ")
