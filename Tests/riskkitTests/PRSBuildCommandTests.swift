@@ -69,12 +69,17 @@ import Testing
     /// percentiles spread over 0–100, and no sample outside its own PC cloud at p < 1e-3 beyond chance.
     @Test func ancestryAdjustedScoresOfTheReferenceSamples() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("prs-anc-\(UUID().uuidString)").path
-        defer { for ext in [".weights", ".prs.json"] { try? FileManager.default.removeItem(atPath: out + ext) } }
+        defer { for ext in [".weights", ".prs.json", ".pca-ids"] { try? FileManager.default.removeItem(atPath: out + ext) } }
+        // The PCA on 40 of the 48 variants (rs2000…rs2039), named in a list.
+        try (0..<40).map { "rs\(2000 + $0)" }.joined(separator: "\n").write(toFile: out + ".pca-ids", atomically: true, encoding: .utf8)
         let build = try CLIRunner.run([
             "prs", "build", "--method", "ct", "--bfile", fixtures + "gwas-small", "--assoc", fixtures + "gwas-ref-fam.glm",
-            "--validate", fixtures + "prs-build-validate.txt", "--ancestry-pcs", "2", "--out", out, "--format", "json",
+            "--validate", fixtures + "prs-build-validate.txt", "--ancestry-pcs", "2", "--ancestry-extract", out + ".pca-ids",
+            "--out", out, "--format", "json",
         ])
         #expect(build.status == 0, "\(build.stderr)")
+        let pca = try #require(try PolygenicScoreModel.load(path: out + ".prs.json").ancestry?.pca)
+        #expect(pca.variants.count + pca.excludedVariantCount == 40 && pca.componentCount == 2)
         let score = try CLIRunner.run([
             "prs", "score", "--model", out + ".prs.json", "--bfile", fixtures + "gwas-small",
             "--keep", fixtures + "prs-build-validate.txt", "--format", "json",
