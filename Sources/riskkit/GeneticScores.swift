@@ -29,7 +29,12 @@ enum GeneticScores {
         Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
         let model: PolygenicScoreModel
         if path.hasSuffix(".json") {
-            model = try PolygenicScoreModel.load(path: path)
+            // The risk model embeds the weights, frequencies and reference; ancestry PCs stay in the PRS model file
+            // (prs score --model), which keeps the risk model small.
+            var loaded = try PolygenicScoreModel.load(path: path)
+            loaded.ancestry = nil
+            loaded.checksum = nil
+            model = loaded
         } else {
             let weights = try ScoreWeights.read(path: path)
             let selection = GenotypeSelection.all(fileset)

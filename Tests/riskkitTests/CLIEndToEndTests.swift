@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RiskKit
 
 @Suite(.serialized) struct CLIEndToEndTests {
     let fixture = "Tests/RiskKitTests/Fixtures/train-small.csv"
@@ -194,6 +195,23 @@ import Testing
             #expect(patient["band"] is String)
             #expect(patient["policy_version"] as? String == "2026.11")
         }
+    }
+
+    /// The shipped genetic demo model and its polygenic score say they are synthetic and score the genetic test
+    /// cohort from its genotypes.
+    @Test func geneticDemoModelScoresWithGenotypes() throws {
+        let prs = try PolygenicScoreModel.load(path: CLIRunner.packageRoot.path + "/Models/demo-cvd-prs.prs.json")
+        #expect(prs.description?.contains("SYNTHETIC") == true && prs.ancestry?.pca.componentCount == 4)
+        let inspect = try CLIRunner.run(["inspect", "Models/demo-cvd-genetic-model.json", "--format", "json"])
+        let model = try #require(JSONSerialization.jsonObject(with: Data(inspect.stdout.utf8)) as? [String: Any])
+        #expect((model["description"] as? String)?.contains("SYNTHETIC") == true && model["genetics"] != nil)
+        let g = "Notebooks-data/genetic/test/cohort"
+        let score = try CLIRunner.run(["score", "--model", "Models/demo-cvd-genetic-model.json", "--data", g + ".csv",
+                                       "--bfile", g, "--format", "json"])
+        #expect(score.status == 0, "\(score.stderr)")
+        #expect(score.stdout.split(separator: "\n").count == 2000)
+        let percentiles = try CLIRunner.run(["prs", "score", "--model", "Models/demo-cvd-prs.prs.json", "--bfile", g])
+        #expect(percentiles.status == 0 && percentiles.stdout.hasPrefix("#IID\tSCORE\tPERCENTILE\tPC1"))
     }
 }
 
