@@ -7,7 +7,8 @@ struct Freq: ParsableCommand {
         abstract: "Allele frequencies and missingness per variant of a PLINK 1 fileset, after plink2-style QC.",
         discussion: """
             Columns: #CHROM ID REF ALT ALT_FREQS OBS_CT MISSING_CT MISSING_RATE. ALT is .bim allele 1 (the counted \
-            allele), REF allele 2. ALT_FREQS and OBS_CT (2 × non-missing calls) use founders only, like plink2's \
+            allele), REF allele 2. ALT_FREQS and OBS_CT (2 per non-missing call; on chromosome X 1 per male call, a \
+            heterozygous male counting half an ALT, as plink2) use founders only, like plink2's \
             .afreq (add --nonfounders to use every sample); MISSING_CT and MISSING_RATE use every remaining sample, \
             like plink2's .vmiss. Filters run in plink2's order: --extract, --exclude, --keep, --remove, --mind, \
             --geno, --hwe, --maf; what each removed is reported on stderr (counts only). tsv output (the default) \
@@ -24,7 +25,7 @@ struct Freq: ParsableCommand {
         try runReportingErrors {
             let fileset = try PlinkFileset(prefix: prefix)
             Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
-            let selection = try qc.select(in: fileset)
+            let selection = try qc.select(in: fileset, modelsChromosomeX: true)
             let rows = fileset.frequencies(selection, nonfounders: qc.nonfounders)
             let sink = try OutputSink(path: out)
             do {

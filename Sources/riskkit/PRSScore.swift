@@ -65,7 +65,7 @@ struct PRSScore: ParsableCommand {
                 { [prefix] in try PlinkFileset(prefix: prefix) },
                 { [weights] in try ScoreWeights.read(path: weights, columns: (c[0], c[1], c[2])) })
             Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
-            let selection = try qc.select(in: fileset)
+            let selection = try qc.select(in: fileset, modelsChromosomeX: true)
             let match = PolygenicScore.match(scoreWeights, fileset: fileset, selection: selection, keepAmbiguous: keepAmbiguous)
             let counts = match.counts
             let summary = WeightMatchStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }

@@ -22,7 +22,8 @@ struct QCOptions: ParsableArguments {
     }
 
     /// Applies the filters in plink2's order, logging what each removed (counts only) and what remains.
-    /// `modelsChromosomeX`: the command handles chromosome X itself (gwas), so only Y and MT are warned about.
+    /// `modelsChromosomeX`: the command handles chromosome X like plink2 (gwas: sex covariate; freq and prs score:
+    /// males haploid in allele frequencies), so only Y, MT and the X HWE test are warned about.
     func select(in fileset: PlinkFileset, modelsChromosomeX: Bool = false) throws -> GenotypeSelection {
         var filters = QCFilters()
         filters.keep = keep
@@ -45,6 +46,10 @@ struct QCOptions: ParsableArguments {
             Log.info("warning: \(haploid) variants on chromosomes \(modelsChromosomeX ? "Y or MT" : "X, Y or MT") are "
                      + "treated like autosomes (diploid calls, males not haploid), unlike plink2; leave them out with "
                      + "--exclude or --extract to match it")
+        }
+        if modelsChromosomeX, hwe != nil, selection.variants.contains(where: { fileset.variants[$0].isChromosomeX }) {
+            Log.info("warning: --hwe tests chromosome X variants as diploid (plink2 uses the Graffelman–Weir test "
+                     + "with haploid males there); add --exclude for them to match it")
         }
         return selection
     }

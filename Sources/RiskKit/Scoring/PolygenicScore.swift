@@ -56,10 +56,13 @@ public enum PolygenicScore {
         // The named-allele dosage that replaces a missing call, counted just before the variant is scored so its
         // record is read from memory once.
         let allFrequencySamples = frequencySamples.isAll
+        let bySex = SexSplitSamples(frequencySamples, of: fileset)
         @Sendable func fill(_ w: MatchedWeight) -> Double {
             guard meanImputation else { return 0 }
             let f: Double
-            if allFrequencySamples {
+            if fileset.variants[w.variant].isChromosomeX {
+                f = fileset.alleleTally(variant: w.variant, samples: bySex).allele1Frequency
+            } else if allFrequencySamples {
                 let (missing, a2) = fileset.missingAndA2Alleles(variant: w.variant)
                 let called = fileset.sampleCount - missing
                 f = called == 0 ? .nan : Double(2 * called - a2) / Double(2 * called)

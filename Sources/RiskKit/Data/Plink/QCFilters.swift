@@ -5,7 +5,8 @@
 /// remaining samples), `--hwe` and `--maf`. Allele frequencies (`--maf`) and HWE counts use the founders among
 /// the remaining samples unless ``nonfounders`` is set; missingness uses all remaining samples. Thresholds compare
 /// like plink2: removed when missing rate > `geno`/`mind`, minor allele frequency < `maf` (a variant with no
-/// observed allele has none and is removed), HWE p < `hwe`. Variants are treated as diploid autosomal.
+/// observed allele has none and is removed), HWE p < `hwe`. Allele frequencies count males once on chromosome X
+/// (``AlleleTally``); the HWE test treats every variant as diploid autosomal (plink2 uses Graffelman–Weir on X).
 public struct QCFilters: Sendable, Equatable {
     /// `--keep` files: samples not named in any are removed.
     public var keep: [String] = []
@@ -107,11 +108,11 @@ public struct QCFilters: Sendable, Equatable {
         }
         if let maf {
             let current = selection()
-            let founders = current.frequencySamples(in: fileset, nonfounders: nonfounders)
+            let founders = SexSplitSamples(current.frequencySamples(in: fileset, nonfounders: nonfounders), of: fileset)
             let limit = maf * (1 - QCFilters.epsilon)
             record("--maf \(maf)") {
                 for v in current.variants {
-                    let f = fileset.genotypeCounts(variant: v, samples: founders).minorAlleleFrequency
+                    let f = fileset.alleleTally(variant: v, samples: founders).minorAlleleFrequency
                     if f.isNaN || f < limit { variantKeep[v] = false }
                 }
             }
