@@ -27,34 +27,34 @@ enum GeneticScores {
     static func forTraining(bfile prefix: String, weights path: String, minOverlap: Double) throws -> GeneticInput {
         let fileset = try PlinkFileset(prefix: prefix)
         Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
-        let model: PolygenicScoreModel
         if path.hasSuffix(".json") {
             // The risk model embeds the weights, frequencies and reference; ancestry PCs stay in the PRS model file
             // (prs score --model), which keeps the risk model small.
-            var loaded = try PolygenicScoreModel.load(path: path)
-            loaded.ancestry = nil
-            loaded.checksum = nil
-            model = loaded
-        } else {
-            let weights = try ScoreWeights.read(path: path)
-            let selection = GenotypeSelection.all(fileset)
-            let match = PolygenicScore.match(weights, fileset: fileset, selection: selection)
-            try PolygenicScore.requireOverlap(match, minimum: minOverlap, file: path)
-            let inputs = try [("weights", path), ("bed", prefix + ".bed"), ("bim", prefix + ".bim")].map {
-                ($0.0, PolygenicScoreProvenance.Input(path: $0.1, sha256: try FileDigest.sha256(path: $0.1)))
-            }
-            let counts = Dictionary(match.counts.map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: +)
-            let provenance = PolygenicScoreProvenance(
-                inputs: Dictionary(uniqueKeysWithValues: inputs), referenceSamples: fileset.sampleCount,
-                variantCounts: counts, date: ISO8601DateFormatter().string(from: Date()),
-                riskkitVersion: RiskKitVersion.current, options: ["prs_weights": path])
-            model = PolygenicScoreModel.fromMatchedWeights(
-                match, weights: weights, fileset: fileset, samples: .all(fileset.sampleCount), description: nil,
-                provenance: provenance).model
+            var model = try PolygenicScoreModel.load(path: path)
+            model.ancestry = nil
+            model.checksum = nil
+            let (scores, match) = try model.scoresByIndividual(in: fileset)
+            Log.info("polygenic score over \(match.matched) of \(model.variants.count) weighted variants"
+                     + (match.unavailable > 0 ? "; \(match.unavailable) unavailable, counted at their reference mean" : ""))
+            return GeneticInput(scores: scores, score: model)
         }
-        let (scores, match) = try model.scoresByIndividual(in: fileset)
-        Log.info("polygenic score over \(match.matched) of \(model.variants.count) weighted variants"
-                 + (match.unavailable > 0 ? "; \(match.unavailable) unavailable, counted at their reference mean" : ""))
+        let weights = try ScoreWeights.read(path: path)
+        let match = PolygenicScore.match(weights, fileset: fileset, selection: .all(fileset))
+        try PolygenicScore.requireOverlap(match, minimum: minOverlap, file: path)
+        let inputs = try [("weights", path), ("bed", prefix + ".bed"), ("bim", prefix + ".bim")].map {
+            ($0.0, PolygenicScoreProvenance.Input(path: $0.1, sha256: try FileDigest.sha256(path: $0.1)))
+        }
+        let counts = Dictionary(match.counts.map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: +)
+        let provenance = PolygenicScoreProvenance(
+            inputs: Dictionary(uniqueKeysWithValues: inputs), referenceSamples: fileset.sampleCount,
+            variantCounts: counts, date: ISO8601DateFormatter().string(from: Date()),
+            riskkitVersion: RiskKitVersion.current, options: ["prs_weights": path])
+        // The fileset's samples are the reference: their scores (every sample, .fam order) are the training values.
+        let (model, raw) = PolygenicScoreModel.fromMatchedWeights(
+            match, weights: weights, fileset: fileset, samples: .all(fileset.sampleCount), description: nil,
+            provenance: provenance)
+        Log.info("polygenic score over \(match.weights.count) of \(weights.entries.count) weights")
+        let scores = try PolygenicScoreModel.byIndividual(raw, in: fileset)
         return GeneticInput(scores: scores, score: model)
     }
 }

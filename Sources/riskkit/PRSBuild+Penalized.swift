@@ -32,16 +32,11 @@ extension PRSBuild {
     /// score's AUC and the reference distribution.
     func buildPenalized(fileset: PlinkFileset, selection: GenotypeSelection) throws -> Built {
         var training = selection.samples
-        var held: SampleSubset?
-        if let validationFile {
-            let (named, unmatched) = try SampleIDList(path: validationFile).matches(fileset.samples)
-            held = SampleSubset(indices: selection.samples.indices.filter { named[$0] }, of: fileset.sampleCount)
-            training = SampleSubset(indices: selection.samples.indices.filter { !named[$0] }, of: fileset.sampleCount)
-            Log.info("validation: \(held!.count) selected samples in \(validationFile) are held out of the fit"
-                     + (unmatched > 0 ? "; \(unmatched) of its entries name no sample of the fileset" : ""))
-            guard held!.count > 0 else {
-                throw DataError(file: validationFile, "no validation sample is among the selected samples of \(prefix).fam")
-            }
+        let held = try validationSubset(fileset: fileset, selection: selection)
+        if let held {
+            let heldOut = Set(held.indices)
+            training = SampleSubset(indices: selection.samples.indices.filter { !heldOut.contains($0) }, of: fileset.sampleCount)
+            Log.info("validation: these \(held.count) samples are held out of the fit")
         } else {
             Log.info("warning: no --validate; the score is fitted on every selected sample and no held-out AUC is reported")
         }
@@ -120,8 +115,7 @@ extension PRSBuild {
         if let validationFile { files["validate"] = validationFile }
         if let pheno = caseControl.pheno { files["pheno"] = pheno }
         if let covar = caseControl.covar { files["covar"] = covar }
-        var inputs: [String: PolygenicScoreProvenance.Input] = [:]
-        for (role, path) in files { inputs[role] = .init(path: path, sha256: try FileDigest.sha256(path: path)) }
+        let inputs = try provenanceInputs(files)
         let options = ["method": method.rawValue, "alpha": "\(method == .lasso ? 1 : penalized.alpha)",
                        "folds": "\(penalized.folds)", "lambda_count": "\(penalized.lambdaCount)",
                        "max_active": "\(penalized.maxActive)", "seed": "\(penalized.seed)"]

@@ -49,7 +49,7 @@ struct PRSBuild: ParsableCommand {
     @Option(name: .customLong("clump-kb"), help: "Clumping window in kb.") var clumpKb = 250.0
     @Option(name: .customLong("clump-p"), help: "Largest p-value of an index variant.") var clumpP = 1.0
     @Option(help: "Comma-separated p-value thresholds.") var thresholds = "5e-8,1e-5,1e-3,0.01,0.05,0.1,0.5,1"
-    @Option(name: .customLong("validate"), help: "Validation samples (lines `FID IID` or `IID`); default: every target sample with a phenotype.")
+    @Option(name: .customLong("validate"), help: "Validation samples (lines `FID IID` or `IID`): ct evaluates its thresholds on them; lasso/elasticnet hold them out of the fit and report the score's AUC on them. Default: every selected sample with a phenotype.")
     var validationFile: String?
     @OptionGroup(title: "lasso and elasticnet") var penalized: PenalizedBuildOptions
     @Option(name: .customLong("ancestry-pcs"), help: "Also store K ancestry PCs of the reference (validation) samples and the score's mean and variance on them, for Z_norm1/Z_norm2 and outlier flags in prs score --model.")
@@ -172,23 +172,32 @@ struct PRSBuild: ParsableCommand {
     private func validationSet(
         fileset: PlinkFileset, selection: GenotypeSelection
     ) throws -> (scored: SampleSubset, validation: ClumpingAndThresholding.Validation) {
-        var samples = selection.samples
-        if let validationFile {
-            let list = try SampleIDList(path: validationFile)
-            let (named, unmatched) = list.matches(fileset.samples)
-            samples = SampleSubset(indices: selection.samples.indices.filter { named[$0] }, of: fileset.sampleCount)
-            Log.info("validation: \(samples.count) of the selected samples are in \(validationFile)"
-                     + (unmatched > 0 ? "; \(unmatched) of its entries name no sample of the fileset" : ""))
-            guard samples.count > 0 else {
-                throw DataError(file: validationFile, "no validation sample is among the selected samples of \(prefix).fam")
-            }
-        } else {
+        let samples = try validationSubset(fileset: fileset, selection: selection) ?? selection.samples
+        if validationFile == nil {
             Log.info("warning: no --validate; thresholds are compared on every selected sample with a phenotype. "
                      + "Use samples that were not in the association study")
         }
         let design = try caseControl.design(fileset: fileset, samples: samples)
         return (samples, .init(samples: design.samples, outcome: design.outcome, covariates: design.covariates,
                                covariateNames: design.covariateNames))
+    }
+
+    /// The selected samples named in --validate (nil without it), logged; none of them is an error.
+    func validationSubset(fileset: PlinkFileset, selection: GenotypeSelection) throws -> SampleSubset? {
+        guard let validationFile else { return nil }
+        let (named, unmatched) = try SampleIDList(path: validationFile).matches(fileset.samples)
+        let samples = SampleSubset(indices: selection.samples.indices.filter { named[$0] }, of: fileset.sampleCount)
+        Log.info("validation: \(samples.count) of the selected samples are in \(validationFile)"
+                 + (unmatched > 0 ? "; \(unmatched) of its entries name no sample of the fileset" : ""))
+        guard samples.count > 0 else {
+            throw DataError(file: validationFile, "no validation sample is among the selected samples of \(prefix).fam")
+        }
+        return samples
+    }
+
+    /// Provenance records (path and SHA-256) of the input files, by role.
+    func provenanceInputs(_ files: [String: String]) throws -> [String: PolygenicScoreProvenance.Input] {
+        try files.mapValues { PolygenicScoreProvenance.Input(path: $0, sha256: try FileDigest.sha256(path: $0)) }
     }
 
     /// Clumps on the target's founders, or on --ld-ref's (after the same variant QC flags).
@@ -222,11 +231,10 @@ struct PRSBuild: ParsableCommand {
                 otherAllele: m.effectIsA1 ? bim.allele2 : bim.allele1, weight: m.entry.beta,
                 effectAlleleFrequency: frequencies[k])
         }
-        var inputs: [String: PolygenicScoreProvenance.Input] = [:]
         var files = ["statistics": assoc!, "bed": prefix + ".bed", "bim": prefix + ".bim", "fam": prefix + ".fam"]
         if let validationFile { files["validate"] = validationFile }
         if let ldRef { files["ld_reference_bim"] = ldRef + ".bim" }
-        for (role, path) in files { inputs[role] = .init(path: path, sha256: try FileDigest.sha256(path: path)) }
+        let inputs = try provenanceInputs(files)
         let summary = ClumpingThresholdingSummary(
             clumpR2: clumpR2, clumpKb: clumpKb, clumpP: clumpP, ldReference: ldRef ?? "target", clumps: clumps,
             thresholds: results, chosenThreshold: best, validationSamples: validation.outcome.count,

@@ -33,11 +33,11 @@ extension LogisticRegression {
             let train = (0..<problem.rows).filter { folds[$0] != id }
             let test = (0..<problem.rows).filter { folds[$0] == id }
             let trainProblem = try LogisticProblem(
-                design: rows(train, of: design), outcome: train.map { outcome[$0] }, weights: train.map { w[$0] },
+                design: design.selectingRows(train), outcome: train.map { outcome[$0] }, weights: train.map { w[$0] },
                 offset: offset.map { o in train.map { o[$0] } }, columnNames: columnNames)
             let fit = try path(
                 problem: trainProblem, penaltyFactor: penaltyFactor, penalty: penalty, lambdas: full.lambdas, options: options)
-            let testDesign = rows(test, of: design)
+            let testDesign = design.selectingRows(test)
             let testY = test.map { outcome[$0] }, testW = test.map { w[$0] }
             let testOffset = offset.map { o in test.map { o[$0] } } ?? [Double](repeating: 0, count: test.count)
             let weightSum = testW.reduce(0, +)
@@ -58,18 +58,8 @@ extension LogisticRegression {
                 }
             })
         }
-        let totalWeight = foldWeights.reduce(0, +)
         let count = full.lambdas.count
-        var mean = [Double](repeating: 0, count: count), se = [Double](repeating: 0, count: count)
-        for l in 0..<count {
-            var m = 0.0
-            for k in ids.indices { m += foldWeights[k] * foldMeasures[k][l] }
-            m /= totalWeight
-            var v = 0.0
-            for k in ids.indices { v += foldWeights[k] * (foldMeasures[k][l] - m) * (foldMeasures[k][l] - m) }
-            mean[l] = m
-            se[l] = (v / totalWeight / Double(ids.count - 1)).squareRoot()
-        }
+        let (mean, se) = FoldSummary.weightedMeanAndStandardError(foldMeasures, weights: foldWeights)
         let sign = measure.higherIsBetter ? -1.0 : 1.0
         var best = 0
         for l in 1..<count where sign * mean[l] < sign * mean[best] { best = l }
@@ -80,14 +70,5 @@ extension LogisticRegression {
             measureName: measure.name, lambdas: full.lambdas, meanMeasure: mean, standardError: se,
             foldMeasures: foldMeasures, lambdaMin: full.lambdas[best], lambda1SE: full.lambdas[oneSE], path: full,
             chosen: full.fit(at: chosenIndex))
-    }
-
-    /// The listed rows of a column-major matrix, as a new matrix. O(rows·columns).
-    private static func rows(_ indices: [Int], of matrix: Matrix) -> Matrix {
-        var out = Matrix(rows: indices.count, columns: matrix.columns)
-        for j in 0..<matrix.columns {
-            for (a, i) in indices.enumerated() { out[a, j] = matrix[i, j] }
-        }
-        return out
     }
 }

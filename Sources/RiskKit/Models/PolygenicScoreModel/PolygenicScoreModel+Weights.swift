@@ -32,14 +32,20 @@ extension PolygenicScoreModel {
     /// - Throws: ``DataError`` when two samples share an IID (the join to a data file would be ambiguous).
     public func scoresByIndividual(in fileset: PlinkFileset) throws -> (scores: [String: Double], match: Scores) {
         let result = score(fileset: fileset, samples: .all(fileset.sampleCount))
+        return (try Self.byIndividual(result.raw, in: fileset), result)
+    }
+
+    /// `raw` (one score per `.fam` sample, in order) keyed by individual id.
+    /// - Throws: ``DataError`` when two samples share an IID.
+    public static func byIndividual(_ raw: [Double], in fileset: PlinkFileset) throws -> [String: Double] {
         var byID: [String: Double] = [:]
         byID.reserveCapacity(fileset.sampleCount)
-        for (sample, value) in zip(fileset.samples, result.raw) {
+        for (sample, value) in zip(fileset.samples, raw) {
             guard byID.updateValue(value, forKey: sample.individualID) == nil else {
                 throw DataError(file: fileset.prefix + ".fam", column: "IID",
                                 "two samples share an individual id; ids must be unique to join genotypes to data rows")
             }
         }
-        return (byID, result)
+        return byID
     }
 }

@@ -5,11 +5,6 @@ extension Matrix {
         precondition(all.count == rows, "one row per sample of `all`")
         var rowOf: [Int: Int] = [:]
         for (r, i) in all.indices.enumerated() { rowOf[i] = r }
-        let picked = subset.indices.map { rowOf[$0]! }
-        var out = Matrix(rows: picked.count, columns: columns)
-        for j in 0..<columns {
-            for (r, source) in picked.enumerated() { out[r, j] = self[source, j] }
-        }
-        return out
+        return selectingRows(subset.indices.map { rowOf[$0]! })
     }
 }

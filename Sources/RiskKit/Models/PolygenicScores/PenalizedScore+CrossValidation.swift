@@ -25,7 +25,7 @@ extension PenalizedScore {
                              label: "fold \(fold + 1)/\(k)", progress: progress) { l, _, solver in
                 let eta = heldOut.linearPredictor(solver)
                 deviance.append(StreamedElasticNet.deviance(eta: eta, outcome: heldOut.outcome) / Double(test.count))
-                auc.append(Self.auc(outcome: heldOut.outcome, score: eta))
+                auc.append((try? BinaryMetrics.auc(outcome: heldOut.outcome, scores: eta)) ?? .nan)
                 if deviance[l] < deviance[best] { best = l }
                 return options.cvPatience == 0 || l - best < options.cvPatience
             }
@@ -42,8 +42,8 @@ extension PenalizedScore {
             values.map { v in (0..<count).map { v[Swift.min($0, v.count - 1)] } }
         }
         let foldDeviance = extend(heldOut.deviance), foldAUC = extend(heldOut.auc)
-        let (meanDeviance, devianceSE) = summarize(foldDeviance, sizes: heldOut.sizes)
-        let (meanAUC, aucSE) = summarize(foldAUC, sizes: heldOut.sizes)
+        let (meanDeviance, devianceSE) = FoldSummary.weightedMeanAndStandardError(foldDeviance, weights: heldOut.sizes)
+        let (meanAUC, aucSE) = FoldSummary.weightedMeanAndStandardError(foldAUC, weights: heldOut.sizes)
         var best = 0
         for l in meanDeviance.indices where meanDeviance[l] < meanDeviance[best] { best = l }
         let oneSE = meanDeviance.indices.first { meanDeviance[$0] <= meanDeviance[best] + devianceSE[best] } ?? best
@@ -51,31 +51,6 @@ extension PenalizedScore {
             folds: folds, meanDeviance: meanDeviance, devianceStandardError: devianceSE, meanAUC: meanAUC,
             aucStandardError: aucSE, foldDeviance: foldDeviance, foldAUC: foldAUC, minimumIndex: best,
             oneStandardErrorIndex: oneSE)
-    }
-
-    /// Fold-size-weighted mean and `√(weighted variance / (K − 1))` per λ, as `cv.glmnet`.
-    private static func summarize(_ measures: [[Double]], sizes: [Double]) -> (mean: [Double], se: [Double]) {
-        let total = sizes.reduce(0, +)
-        let count = measures[0].count
-        var mean = [Double](repeating: 0, count: count), se = [Double](repeating: 0, count: count)
-        for l in 0..<count {
-            var m = 0.0
-            for k in sizes.indices { m += sizes[k] * measures[k][l] }
-            m /= total
-            var v = 0.0
-            for k in sizes.indices { v += sizes[k] * (measures[k][l] - m) * (measures[k][l] - m) }
-            mean[l] = m
-            se[l] = (v / total / Double(sizes.count - 1)).squareRoot()
-        }
-        return (mean, se)
-    }
-
-    /// Mann–Whitney AUC of `score` (ties count ½); NaN when one class is absent.
-    private static func auc(outcome: [Double], score: [Double]) -> Double {
-        var cases: [Double] = [], controls: [Double] = []
-        for (y, s) in zip(outcome, score) { if y == 1 { cases.append(s) } else { controls.append(s) } }
-        guard !cases.isEmpty && !controls.isEmpty else { return .nan }
-        return RankedClasses(sortedCases: cases.sorted(), sortedControls: controls.sorted()).auc
     }
 
     /// The held-out samples of a fold, standardized with the training statistics; variant columns decoded lazily.

@@ -23,9 +23,8 @@ public struct PenalizedScoreModel: Sendable, Equatable {
     /// The linear predictor (log-odds) of `samples` of `fileset` (which must hold `variants`); `covariates` has one
     /// row per sample in `samples` order (nil when the model has no covariates).
     ///
-    /// Decodes the nonzero variants ≈256 at a time (``PlinkFileset/decode(variants:samples:missing:into:)``, missing
-    /// calls as NaN then replaced by the imputation value) and accumulates `dosages · weights` with `cblas_dgemv`:
-    /// O(|samples| · nonzeroCount) time, O(|samples| · 256) memory.
+    /// The genetic part is ``AlleleDosageScores`` (blocks of ≈256 decoded variants, missing calls imputed from
+    /// ``alleleFrequencies``): O(|samples| · nonzeroCount) time, O(|samples| · 256) memory.
     /// - Throws: ``PenalizedScoreError/invalidInput(_:)`` when the covariate shape does not match.
     public func linearPredictor(fileset: PlinkFileset, samples: SampleSubset, covariates: Matrix?) throws -> [Double] {
         guard (covariates?.columns ?? 0) == covariateCoefficients.count else {
@@ -39,19 +38,11 @@ public struct PenalizedScoreModel: Sendable, Equatable {
         }
         var eta = [Double](repeating: intercept, count: samples.count)
         if let covariates { covariates.multiply(covariateCoefficients, alpha: 1, beta: 1, into: &eta) }
-        var start = 0
-        while start < variants.count {
-            let end = Swift.min(variants.count, start + PlinkFileset.defaultBlockSize)
-            var block = fileset.decode(variants: variants[start..<end], samples: samples, missing: .nan)
-            for j in 0..<(end - start) {
-                let imputed = 2 * alleleFrequencies[start + j]
-                for i in 0..<samples.count where block.storage[i + j * samples.count].isNaN {
-                    block.storage[i + j * samples.count] = imputed
-                }
-            }
-            block.multiply(Array(weights[start..<end]), alpha: 1, beta: 1, into: &eta)
-            start = end
-        }
+        let genetic = AlleleDosageScores.compute(
+            fileset: fileset, samples: samples,
+            variants: variants.map { AlleleDosageScores.ScoredVariant(variant: $0, effectIsA1: true) },
+            weights: Matrix(rows: weights.count, columns: 1, columnMajor: weights), frequencies: alleleFrequencies)
+        Vector.axpy(1, genetic.scores.storage, &eta)
         return eta
     }
 }
