@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// RiskKit's layers, one target each. A target depends only on targets listed above it, so the compiler keeps
+// every arrow pointing down; `.ci/check-dependencies` also checks that C modules are imported (with
+// `internal import`) only by their wrapper target and that only the umbrella re-exports. The README's
+// "Architecture" section draws the same picture.
 let package = Package(
     name: "RiskKit",
     platforms: [.macOS(.v13)],
@@ -13,31 +17,49 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        // MARK: - System libraries (the only C the package touches)
-        .systemLibrary(
-            name: "COpenBLAS",
-            pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]
-        ),
-        .systemLibrary(
-            name: "CLAPACKE",
-            pkgConfig: "lapacke",
-            providers: [.apt(["liblapacke-dev"])]
-        ),
-        .systemLibrary(
-            name: "CZlib",
-            pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"])]
-        ),
+        // MARK: - System libraries (the only C the package touches; each imported by one wrapper target)
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
-        // MARK: - Library
+        // MARK: - Layers, bottom to top
+        /// Matrix (column-major Double), BLAS/LAPACK calls, typed LAPACK errors.
+        .target(name: "RiskKitLinearAlgebra", dependencies: ["COpenBLAS", "CLAPACKE"]),
+        /// CSV, tables, the feature schema and its one encoder, PLINK filesets, weight files, checksummed
+        /// documents, compression, file errors.
+        .target(
+            name: "RiskKitData",
+            dependencies: [
+                "RiskKitLinearAlgebra",
+                "CZlib",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        /// Distributions, random numbers, variant QC, and the binary-outcome metrics that both models and
+        /// evaluation use (AUC and DeLong, calibration, Hosmer–Lemeshow, folds).
+        .target(name: "RiskKitStatistics", dependencies: ["RiskKitData", "RiskKitLinearAlgebra"]),
+        /// Logistic regression, association tests, polygenic scores, the saved RiskModel, and training.
+        .target(name: "RiskKitModels", dependencies: ["RiskKitStatistics", "RiskKitData", "RiskKitLinearAlgebra"]),
+        /// Seeded synthetic cohorts for examples, tests and benchmarks.
+        .target(name: "RiskKitSimulation", dependencies: ["RiskKitStatistics", "RiskKitData"]),
+        /// Recommendation policies: rules, conditions, risk bands, the policy's verdict for one patient.
+        .target(name: "RiskKitRecommendations", dependencies: ["RiskKitModels", "RiskKitData"]),
+        /// The one patient path: rows and genotypes → encoded block → risk, percentile, contributions → report.
+        .target(
+            name: "RiskKitScoring",
+            dependencies: ["RiskKitRecommendations", "RiskKitModels", "RiskKitStatistics", "RiskKitData"]
+        ),
+        /// Evaluating a saved model: the genetic gain of a polygenic score, and what builds on scoring.
+        .target(
+            name: "RiskKitEvaluation",
+            dependencies: ["RiskKitModels", "RiskKitStatistics", "RiskKitData", "RiskKitLinearAlgebra"]
+        ),
+        /// The umbrella: re-exports every layer so `import RiskKit` is all a user writes.
         .target(
             name: "RiskKit",
             dependencies: [
-                "COpenBLAS",
-                "CLAPACKE",
-                "CZlib",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "RiskKitLinearAlgebra", "RiskKitData", "RiskKitStatistics", "RiskKitModels", "RiskKitSimulation",
+                "RiskKitRecommendations", "RiskKitScoring", "RiskKitEvaluation",
             ]
         ),
 

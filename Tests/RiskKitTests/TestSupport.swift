@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitModels
 
 /// Path of a committed fixture file.
 func fixturePath(_ name: String) -> String {

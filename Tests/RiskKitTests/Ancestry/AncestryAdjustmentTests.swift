@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
+@testable import RiskKitRecommendations
+@testable import RiskKitScoring
 
 /// Inputs: numpy's exact PC scores of the 200 reference and 30 target samples (ancestry-ref-pcs.tsv,
 /// ancestry-target-pcs.tsv) and the raw scores (ancestry-scores.tsv). Expected values from

@@ -1,5 +1,7 @@
 import Foundation
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitModels
 
 /// The ancestry-* fixtures (Fixtures/ancestry-gen.py) and numpy's expected values (Fixtures/ancestry-ref-numpy.py:
 /// Python 3.11.2, numpy 2.4.6, scipy 1.17.1, statsmodels 0.15.0; `python3 ancestry-ref-numpy.py`).

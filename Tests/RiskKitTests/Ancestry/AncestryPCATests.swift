@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
+@testable import RiskKitRecommendations
+@testable import RiskKitScoring
 
 @Suite struct AncestryPCATests {
     /// numpy's exact SVD of the same standardized 200 × 996 matrix (ancestry-ref-numpy.py prints them):

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitModels
 
 /// A dense matrix read in column blocks of a chosen width.
 private struct DenseColumnBlocks: ColumnBlockMatrix {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
 
 @Suite struct CaseControlDesignTests {
     static let fileset = try! PlinkFileset(prefix: fixturePath("gwas-small"))

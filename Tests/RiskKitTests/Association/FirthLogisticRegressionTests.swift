@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitModels
 
 @Suite struct FirthLogisticRegressionTests {
     /// A 2 × 2 table with a zero cell, fitted with an intercept and a 0/1 exposure: the model is saturated, so Firth's

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
+@testable import RiskKitSimulation
 
 /// `LogisticAssociation` on the gwas-small fixture (400 samples × 48 variants; see Fixtures/gwas-fixtures.sh) against
 /// PLINK v2.00a3.5 AVX2 (9 Aug 2022) and statsmodels 0.15.0:

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitModels
 
 @Suite struct PredictorCollinearityTests {
     /// Two predictors x = (1, 2, 3, 4), z = (1, 3, 2, 4): sample correlation r = 0.8 (Σ(x−x̄)(z−z̄) = 4, each sum of

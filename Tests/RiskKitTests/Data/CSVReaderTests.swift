@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
+@testable import RiskKitRecommendations
+@testable import RiskKitScoring
 
 /// A record as plain values, for comparing with expectations.
 private struct Row: Equatable {

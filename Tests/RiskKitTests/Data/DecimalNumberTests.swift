@@ -1,5 +1,8 @@
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitModels
+@testable import RiskKitRecommendations
 
 @Suite struct DecimalNumberTests {
     // Bit patterns from Python 3.11.7: hex(struct.unpack('<Q', struct.pack('<d', float(s)))[0])

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
 
 @Suite struct BinaryMetricsTests {
     // Closed form: events at 0.35, 0.8, 0.4, 0.9; non-events at 0.1, 0.4, 0.8, 0.2. Concordant pairs

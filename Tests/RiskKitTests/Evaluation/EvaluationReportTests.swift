@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
+@testable import RiskKitRecommendations
+@testable import RiskKitScoring
 
 /// `Fixtures/eval-predictions.csv` (500 rows, 144 events, 316 distinct predictions: ties, including at decile
 /// breaks) was made with R 4.2.2:

@@ -1,5 +1,7 @@
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitStatistics
 
 @Suite struct FoldsTests {
     // Properties that define a stratified assignment (no peer: the fold order is our own documented algorithm):

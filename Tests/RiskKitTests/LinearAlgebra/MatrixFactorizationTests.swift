@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitModels
 
 @Suite struct MatrixFactorizationTests {
     @Test func thinSVDOfAClosedFormMatrix() throws {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitModels
 
 @Suite struct MatrixTests {
     // Closed-form: A = [[4,2],[2,3]]; A⁻¹ = (1/8)[[3,-2],[-2,4]]; A·[1,2] = [8,8].

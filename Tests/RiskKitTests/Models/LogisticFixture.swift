@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitModels
 
 /// `Fixtures/logit-small.csv`: 300 rows, columns y, x1, x2 (mean 50, sd 10), x3 (0/1), w (1–3), offset.
 /// Made once with numpy (seed 20240611, see the Models tests for the generating model); small enough to commit.

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
+@testable import RiskKitRecommendations
+@testable import RiskKitScoring
 
 @Suite struct LogisticRegressionErrorTests {
     /// The fixture's intercept, x1 and x2 plus `extra` columns built from them.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitModels
 
 @Suite struct LogisticRegressionTests {
     // statsmodels 0.15.0, Python 3.11:

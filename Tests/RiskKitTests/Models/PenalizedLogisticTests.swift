@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
 
 /// References: R 4.2.2 with glmnet 4.1.6, on the unstandardized fixture columns with frequency weights:
 ///   d <- read.csv("logit-small.csv"); X <- as.matrix(d[, c("x1","x2","x3")]); y <- d$y; w <- d$w

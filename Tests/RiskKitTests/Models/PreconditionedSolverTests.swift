@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
 
 /// The L-BFGS phase's sampled-Hessian preconditioner changes only the path to the optimum, never the optimum.
 @Suite struct PreconditionedSolverTests {

@@ -1,5 +1,7 @@
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitModels
 
 @Suite struct ReferenceDistributionTests {
     // Closed form: values 0, 1, …, 100 have type-7 quantile q(p) = 100p, so percentile(x) = x.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitModels
 
 @Suite struct PlinkFilesetErrorTests {
     /// A copy of the plink-tiny fileset in a fresh folder, with optional replacements; returns the prefix.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitScoring
 
 @Suite struct PlinkFilesetTests {
     // Fixture written by plink2 v2.00a3.5 from plink-tiny-gen.py's .ped/.map (Fixtures/plink-fixtures.sh):

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitModels
 
 /// The writer's files are a valid PLINK 1 fileset: the bytes follow the format (closed form below) and read back.
 @Suite struct PlinkFilesetWriterTests {

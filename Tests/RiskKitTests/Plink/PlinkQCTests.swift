@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
+@testable import RiskKitSimulation
 
 @Suite struct PlinkQCTests {
     // Each run of plink-tiny-filters.tsv is `plink2 --bfile plink-tiny <flags> --write-samples --write-snplist`

@@ -1,5 +1,7 @@
 import Foundation
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitStatistics
+@testable import RiskKitModels
 
 /// plink2's reference outputs for the `plink-tiny` fixture (see Fixtures/plink-fixtures.sh:
 /// PLINK v2.00a3.5 AVX2 (9 Aug 2022), `plink2 --bfile plink-tiny --freq --missing --hardy --out plink-tiny-ref`,

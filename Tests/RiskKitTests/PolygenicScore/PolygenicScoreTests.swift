@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
+@testable import RiskKitScoring
 
 /// Scores of the `plink-tiny` fixture (23 samples, 2 non-founders, missing calls) with `prs-weights.txt`
 /// (11 lines: 4 on A1, 5 on A2, rs9999 not in the .bim, rs1018 with allele T that is neither G nor A), compared

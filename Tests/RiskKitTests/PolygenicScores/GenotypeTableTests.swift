@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
 
 /// The packed-record 3×3 genotype tables behind clumping, against tables counted from the decoder's dosages
 /// (``PlinkFileset/decode(variants:samples:missing:)``, itself checked against plink2 `--export A` in PlinkFilesetTests).

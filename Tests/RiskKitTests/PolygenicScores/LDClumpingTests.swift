@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
+@testable import RiskKitRecommendations
 
 /// LD clumping against PLINK v1.90b6.26 64-bit (2 Apr 2022) `--clump` on the clump-small fixture; the commands are
 /// in Fixtures/clump-fixtures.sh (fixture written by clump-small-gen.py, Python 3.11 + numpy).

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
+@testable import RiskKitRecommendations
 
 /// Penalized scores against R 4.2.2 + glmnet 4.1-6 on the lasso-small fixture (300 fitted samples of 322, 400
 /// variants, 2% missing calls, AGE and BMI as unpenalized covariates). The R script is Fixtures/lasso-glmnet.R (run by

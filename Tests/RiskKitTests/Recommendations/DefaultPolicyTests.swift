@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
+@testable import RiskKitRecommendations
+@testable import RiskKitScoring
 
 /// The shipped demo policy `Models/default-policy.json` applied to patients at the guideline thresholds.
 ///

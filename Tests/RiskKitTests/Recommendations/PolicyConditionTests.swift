@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitModels
+@testable import RiskKitRecommendations
 
 /// The condition language on a small inline policy: each operator at its edges, and three-valued logic with
 /// missing values. Expected results follow from the operator definitions (`between` includes both ends,

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
+@testable import RiskKitRecommendations
+@testable import RiskKitScoring
 
 /// Loading rejects malformed policies with a `DataError` naming the JSON path (and rule id) of the problem.
 ///

@@ -1,5 +1,7 @@
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitModels
+@testable import RiskKitSimulation
 
 @Suite struct CohortSimulationTests {
     @Test func sameSeedSameCohortAndPanelScaled() throws {

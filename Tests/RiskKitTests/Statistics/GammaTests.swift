@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitStatistics
 
 @Suite struct GammaTests {
     // Reference: R 4.2.2,

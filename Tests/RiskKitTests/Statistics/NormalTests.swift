@@ -1,5 +1,6 @@
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitStatistics
 
 @Suite struct NormalTests {
     // Reference values: R 4.2.2 `qnorm(c(0.975, 1e-10, 0.3))`, `pnorm(-1.5)`, `2*pnorm(-3)`.

@@ -1,5 +1,6 @@
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitStatistics
 
 @Suite struct SplitMix64Tests {
     // Reference outputs of Vigna's splitmix64.c: seed 1234567 gives the five values published for the

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitStatistics
 
 @Suite struct VectorExponentialTests {
     /// Against glibc's `exp` (correctly rounded in practice): within 2 ulp over [−708, 708], dense near 0 where the

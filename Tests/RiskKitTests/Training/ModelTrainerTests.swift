@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitStatistics
+@testable import RiskKitModels
 
 @Suite struct ModelTrainerTests {
     /// Reference: R 4.2.2 (2022-11-10 r83330), `glm` fully converged:

@@ -1,5 +1,7 @@
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitModels
 
 @Suite struct OriginalScaleTests {
     // Closed form: z = (x − 2)/4, η = 1 + 2z = 0 + 0.5x. Covariance: β = A b with A = [[1, −0.5], [0, 0.25]],

@@ -1,5 +1,8 @@
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitModels
 
 @Suite struct OutcomeColumnTests {
     @Test func zeroOneWithMissing() throws {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitLinearAlgebra
+@testable import RiskKitData
+@testable import RiskKitModels
 
 @Suite struct ScoreWeightsTests {
     /// The fixture's content, as written (closed form): rs3 has no id, `chr1` loses its prefix, alleles upper-cased.

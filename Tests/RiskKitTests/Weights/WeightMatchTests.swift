@@ -1,5 +1,7 @@
 import Testing
-@testable import RiskKit
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitScoring
 
 @Suite struct WeightMatchTests {
     // A small .bim-like panel (A1 is the counted allele).

@@ -1,0 +1,98 @@
+internal import Crypto
+import Foundation
+
+/// A JSON file RiskKit writes and reads back: a `format` name, a `version`, and a SHA-256 `checksum` over the rest,
+/// so that an edited or truncated file is refused instead of silently giving other numbers.
+public protocol ChecksummedDocument: Codable {
+    /// The value of the file's `format` key.
+    static var formatName: String { get }
+    /// The format version this RiskKit writes and reads.
+    static var currentVersion: Int { get }
+    /// What the file is, for error messages ("model", "PRS model").
+    static var documentKind: String { get }
+    /// `sha256:<hex>` of the sorted-key JSON without the checksum; nil before the document is written.
+    var checksum: String? { get set }
+    /// Checks consistency beyond decoding; `name` is the file, for messages.
+    func validateShape(name: String) throws
+}
+
+extension ChecksummedDocument {
+    /// The canonical bytes the checksum covers: sorted-key JSON of the document without its checksum.
+    func canonicalBytes() throws -> [UInt8] {
+        var copy = self
+        copy.checksum = nil
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Array(try encoder.encode(copy))
+    }
+
+    /// `sha256:<hex>` of ``canonicalBytes()``.
+    func computeChecksum() throws -> String {
+        "sha256:" + SHA256.hash(data: try canonicalBytes()).hexString
+    }
+
+    /// The document as pretty-printed, checksummed JSON.
+    public func fileBytes() throws -> [UInt8] {
+        var copy = self
+        copy.checksum = try computeChecksum()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(copy)) + [UInt8(ascii: "\n")]
+    }
+
+    /// Writes the file atomically (temporary file, then rename), readable by all: it holds no individual's data.
+    public func write(to path: String) throws {
+        try AtomicFile.write(try fileBytes(), to: path, permissions: AtomicFile.shared)
+    }
+
+    /// Reads and verifies a file.
+    ///
+    /// - Throws: ``InputFileError`` when the file cannot be opened; ``DataError`` when it is not this kind of
+    ///   document, has another format version, is truncated or malformed, or its checksum does not match.
+    public static func load(path: String) throws -> Self {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw InputFileError(path: path, reason: (error as NSError).localizedFailureReason ?? "cannot be read")
+        }
+        return try decode(data, name: path)
+    }
+
+    /// Decodes and verifies JSON; `name` is used in error messages.
+    public static func decode(_ data: Data, name: String) throws -> Self {
+        let header: DocumentHeader
+        do {
+            header = try JSONDecoder().decode(DocumentHeader.self, from: data)
+        } catch {
+            throw DataError(file: name, "not a readable RiskKit \(documentKind): the JSON is truncated or malformed (\(describe(error)))")
+        }
+        guard header.format == formatName else {
+            throw DataError(file: name, "not a RiskKit \(documentKind) file (\"format\" is \(header.format.map { "\"\($0)\"" } ?? "missing"), expected \"\(formatName)\")")
+        }
+        guard header.version == currentVersion else {
+            throw DataError(file: name, "\(documentKind) file version \(header.version.map(String.init) ?? "missing") is not supported; this RiskKit (\(RiskKitVersion.current)) reads version \(currentVersion)")
+        }
+        let document: Self
+        do {
+            document = try JSONDecoder().decode(Self.self, from: data)
+        } catch {
+            throw DataError(file: name, "\(documentKind) file is damaged: \(describe(error))")
+        }
+        guard let stored = document.checksum else {
+            throw DataError(file: name, "\(documentKind) file has no checksum; it was not written by RiskKit or was edited")
+        }
+        let actual = try document.computeChecksum()
+        guard stored == actual else {
+            throw DataError(file: name, "checksum mismatch: the \(documentKind) file was edited or corrupted after it was written (stored \(stored), computed \(actual))")
+        }
+        try document.validateShape(name: name)
+        return document
+    }
+}
+
+/// The two keys read before the rest of a document, to refuse another kind or version with a clear message.
+private struct DocumentHeader: Decodable {
+    var format: String?
+    var version: Int?
+}

@@ -1,0 +1,72 @@
+
+/// One model feature as learned at training time: its kind, levels, imputation value and encoded columns.
+///
+/// A feature turns one raw value into one or more numbers of the design matrix (its *encoded columns*):
+/// a numeric or binary feature gives one column; a categorical feature gives one indicator column per
+/// non-reference level; a feature with a missingness indicator adds one more column, `missing(name)`.
+public struct Feature: Codable, Sendable, Equatable {
+    /// The raw column name in the data.
+    public var name: String
+    /// How the column is treated.
+    public var kind: FeatureKind
+    /// Categorical levels in encoding order (sorted); `nil` for numeric and binary features.
+    public var levels: [String]?
+    /// The reference level of a categorical feature (its first level): it gets no indicator column.
+    public var referenceLevel: String?
+    /// The value a missing cell is replaced by: the training mean (numeric) or most frequent value (binary).
+    public var imputedNumber: Double?
+    /// The level a missing cell is replaced by for categorical features: the most frequent training level.
+    public var imputedLevel: String?
+    /// Whether a `missing(name)` indicator column is part of the encoding.
+    public var missingIndicator: Bool
+    /// How many training rows had this cell missing (documentation for the analyst).
+    public var missingInTraining: Int
+
+    enum CodingKeys: String, CodingKey {
+        case name, kind, levels
+        case referenceLevel = "reference_level"
+        case imputedNumber = "imputed_number"
+        case imputedLevel = "imputed_level"
+        case missingIndicator = "missing_indicator"
+        case missingInTraining = "missing_in_training"
+    }
+
+    /// Names of the encoded columns this feature produces, in order.
+    public var encodedColumnNames: [String] {
+        var names: [String]
+        switch kind {
+        case .numeric, .binary: names = [name]
+        case .categorical: names = (levels ?? []).dropFirst().map { "\(name)=\($0)" }
+        }
+        if missingIndicator { names.append("missing(\(name))") }
+        return names
+    }
+
+    /// Number of encoded columns.
+    public var width: Int { encodedColumnNames.count }
+
+    /// Writes this feature's encoded values for one numeric cell (`NaN` = missing) into `out[offset...]`.
+    ///
+    /// This and ``encode(levelIndex:into:at:)`` are the only places raw values become numbers, at training
+    /// and at scoring alike.
+    public func encode(number: Double, into out: UnsafeMutablePointer<Double>, at offset: Int) {
+        let missing = number.isNaN
+        out[offset] = missing ? (imputedNumber ?? 0) : number
+        if missingIndicator { out[offset + 1] = missing ? 1 : 0 }
+    }
+
+    /// Writes the one-hot encoding of a level (index into ``levels``; `nil` = missing) into `out[offset...]`.
+    public func encode(levelIndex: Int?, into out: UnsafeMutablePointer<Double>, at offset: Int) {
+        let count = (levels?.count ?? 1) - 1
+        for k in 0..<count { out[offset + k] = 0 }
+        let index = levelIndex ?? imputedLevelIndex
+        if index > 0 { out[offset + index - 1] = 1 }
+        if missingIndicator { out[offset + count] = levelIndex == nil ? 1 : 0 }
+    }
+
+    /// Index of ``imputedLevel`` in ``levels`` (0 when absent).
+    var imputedLevelIndex: Int {
+        guard let imputedLevel, let levels else { return 0 }
+        return levels.firstIndex(of: imputedLevel) ?? 0
+    }
+}

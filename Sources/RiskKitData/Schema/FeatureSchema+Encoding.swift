@@ -1,0 +1,131 @@
+import Foundation
+import RiskKitLinearAlgebra
+
+extension FeatureSchema {
+    /// Encodes whole columns into a design matrix on the raw (unstandardized) scale.
+    ///
+    /// Result: `n × (1 + width)`, column-major, column 0 all ones. `columns[i]` is the raw column of `features[i]`;
+    /// categorical codes are interpreted through the column's own level list, matched to the feature's levels by name;
+    /// a level the feature does not know (possible only for a held-out cross-validation fold) is encoded as missing.
+    /// - Precondition: all columns have the same length and match the features in count and kind.
+    func rawDesign(columns: [RawColumn]) -> Matrix {
+        precondition(columns.count == features.count, "one raw column per feature")
+        let n = columns.first.map(\.count) ?? 0
+        let width = features.reduce(0) { $0 + $1.width }
+        var design = Matrix(rows: n, columns: 1 + width)
+        // Feature by feature, so every write walks down a column (column-major); each value still goes through
+        // the feature's one encoding primitive, via a small buffer of the feature's width.
+        var buffer = [Double](repeating: 0, count: features.map(\.width).max() ?? 1)
+        design.storage.withUnsafeMutableBufferPointer { out in
+            for i in 0..<n { out[i] = 1 }
+            buffer.withUnsafeMutableBufferPointer { b in
+                let tmp = b.baseAddress!
+                var offset = 1
+                for (feature, column) in zip(features, columns) {
+                    let w = feature.width
+                    switch column {
+                    case .numeric(let values):
+                        values.withUnsafeBufferPointer { v in
+                            for i in 0..<n {
+                                feature.encode(number: v[i], into: tmp, at: 0)
+                                for k in 0..<w { out[(offset + k) * n + i] = tmp[k] }
+                            }
+                        }
+                    case .categorical(let codes, let rawLevels):
+                        let index = Dictionary(uniqueKeysWithValues: (feature.levels ?? []).enumerated().map { ($1, $0) })
+                        let map = rawLevels.map { index[$0] }
+                        codes.withUnsafeBufferPointer { c in
+                            for i in 0..<n {
+                                let code = c[i]
+                                feature.encode(levelIndex: code < 0 ? nil : map[Int(code)], into: tmp, at: 0)
+                                for k in 0..<w { out[(offset + k) * n + i] = tmp[k] }
+                            }
+                        }
+                    }
+                    offset += w
+                }
+            }
+        }
+        return design
+    }
+
+    /// Standardizes columns `1...width` of a raw design in place: `(x − center) / scale`.
+    func standardize(_ design: inout Matrix) {
+        let n = design.rows
+        design.storage.withUnsafeMutableBufferPointer { out in
+            for j in 0..<width {
+                let c = center[j], s = scale[j]
+                let base = (j + 1) * n
+                for i in 0..<n { out[base + i] = (out[base + i] - c) / s }
+            }
+        }
+    }
+
+    /// The standardized design matrix (`n × (1 + width)`, intercept first) for new data in training layout.
+    public func design(columns: [RawColumn]) -> Matrix {
+        var design = rawDesign(columns: columns)
+        standardize(&design)
+        return design
+    }
+
+    /// Encodes one patient on the raw scale from cell texts, one per feature (`nil` or empty or `NA` = missing).
+    ///
+    /// - Throws: ``DataError`` naming the field when a numeric value does not parse or a level was not seen in
+    ///   training (the message lists the known levels).
+    public func encodeRow(_ cells: [String?]) throws -> [Double] {
+        precondition(cells.count == features.count, "one cell per feature")
+        var row = [Double](repeating: 0, count: width)
+        try row.withUnsafeMutableBufferPointer { buffer in
+            let r = buffer.baseAddress!
+            var offset = 0
+            for (feature, cell) in zip(features, cells) {
+                let text = cell.map { $0.trimmingWhitespace() }
+                let missing = text == nil || text!.isEmpty || text! == "NA"
+                switch feature.kind {
+                case .numeric, .binary:
+                    var value = Double.nan
+                    if !missing {
+                        guard let parsed = Double(text!), parsed.isFinite else {
+                            throw DataError(column: feature.name, "the value is not a number")
+                        }
+                        if feature.kind == .binary && parsed != 0 && parsed != 1 {
+                            throw DataError(column: feature.name, "the value is not 0 or 1 (the feature was binary in training)")
+                        }
+                        value = parsed
+                    }
+                    feature.encode(number: value, into: r, at: offset)
+                case .categorical:
+                    var index: Int? = nil
+                    if !missing {
+                        guard let found = feature.levels?.firstIndex(of: String(text!)) else {
+                            let known = (feature.levels ?? []).map { "`\($0)`" }.joined(separator: ", ")
+                            throw DataError(column: feature.name, "the value is not a level seen in training (known levels: \(known))")
+                        }
+                        index = found
+                    }
+                    feature.encode(levelIndex: index, into: r, at: offset)
+                }
+                offset += feature.width
+            }
+        }
+        return row
+    }
+}
+
+extension RawColumn {
+    /// Number of rows.
+    public var count: Int {
+        switch self {
+        case .numeric(let v): v.count
+        case .categorical(let codes, _): codes.count
+        }
+    }
+
+    /// The rows at `indices`, in that order.
+    public func subset(_ indices: [Int]) -> RawColumn {
+        switch self {
+        case .numeric(let v): .numeric(indices.map { v[$0] })
+        case .categorical(let codes, let levels): .categorical(codes: indices.map { codes[$0] }, levels: levels)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import RiskKitModels
+import RiskKitData
+
+/// Streams the patients of a CSV file for a model: header checked once, then one ``PatientInput`` per record.
+///
+/// Memory does not grow with the number of patients. Columns the model does not use are passed to the policy
+/// through ``PatientInput/values``; the outcome column, if present, is ignored for scoring.
+public struct PatientFile {
+    /// The underlying reader.
+    public let reader: CSVReader
+    /// Column index of each model feature (−1 for a genetic feature the file does not have).
+    let featureColumns: [Int]
+    /// Column index of the identifier, when the file has the model's id column (or the one requested).
+    let idColumn: Int?
+
+    /// Opens `path` and matches its header to `model`'s features.
+    /// - Throws: ``InputFileError`` if the file is missing; ``DataError`` listing every required column the file
+    ///   lacks, or naming a requested id column that is not there.
+    public init(path: String, model: RiskModel, idColumn requestedID: String? = nil) throws {
+        reader = try CSVReader(path: path)
+        let index = Dictionary(reader.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let names = model.schema.features.map(\.name)
+        // A polygenic score feature comes from genotypes (see ``PatientInput/settingGeneticScore(_:model:)``).
+        let missing = names.filter { index[$0] == nil && $0 != model.genetics?.feature }
+        guard missing.isEmpty else {
+            throw DataError(
+                file: path, line: 1,
+                "missing required column\(missing.count == 1 ? "" : "s") for this model: \(missing.joined(separator: ", "))")
+        }
+        featureColumns = names.map { index[$0] ?? -1 }
+        if let requestedID {
+            guard let i = index[requestedID] else {
+                throw DataError(file: path, line: 1, column: requestedID, "id column not found in the header")
+            }
+            idColumn = i
+        } else {
+            idColumn = model.idColumn.flatMap { index[$0] }
+        }
+    }
+
+    /// Calls `body` with each patient in file order.
+    public func forEachPatient(_ body: (PatientInput) throws -> Void) throws {
+        let header = reader.header
+        var row = 0
+        try reader.forEachRecord { record in
+            row += 1
+            var values: [String: FieldValue] = [:]
+            values.reserveCapacity(header.count)
+            for (i, name) in header.enumerated() { values[name] = record.value(at: i) }
+            let cells = featureColumns.map { $0 < 0 || record.isMissing(at: $0) ? nil : record.string(at: $0) }
+            let id = idColumn.map { record.string(at: $0) } ?? "row \(row)"
+            try body(PatientInput(id: id, line: record.line, cells: cells, values: values))
+        }
+    }
+}

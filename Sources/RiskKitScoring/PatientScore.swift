@@ -1,0 +1,86 @@
+import Foundation
+import RiskKitModels
+import RiskKitStatistics
+import RiskKitData
+
+/// A patient's absolute risk with its context: percentile in the training population and the factors driving it.
+public struct PatientScore: Sendable, Equatable {
+    /// The patient's identifier (`nil` for a single patient given without one).
+    public var id: String?
+    /// Predicted probability of the outcome.
+    public var risk: Double
+    /// Percentile (0–100) of `risk` among the model's training population.
+    public var percentile: Double
+    /// Log odds.
+    public var linearPredictor: Double
+    /// Per-feature contributions to the log odds relative to an average training patient, largest first.
+    public var contributions: [Contribution]
+    /// Features that were missing and imputed for this patient.
+    public var imputed: [String]
+    /// The genetic and non-genetic parts of the risk, for models with a polygenic score.
+    public var genetics: GeneticRisk?
+}
+
+/// A patient's risk split into its genetic and non-genetic parts.
+///
+/// The non-genetic risk is the model's risk with the polygenic score at the training mean (an average genetic
+/// background); the genetic part is the score's log-odds term relative to that mean, β·(score − mean), and its
+/// odds ratio. Together: logit(risk) = logit(risk without genetics) + genetic log odds.
+public struct GeneticRisk: Sendable, Equatable, Codable {
+    /// Raw polygenic score (nil when the patient has no genotypes: the score was imputed at the mean).
+    public var score: Double?
+    /// Percentile of the score among the model's training samples.
+    public var percentile: Double?
+    /// (score − training mean) / training SD.
+    public var z: Double?
+    /// β·(score − training mean): the genetic log odds relative to an average genetic background.
+    public var logOdds: Double
+    /// e^logOdds.
+    public var oddsRatio: Double
+    /// Risk with the score at the training mean.
+    public var riskWithoutGenetics: Double
+
+    enum CodingKeys: String, CodingKey {
+        case score, percentile, z
+        case logOdds = "log_odds"
+        case oddsRatio = "odds_ratio"
+        case riskWithoutGenetics = "risk_without_genetics"
+    }
+}
+
+extension RiskModel {
+    /// Scores one patient.
+    /// - Throws: ``DataError`` (with the line, when known) if a value does not parse or a level is unknown.
+    public func score(_ input: PatientInput) throws -> PatientScore {
+        let encoded: [Double]
+        do {
+            encoded = try schema.encodeRow(input.cells)
+        } catch var error as DataError {
+            error.line = error.line ?? input.line
+            throw error
+        }
+        let eta = linearPredictor(encoded: encoded)
+        let risk = Self.probability(linearPredictor: eta)
+        let imputed = zip(schema.features, input.cells).compactMap { feature, cell -> String? in
+            guard let cell else { return feature.name }
+            let t = cell.trimmingWhitespace()
+            return t.isEmpty || t == "NA" ? feature.name : nil
+        }
+        return PatientScore(
+            id: input.id, risk: risk, percentile: referenceRisks.percentile(of: risk), linearPredictor: eta,
+            contributions: contributions(encoded: encoded), imputed: imputed,
+            genetics: geneticRisk(encoded: encoded, linearPredictor: eta, imputed: imputed))
+    }
+
+    /// The genetic part of a patient's risk (nil for a model without genetics).
+    func geneticRisk(encoded: [Double], linearPredictor eta: Double, imputed: [String]) -> GeneticRisk? {
+        guard let genetics, let j = schema.encodedColumnNames.firstIndex(of: genetics.feature) else { return nil }
+        let value = encoded[j]
+        let known = !imputed.contains(genetics.feature)
+        let logOdds = coefficients[j + 1].estimate * (value - genetics.trainingMean)
+        return GeneticRisk(
+            score: known ? value : nil, percentile: known ? genetics.score.reference.percentile(of: value) : nil,
+            z: known ? (value - genetics.trainingMean) / genetics.trainingSD : nil, logOdds: logOdds,
+            oddsRatio: exp(logOdds), riskWithoutGenetics: Self.probability(linearPredictor: eta - logOdds))
+    }
+}
