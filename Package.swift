@@ -78,14 +78,16 @@ let package = Package(
         ),
 
         // MARK: - Tests
+        /// Helpers shared by the test targets (approximate equality); kept under Tests/ and out of every product.
+        .target(name: "RiskKitTestSupport", path: "Tests/RiskKitTestSupport"),
         .testTarget(
             name: "RiskKitTests",
-            dependencies: ["RiskKit"],
+            dependencies: ["RiskKit", "RiskKitTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "riskkitTests",
-            dependencies: ["riskkit"]
+            dependencies: ["riskkit", "RiskKitTestSupport"]
         ),
     ]
 )

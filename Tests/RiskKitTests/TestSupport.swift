@@ -17,11 +17,6 @@ func temporaryFolder() throws -> String {
     return path
 }
 
-/// `|a − b| ≤ tolerance · max(|b|, tiny)`.
-func relativelyClose(_ a: Double, _ b: Double, _ tolerance: Double) -> Bool {
-    abs(a - b) <= tolerance * Swift.max(abs(b), 1e-300)
-}
-
 /// The `DataError` thrown by `body`, or `nil`.
 func dataError(_ body: () throws -> Void) -> DataError? {
     do {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RiskKitTestSupport
 
 /// `riskkit gwas` end to end on the gwas-small fixture; the numbers themselves are checked against plink2 and
 /// statsmodels in RiskKitTests/Association. Here: the output contract, files, logs and exit codes.
@@ -68,7 +69,7 @@ import Testing
         #expect(ours.count == 48 && theirs.count == 48)
         func close(_ a: String, _ b: String, _ tolerance: Double = 0) -> Bool {
             guard let x = Double(a), let y = Double(b), y != 0 else { return a == b }
-            return abs(x - y) <= max(tolerance * abs(y), pow(10, log10(abs(y)).rounded(.down) - 5) * (1 + 1e-9))
+            return isApproximatelyEqual(x, y, relative: tolerance) || matchesPrinted(x, y, units: 1)
         }
         for (a, b) in zip(ours, theirs) {
             // ours: CHROM POS ID REF ALT A1 A1_FREQ OBS_CT BETA SE Z_STAT P FIRTH ERRCODE

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RiskKitTestSupport
 
 /// `riskkit prs score` on the plink-tiny fixture against PLINK v2.00a3.5 AVX2 (9 Aug 2022) `.sscore` files, made in
 /// Tests/RiskKitTests/Fixtures with
@@ -16,12 +17,10 @@ import Testing
         text.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
     }
 
-    /// Both sides are rounded to 6 significant digits: within one unit of the 6th digit. (A value within rounding
-    /// noise of a decimal tie can print either way: S21's 2.675 / 16 prints 0.167187 here, 0.167188 in plink2.)
+    /// Both sides are rounded to 6 significant digits: within one unit of the 6th digit.
     func close(_ ours: String, _ theirs: String) -> Bool {
         guard let a = Double(ours), let b = Double(theirs) else { return false }
-        guard b != 0 else { return a == 0 }
-        return abs(a - b) <= pow(10, log10(abs(b)).rounded(.down) - 5) * (1 + 1e-9)
+        return matchesPrinted(a, b, units: 1)
     }
 
     /// Our rows (#IID ALLELE_CT NAMED_ALLELE_DOSAGE_SUM SCORE_AVG SCORE_SUM) against plink2's.

@@ -7,6 +7,7 @@ import RiskKit
 @testable import RiskKitModels
 @testable import RiskKitRecommendations
 @testable import RiskKitScoring
+import RiskKitTestSupport
 
 /// Inputs: numpy's exact PC scores of the 200 reference and 30 target samples (ancestry-ref-pcs.tsv,
 /// ancestry-target-pcs.tsv) and the raw scores (ancestry-scores.tsv). Expected values from
@@ -28,11 +29,6 @@ import RiskKit
     static let fullVariance = [-0.8636135584286273, -0.05633090755467752, 0.22166958240493895, -0.13108125556439607,
                                -0.2593090956295822]
 
-    /// |a − b| ≤ 1e-12 + tolerance·|b| (absolute near zero: the OLS intercept is 1e-17).
-    private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-10) -> Bool {
-        abs(a - b) <= 1e-12 + tolerance * abs(b)
-    }
-
     private func referenceInputs() throws -> (pcs: Matrix, scores: [Double]) {
         let rows = try AncestryFixture.pcs("ancestry-ref-pcs.tsv")
         let scores = try AncestryFixture.scores()
@@ -46,16 +42,16 @@ import RiskKit
         let model = try AncestryAdjustment.fit(pcs: pcs, scores: scores)
         #expect(model.varianceModel == .fullLikelihood)
         #expect(model.referenceSampleCount == 200 && model.componentCount == 4)
-        #expect(close(model.scoreOffset, Self.offset, 1e-14))
+        #expect(isApproximatelyEqual(model.scoreOffset, Self.offset, relative: 1e-14, absolute: 1e-12))
         for c in 0..<4 {
             #expect(abs(model.pcMeans[c] - Self.pcMeans[c]) < 1e-12)
-            #expect(close(model.pcStandardDeviations[c], Self.pcSDs[c], 1e-13))
+            #expect(isApproximatelyEqual(model.pcStandardDeviations[c], Self.pcSDs[c], relative: 1e-13, absolute: 1e-12))
         }
-        #expect(close(model.residualStandardDeviation, Self.residualSD, 1e-12))
+        #expect(isApproximatelyEqual(model.residualStandardDeviation, Self.residualSD, relative: 1e-12, absolute: 1e-12))
         for j in 0..<5 {
-            #expect(close(model.meanCoefficients[j], Self.ols[j], 1e-11), "OLS \(j)")
-            #expect(close(model.norm2MeanCoefficients[j], Self.fullMean[j]), "mean \(j)")
-            #expect(close(model.norm2VarianceCoefficients[j], Self.fullVariance[j]), "variance \(j)")
+            #expect(isApproximatelyEqual(model.meanCoefficients[j], Self.ols[j], relative: 1e-11, absolute: 1e-12), "OLS \(j)")
+            #expect(isApproximatelyEqual(model.norm2MeanCoefficients[j], Self.fullMean[j], relative: 1e-10, absolute: 1e-12), "mean \(j)")
+            #expect(isApproximatelyEqual(model.norm2VarianceCoefficients[j], Self.fullVariance[j], relative: 1e-10, absolute: 1e-12), "variance \(j)")
         }
         let pcsT = try AncestryFixture.pcs("ancestry-target-pcs.tsv")
         let expected = try AncestryFixture.rows("ancestry-ref-adjust.tsv")
@@ -64,12 +60,12 @@ import RiskKit
             #expect(row[0] == target.id)
             let r = model.adjust(pcs: target.pcs, score: Double(row[1])!)
             #expect(r.raw == Double(row[1])!)
-            #expect(close(r.zNorm1, Double(row[2])!), "\(row[0]) Z_norm1")
-            #expect(close(r.zNorm2, Double(row[3])!), "\(row[0]) Z_norm2")
-            #expect(close(r.mahalanobisDistanceSquared, Double(row[5])!, 1e-11), "\(row[0]) d²")
-            #expect(close(r.pcCloudPValue, Double(row[6])!, 1e-10), "\(row[0]) p")
-            #expect(close(r.rawPercentile, Double(row[7])!, 1e-10), "\(row[0]) raw percentile")
-            #expect(close(r.zNorm2Percentile, Double(row[8])!), "\(row[0]) Z_norm2 percentile")
+            #expect(isApproximatelyEqual(r.zNorm1, Double(row[2])!, relative: 1e-10, absolute: 1e-12), "\(row[0]) Z_norm1")
+            #expect(isApproximatelyEqual(r.zNorm2, Double(row[3])!, relative: 1e-10, absolute: 1e-12), "\(row[0]) Z_norm2")
+            #expect(isApproximatelyEqual(r.mahalanobisDistanceSquared, Double(row[5])!, relative: 1e-11, absolute: 1e-12), "\(row[0]) d²")
+            #expect(isApproximatelyEqual(r.pcCloudPValue, Double(row[6])!, relative: 1e-10, absolute: 1e-12), "\(row[0]) p")
+            #expect(isApproximatelyEqual(r.rawPercentile, Double(row[7])!, relative: 1e-10, absolute: 1e-12), "\(row[0]) raw percentile")
+            #expect(isApproximatelyEqual(r.zNorm2Percentile, Double(row[8])!, relative: 1e-10, absolute: 1e-12), "\(row[0]) Z_norm2 percentile")
             // T26…T30 come from the far population: d² 22.5–26.2 > χ²₄ upper-1e-3 quantile 18.4668
             // (`scipy.stats.chi2.isf(1e-3, 4)`); every other target sample has d² < 7.4.
             #expect(r.isOutlier == (Int(row[0].dropFirst())! >= 26))
@@ -81,13 +77,13 @@ import RiskKit
         let model = try AncestryAdjustment.fit(pcs: pcs, scores: scores,
                                                options: AncestryAdjustmentOptions(varianceModel: .twoStep))
         for j in 0..<5 {
-            #expect(close(model.norm2MeanCoefficients[j], Self.ols[j], 1e-11))
-            #expect(close(model.norm2VarianceCoefficients[j], Self.gamma[j]), "gamma \(j)")
+            #expect(isApproximatelyEqual(model.norm2MeanCoefficients[j], Self.ols[j], relative: 1e-11, absolute: 1e-12))
+            #expect(isApproximatelyEqual(model.norm2VarianceCoefficients[j], Self.gamma[j], relative: 1e-10, absolute: 1e-12), "gamma \(j)")
         }
         let pcsT = try AncestryFixture.pcs("ancestry-target-pcs.tsv")
         for (row, target) in zip(try AncestryFixture.rows("ancestry-ref-adjust.tsv"), pcsT) {
             let r = model.adjust(pcs: target.pcs, score: Double(row[1])!)
-            #expect(close(r.zNorm2, Double(row[4])!), "\(row[0]) two-step Z_norm2")
+            #expect(isApproximatelyEqual(r.zNorm2, Double(row[4])!, relative: 1e-10, absolute: 1e-12), "\(row[0]) two-step Z_norm2")
         }
     }
 
@@ -118,7 +114,7 @@ import RiskKit
         for (i, row) in try AncestryFixture.rows("ancestry-ref-adjust.tsv").enumerated() {
             #expect(target.samples[i].individualID == row[0])
             let r = model.adjust(pcs: (0..<4).map { projection.scores[i, $0] }, score: Double(row[1])!)
-            #expect(close(r.zNorm1, Double(row[2])!, 1e-9) && close(r.zNorm2, Double(row[3])!, 1e-9), "\(row[0])")
+            #expect(isApproximatelyEqual(r.zNorm1, Double(row[2])!, relative: 1e-9, absolute: 1e-12) && isApproximatelyEqual(r.zNorm2, Double(row[3])!, relative: 1e-9, absolute: 1e-12), "\(row[0])")
         }
         let decoded = try JSONDecoder().decode(AncestryAdjustment.self, from: JSONEncoder().encode(model))
         #expect(decoded == model)

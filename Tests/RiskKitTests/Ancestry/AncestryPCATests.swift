@@ -6,6 +6,7 @@ import RiskKit
 @testable import RiskKitModels
 @testable import RiskKitRecommendations
 @testable import RiskKitScoring
+import RiskKitTestSupport
 
 @Suite struct AncestryPCATests {
     /// numpy's exact SVD of the same standardized 200 × 996 matrix (ancestry-ref-numpy.py prints them):
@@ -22,8 +23,8 @@ import RiskKit
         #expect(pca.referenceSampleCount == 200)
         #expect(pca.convergedComponents == 4)
         for c in 0..<4 {
-            #expect(relativelyClose(pca.singularValues[c], Self.singularValues[c], 1e-12))
-            #expect(relativelyClose(pca.eigenvalues[c], Self.eigenvalues[c], 1e-12))
+            #expect(isApproximatelyEqual(pca.singularValues[c], Self.singularValues[c], relative: 1e-12))
+            #expect(isApproximatelyEqual(pca.eigenvalues[c], Self.eigenvalues[c], relative: 1e-12))
         }
         // Loadings (same sign convention: largest-|v| entry positive) and frequencies.
         let rows = try AncestryFixture.rows("ancestry-ref-pca.tsv")
@@ -31,7 +32,7 @@ import RiskKit
         var worst = 0.0
         for (j, row) in rows.enumerated() {
             #expect(pca.variants[j].id == row[0] && pca.variants[j].allele1 == row[1])
-            #expect(relativelyClose(pca.variants[j].allele1Frequency, Double(row[2])!, 1e-14))
+            #expect(isApproximatelyEqual(pca.variants[j].allele1Frequency, Double(row[2])!, relative: 1e-14))
             for c in 0..<4 { worst = max(worst, abs(pca.loadings[j + c * 996] - Double(row[3 + c])!)) }
         }
         #expect(worst < 1e-11, "largest loading difference \(worst)")

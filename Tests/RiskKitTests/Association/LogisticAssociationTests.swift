@@ -6,6 +6,7 @@ import RiskKit
 @testable import RiskKitStatistics
 @testable import RiskKitModels
 @testable import RiskKitSimulation
+import RiskKitTestSupport
 
 /// `LogisticAssociation` on the gwas-small fixture (400 samples × 48 variants; see Fixtures/gwas-fixtures.sh) against
 /// PLINK v2.00a3.5 AVX2 (9 Aug 2022) and statsmodels 0.15.0:
@@ -74,9 +75,9 @@ import RiskKit
             guard let beta = t.beta, let se = t.se, let p = t.p, v.id != Self.plink2Outlier else { continue }
             // Firth fits: plink2 iterates in single precision, so 1e-3 there; 1e-4 (BETA, SE) and 1e-3 (P) otherwise.
             let tolerance = t.firth ? 1e-3 : 1e-4
-            #expect(relativelyClose(try #require(r.beta), beta, tolerance), "\(v.id) BETA \(r.beta!) vs \(beta)")
-            #expect(relativelyClose(try #require(r.standardError), se, tolerance), "\(v.id) SE \(r.standardError!) vs \(se)")
-            #expect(relativelyClose(try #require(r.pValue), p, 1e-3), "\(v.id) P \(r.pValue!) vs \(p)")
+            #expect(isApproximatelyEqual(try #require(r.beta), beta, relative: tolerance), "\(v.id) BETA \(r.beta!) vs \(beta)")
+            #expect(isApproximatelyEqual(try #require(r.standardError), se, relative: tolerance), "\(v.id) SE \(r.standardError!) vs \(se)")
+            #expect(isApproximatelyEqual(try #require(r.pValue), p, relative: 1e-3), "\(v.id) P \(r.pValue!) vs \(p)")
             compared += 1
         }
         #expect(compared >= 40)
@@ -111,9 +112,9 @@ import RiskKit
         for f in rows {
             let r = try #require(byID[f[0]])
             #expect(r.observations == Int(f[1]))
-            #expect(relativelyClose(try #require(r.beta), Double(f[2])!, 1e-9), "\(f[0]) BETA \(r.beta!) vs \(f[2])")
-            #expect(relativelyClose(try #require(r.standardError), Double(f[3])!, 1e-9), "\(f[0]) SE \(r.standardError!) vs \(f[3]) \(abs(r.standardError! / Double(f[3])! - 1))")
-            #expect(relativelyClose(try #require(r.pValue), Double(f[5])!, 1e-8), "\(f[0]) P \(r.pValue!) vs \(f[5])")
+            #expect(isApproximatelyEqual(try #require(r.beta), Double(f[2])!, relative: 1e-9), "\(f[0]) BETA \(r.beta!) vs \(f[2])")
+            #expect(isApproximatelyEqual(try #require(r.standardError), Double(f[3])!, relative: 1e-9), "\(f[0]) SE \(r.standardError!) vs \(f[3]) \(abs(r.standardError! / Double(f[3])! - 1))")
+            #expect(isApproximatelyEqual(try #require(r.pValue), Double(f[5])!, relative: 1e-8), "\(f[0]) P \(r.pValue!) vs \(f[5])")
         }
     }
 
@@ -125,8 +126,8 @@ import RiskKit
         let beta = log((76.0 / 110) / (90.0 / 111))
         let se = (1 / 76.0 + 1 / 110.0 + 1 / 90.0 + 1 / 111.0).squareRoot()
         #expect(r.observations == 387)
-        #expect(relativelyClose(try #require(r.beta), beta, 1e-9))
-        #expect(relativelyClose(try #require(r.standardError), se, 1e-9))
+        #expect(isApproximatelyEqual(try #require(r.beta), beta, relative: 1e-9))
+        #expect(isApproximatelyEqual(try #require(r.standardError), se, relative: 1e-9))
     }
 
     /// Block size and thread count change only the work split, not the numbers.
@@ -135,8 +136,8 @@ import RiskKit
         let split = try Self.run(covariates: [], threads: 2, blockSize: 5)
         for (a, b) in zip(reference, split) {
             #expect(a.variant == b.variant && a.error == b.error && a.firth == b.firth && a.observations == b.observations)
-            if let x = a.beta, let y = b.beta { #expect(relativelyClose(y, x, 1e-10)) }
-            if let x = a.standardError, let y = b.standardError { #expect(relativelyClose(y, x, 1e-10)) }
+            if let x = a.beta, let y = b.beta { #expect(isApproximatelyEqual(y, x, relative: 1e-10)) }
+            if let x = a.standardError, let y = b.standardError { #expect(isApproximatelyEqual(y, x, relative: 1e-10)) }
         }
     }
 

@@ -19,9 +19,4 @@ struct EvaluationFixture {
     }
 
     subscript(name: String) -> [Double] { columns[name] ?? [] }
-
-    /// |actual − expected| ≤ tolerance·|expected|: relative closeness for values away from zero.
-    static func isClose(_ actual: Double, _ expected: Double, relative tolerance: Double) -> Bool {
-        abs(actual - expected) <= tolerance * abs(expected)
-    }
 }

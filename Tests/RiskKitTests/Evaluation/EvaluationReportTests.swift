@@ -6,6 +6,7 @@ import RiskKit
 @testable import RiskKitModels
 @testable import RiskKitRecommendations
 @testable import RiskKitScoring
+import RiskKitTestSupport
 
 /// `Fixtures/eval-predictions.csv` (500 rows, 144 events, 316 distinct predictions: ties, including at decile
 /// breaks) was made with R 4.2.2:
@@ -41,8 +42,8 @@ import RiskKit
     @Test func probabilityScoresMatchScikitLearn() throws {
         let (y, p) = try Self.fixture()
         let report = try EvaluationReport(outcome: y, predicted: p)
-        #expect(EvaluationFixture.isClose(report.brierScore, 0.17107818400000002, relative: 1e-12))
-        #expect(EvaluationFixture.isClose(report.logLoss, 0.5190193487293047, relative: 1e-12))
+        #expect(isApproximatelyEqual(report.brierScore, 0.17107818400000002, relative: 1e-12))
+        #expect(isApproximatelyEqual(report.logLoss, 0.5190193487293047, relative: 1e-12))
     }
 
     // R 4.2.2, rms 6.5.0:
@@ -71,9 +72,9 @@ import RiskKit
     @Test func hosmerLemeshowMatchesHoslemTest() throws {
         let (y, p) = try Self.fixture()
         let hl = try #require(try EvaluationReport(outcome: y, predicted: p).hosmerLemeshow)
-        #expect(EvaluationFixture.isClose(hl.statistic, 7.4311070107360395, relative: 1e-12))
+        #expect(isApproximatelyEqual(hl.statistic, 7.4311070107360395, relative: 1e-12))
         #expect(hl.degreesOfFreedom == 8)
-        #expect(EvaluationFixture.isClose(hl.pValue, 0.49091171460126232, relative: 1e-12))
+        #expect(isApproximatelyEqual(hl.pValue, 0.49091171460126232, relative: 1e-12))
         let direct = try HosmerLemeshowTest(outcome: y, predicted: p)
         #expect(direct == hl)
     }
@@ -97,7 +98,7 @@ import RiskKit
         #expect(table.map(\.count) == counts)
         #expect(table.map(\.events) == events)
         for (row, expected) in zip(table, meanPredicted) {
-            #expect(EvaluationFixture.isClose(row.meanPredicted, expected, relative: 1e-13))
+            #expect(isApproximatelyEqual(row.meanPredicted, expected, relative: 1e-13))
         }
         #expect(table.map(\.minPredicted) == minPredicted)
         #expect(table.map(\.maxPredicted) == maxPredicted)
@@ -117,8 +118,8 @@ import RiskKit
         ])
         let ci = try #require(object["auc_ci"] as? [Double])
         #expect(ci.count == 2)
-        #expect(EvaluationFixture.isClose(ci[0], report.aucConfidenceInterval.lower, relative: 1e-15))
-        #expect(EvaluationFixture.isClose(ci[1], report.aucConfidenceInterval.upper, relative: 1e-15))
+        #expect(isApproximatelyEqual(ci[0], report.aucConfidenceInterval.lower, relative: 1e-15))
+        #expect(isApproximatelyEqual(ci[1], report.aucConfidenceInterval.upper, relative: 1e-15))
         let hl = try #require(object["hosmer_lemeshow"] as? [String: Any])
         #expect(Set(hl.keys) == ["statistic", "df", "p_value"])
         let rows = try #require(object["calibration_table"] as? [[String: Any]])
@@ -156,9 +157,9 @@ import RiskKit
         let report = try EvaluationReport(outcome: [0, 1, 0, 1], predicted: [0.1, 0.2, 0.3, 0.4])
         let hl = try #require(report.hosmerLemeshow)
         let statistic = 0.01 / 0.09 + 0.64 / 0.16 + 0.09 / 0.21 + 0.36 / 0.24
-        #expect(EvaluationFixture.isClose(hl.statistic, statistic, relative: 1e-14))
+        #expect(isApproximatelyEqual(hl.statistic, statistic, relative: 1e-14))
         #expect(hl.degreesOfFreedom == 2)
-        #expect(EvaluationFixture.isClose(hl.pValue, exp(-statistic / 2), relative: 1e-13))
+        #expect(isApproximatelyEqual(hl.pValue, exp(-statistic / 2), relative: 1e-13))
         #expect(report.calibrationTable.map(\.group) == [1, 2, 3, 4])
         #expect(report.calibrationTable.map(\.count) == [1, 1, 1, 1])
         #expect(report.calibrationTable.map(\.events) == [0, 1, 0, 1])

@@ -24,13 +24,3 @@ struct LogisticFixture {
         offset = rows.map { $0[5] }
     }
 }
-
-/// `|a − b| ≤ tolerance·max(|b|, 1)`, elementwise.
-func close(_ a: [Double], _ b: [Double], _ tolerance: Double) -> Bool {
-    a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance * Swift.max(abs($1), 1) }
-}
-
-/// `|a − b| ≤ tolerance·|b|`, elementwise.
-func closeRelative(_ a: [Double], _ b: [Double], _ tolerance: Double) -> Bool {
-    a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance * abs($1) }
-}

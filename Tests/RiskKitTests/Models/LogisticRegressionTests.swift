@@ -3,6 +3,7 @@ import Testing
 import RiskKit
 @testable import RiskKitData
 @testable import RiskKitModels
+import RiskKitTestSupport
 
 @Suite struct LogisticRegressionTests {
     // statsmodels 0.15.0, Python 3.11:
@@ -23,16 +24,16 @@ import RiskKit
             design: data.design, outcome: data.outcome, columnNames: data.names,
             options: .init(strategy: strategy))
         #expect(fit.converged)
-        #expect(closeRelative(fit.coefficients, Self.coefficients, 1e-9))
-        #expect(closeRelative(try #require(fit.standardErrors), Self.standardErrors, 1e-8))
-        #expect(closeRelative(try #require(fit.pValues), Self.pValues, 1e-7))
+        #expect(isApproximatelyEqual(fit.coefficients, Self.coefficients, relative: 1e-9))
+        #expect(isApproximatelyEqual(try #require(fit.standardErrors), Self.standardErrors, relative: 1e-8))
+        #expect(isApproximatelyEqual(try #require(fit.pValues), Self.pValues, relative: 1e-7))
         #expect(abs(fit.logLikelihood / Self.logLikelihood - 1) < 1e-12)
         // Closed form: 105 of 300 outcomes are 1, so the null deviance is −2·(105·log(0.35) + 195·log(0.65)).
         #expect(abs(fit.nullDeviance / 388.46798342077955 - 1) < 1e-13)
         #expect(abs(fit.nullDeviance / (-2 * Self.nullLogLikelihood) - 1) < 1e-9)  // statsmodels fits llnull loosely
         let ci = try #require(fit.confidenceIntervals)
-        #expect(close(ci.map(\.lower), Self.lower, 1e-8))
-        #expect(close(ci.map(\.upper), Self.upper, 1e-8))
+        #expect(isApproximatelyEqual(ci.map(\.lower), Self.lower, relative: 1e-8, magnitudeFloor: 1))
+        #expect(isApproximatelyEqual(ci.map(\.upper), Self.upper, relative: 1e-8, magnitudeFloor: 1))
         let cov = try #require(fit.covariance)
         #expect(abs(cov[1, 2] - cov[2, 1]) == 0)
     }
@@ -44,11 +45,11 @@ import RiskKit
         let data = try LogisticFixture()
         let fit = try LogisticRegression.fit(
             design: data.design, outcome: data.outcome, weights: data.weights, columnNames: data.names)
-        #expect(closeRelative(
-            fit.coefficients, [-1.577735906943786182, 0.799684009963060105, 0.022379868697415435, -0.304626008450219588], 1e-9))
-        #expect(closeRelative(
+        #expect(isApproximatelyEqual(
+            fit.coefficients, [-1.577735906943786182, 0.799684009963060105, 0.022379868697415435, -0.304626008450219588], relative: 1e-9))
+        #expect(isApproximatelyEqual(
             try #require(fit.standardErrors),
-            [0.453352573324486308, 0.107246302773718827, 0.008713331714759083, 0.187864361128561086], 1e-8))
+            [0.453352573324486308, 0.107246302773718827, 0.008713331714759083, 0.187864361128561086], relative: 1e-8))
         #expect(abs(fit.deviance / 721.65412647498124 - 1) < 1e-12)
         #expect(abs(fit.nullDeviance / 792.59105453300060 - 1) < 1e-12)
         #expect(abs(fit.logLikelihood / -360.82706323749062 - 1) < 1e-12)
@@ -63,12 +64,12 @@ import RiskKit
         let fit = try LogisticRegression.fit(
             design: data.design, outcome: data.outcome, weights: data.weights, offset: data.offset,
             columnNames: data.names, options: .init(strategy: strategy))
-        #expect(closeRelative(
-            fit.coefficients, [-1.603538892369108515, 0.834156675474334475, 0.023127219585361455, -0.316857603795781040], 1e-9))
+        #expect(isApproximatelyEqual(
+            fit.coefficients, [-1.603538892369108515, 0.834156675474334475, 0.023127219585361455, -0.316857603795781040], relative: 1e-9))
         // The quasi-Newton strategy forms XᵀWX where the scaled gradient first drops below 1e-7 (documented).
-        #expect(closeRelative(
+        #expect(isApproximatelyEqual(
             try #require(fit.standardErrors),
-            [0.4580815944814110030, 0.1086190845285919249, 0.0088073709387753996, 0.1890721890310166631],
+            [0.4580815944814110030, 0.1086190845285919249, 0.0088073709387753996, 0.1890721890310166631], relative:
             strategy == .fullNewton ? 1e-8 : 1e-7))
         #expect(abs(fit.deviance / 704.07879195798023 - 1) < 1e-12)
         #expect(abs(fit.nullDeviance / 779.42313129150273 - 1) < 1e-12)

@@ -5,6 +5,7 @@ import RiskKit
 @testable import RiskKitData
 @testable import RiskKitStatistics
 @testable import RiskKitModels
+import RiskKitTestSupport
 
 /// References: R 4.2.2 with glmnet 4.1.6, on the unstandardized fixture columns with frequency weights:
 ///   d <- read.csv("logit-small.csv"); X <- as.matrix(d[, c("x1","x2","x3")]); y <- d$y; w <- d$w
@@ -17,13 +18,13 @@ import RiskKit
         let path = try LogisticRegression.path(
             design: data.design, outcome: data.outcome, weights: data.weights, columnNames: data.names, alpha: .l1)
         #expect(path.lambdas.count == 100)
-        #expect(closeRelative(
+        #expect(isApproximatelyEqual(
             [path.lambdas[0], path.lambdas[1], path.lambdas[9], path.lambdas[29]],
-            [0.450769482676791733, 0.410724364208538750, 0.195127348330513650, 0.030355496082619161], 1e-12))
-        #expect(close(path.coefficients[9], [-1.046161848124900651, 0, 0.010189544578978801, 0], 1e-6))
+            [0.450769482676791733, 0.410724364208538750, 0.195127348330513650, 0.030355496082619161], relative: 1e-12))
+        #expect(isApproximatelyEqual(path.coefficients[9], [-1.046161848124900651, 0, 0.010189544578978801, 0], relative: 1e-6, magnitudeFloor: 1))
         #expect(path.coefficients[9][1] == 0 && path.coefficients[9][3] == 0)
-        #expect(close(path.coefficients[29], [-1.543905273977026926, 0.596249338582212074, 0.019862920263987758, 0], 1e-6))
-        #expect(close([path.devianceRatios[9], path.devianceRatios[29]], [0.0049953319363570548, 0.0816495772975627671], 1e-6))
+        #expect(isApproximatelyEqual(path.coefficients[29], [-1.543905273977026926, 0.596249338582212074, 0.019862920263987758, 0], relative: 1e-6, magnitudeFloor: 1))
+        #expect(isApproximatelyEqual([path.devianceRatios[9], path.devianceRatios[29]], [0.0049953319363570548, 0.0816495772975627671], relative: 1e-6, magnitudeFloor: 1))
         #expect(path.nonzeroCounts[0] == 0 && path.nonzeroCounts[29] == 2)
     }
 
@@ -39,7 +40,7 @@ import RiskKit
             let fit = try LogisticRegression.fit(
                 design: data.design, outcome: data.outcome, weights: data.weights, columnNames: data.names,
                 options: .init(penalty: .elasticNet(alpha: 0.5), lambda: lambda))
-            #expect(close(fit.coefficients, beta, 1e-6))
+            #expect(isApproximatelyEqual(fit.coefficients, beta, relative: 1e-6, magnitudeFloor: 1))
             #expect(fit.standardErrors == nil && fit.covariance == nil)
         }
     }
@@ -51,8 +52,8 @@ import RiskKit
             design: data.design, outcome: data.outcome, weights: data.weights, columnNames: data.names, alpha: .l2,
             lambdas: [0.01, 0.1])
         #expect(path.lambdas == [0.1, 0.01])
-        #expect(close(path.coefficients[0], [-1.524305335420782059, 0.488160706242591780, 0.020308836687690308, -0.093986290794441457], 1e-6))
-        #expect(close(path.coefficients[1], [-1.574482907659481512, 0.747137314450495249, 0.022014874727829498, -0.247391787320994067], 1e-6))
+        #expect(isApproximatelyEqual(path.coefficients[0], [-1.524305335420782059, 0.488160706242591780, 0.020308836687690308, -0.093986290794441457], relative: 1e-6, magnitudeFloor: 1))
+        #expect(isApproximatelyEqual(path.coefficients[1], [-1.574482907659481512, 0.747137314450495249, 0.022014874727829498, -0.247391787320994067], relative: 1e-6, magnitudeFloor: 1))
     }
 
     // Closed form: with penalty factor 0 on every feature but x3, x1 and x2 stay at their unpenalized values as
@@ -66,7 +67,7 @@ import RiskKit
             design: data.design, outcome: data.outcome, weights: data.weights, columnNames: data.names,
             options: .init(penalty: .l1, lambda: 10, penaltyFactor: [0, 0, 0, 1]))
         #expect(fit.coefficients[3] == 0)
-        #expect(close(Array(fit.coefficients.prefix(3)), mle.coefficients, 1e-7))
+        #expect(isApproximatelyEqual(Array(fit.coefficients.prefix(3)), mle.coefficients, relative: 1e-7, magnitudeFloor: 1))
     }
 
     // foldid <- rep(1:5, length.out=nrow(d))
@@ -79,10 +80,10 @@ import RiskKit
         let cv = try LogisticRegression.crossValidate(
             design: data.design, outcome: data.outcome, weights: data.weights, columnNames: data.names, alpha: .l1,
             lambdas: lambdas, folds: folds)
-        #expect(close([cv.meanMeasure[0], cv.meanMeasure[9], cv.meanMeasure[29]],
-                      [1.3343643053415208, 1.3311777246867824, 1.2369027258079155], 1e-6))
-        #expect(close([cv.standardError[0], cv.standardError[9], cv.standardError[29]],
-                      [0.051590589688172872, 0.050286038881397148, 0.045613000068178228], 1e-6))
+        #expect(isApproximatelyEqual([cv.meanMeasure[0], cv.meanMeasure[9], cv.meanMeasure[29]],
+                      [1.3343643053415208, 1.3311777246867824, 1.2369027258079155], relative: 1e-6, magnitudeFloor: 1))
+        #expect(isApproximatelyEqual([cv.standardError[0], cv.standardError[9], cv.standardError[29]],
+                      [0.051590589688172872, 0.050286038881397148, 0.045613000068178228], relative: 1e-6, magnitudeFloor: 1))
         #expect(abs(cv.lambdaMin / 0.019064136226030634 - 1) < 1e-9)
         #expect(abs(cv.lambda1SE / 0.092701298935277648 - 1) < 1e-9)
         #expect(cv.chosen.lambda == cv.lambda1SE)

@@ -5,6 +5,7 @@ import RiskKit
 @testable import RiskKitData
 @testable import RiskKitStatistics
 @testable import RiskKitModels
+import RiskKitTestSupport
 
 /// The L-BFGS phase's sampled-Hessian preconditioner changes only the path to the optimum, never the optimum.
 @Suite struct PreconditionedSolverTests {
@@ -51,7 +52,7 @@ import RiskKit
         let beta = zip(zip(quasi.coefficients, newton.coefficients), se).map { abs($0.0 - $0.1) / Swift.max(abs($0.1), $1) }
         #expect(beta.max()! < 1e-9)
         // Standard errors come from XᵀWX where the scaled gradient first fell below 1e-7 (documented: ~1e-9 relative).
-        #expect(closeRelative(try #require(quasi.standardErrors), se, 1e-8))
+        #expect(isApproximatelyEqual(try #require(quasi.standardErrors), se, relative: 1e-8))
         #expect(abs(quasi.deviance / newton.deviance - 1) < 1e-13)
     }
 

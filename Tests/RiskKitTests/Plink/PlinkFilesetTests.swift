@@ -5,6 +5,7 @@ import RiskKit
 @testable import RiskKitData
 @testable import RiskKitStatistics
 @testable import RiskKitScoring
+import RiskKitTestSupport
 
 @Suite struct PlinkFilesetTests {
     // Fixture written by plink2 v2.00a3.5 from plink-tiny-gen.py's .ped/.map (Fixtures/plink-fixtures.sh):
@@ -140,7 +141,7 @@ import RiskKit
                                                   homozygous2: Int(row[6])!)
             let expected = Double(row[9])!
             // plink2 prints 6 significant digits: agree to its printed precision.
-            #expect(relativelyClose(p, expected, 5e-6), "\(row[1]): \(p) vs \(expected)")
+            #expect(isApproximatelyEqual(p, expected, relative: 5e-6), "\(row[1]): \(p) vs \(expected)")
         }
     }
 

@@ -6,6 +6,7 @@ import RiskKit
 @testable import RiskKitStatistics
 @testable import RiskKitModels
 @testable import RiskKitScoring
+import RiskKitTestSupport
 
 /// Scores of the `plink-tiny` fixture (23 samples, 2 non-founders, missing calls) with `prs-weights.txt`
 /// (11 lines: 4 on A1, 5 on A2, rs9999 not in the .bim, rs1018 with allele T that is neither G nor A), compared
@@ -44,12 +45,9 @@ import RiskKit
     }
 
     /// plink2 prints 6 significant digits: ours must lie within half a unit of the printed value's 6th significant
-    /// digit (≤ 5e-6 relative). Not a string comparison: a value within rounding noise of a decimal tie may print
-    /// either way (S21 without imputation: 2.675 / 16, printed 0.167188 by plink2, 0.167187 by C's `%g`).
+    /// digit (≤ 5e-6 relative), or within 1e-12 of a printed 0.
     func close(_ a: Double, _ b: Double) -> Bool {
-        guard b != 0 else { return abs(a) < 1e-12 }
-        let unit = pow(10, (log10(abs(b))).rounded(.down) - 5)
-        return abs(a - b) <= 0.5 * unit * (1 + 1e-9)
+        b == 0 ? abs(a) < 1e-12 : matchesPrinted(a, b, units: 0.5)
     }
 
     func score(_ filters: QCFilters = QCFilters(), weights file: String = "prs-weights.txt", meanImputation: Bool,

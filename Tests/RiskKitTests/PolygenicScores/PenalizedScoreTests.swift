@@ -6,6 +6,7 @@ import RiskKit
 @testable import RiskKitStatistics
 @testable import RiskKitModels
 @testable import RiskKitRecommendations
+import RiskKitTestSupport
 
 /// Penalized scores against R 4.2.2 + glmnet 4.1-6 on the lasso-small fixture (300 fitted samples of 322, 400
 /// variants, 2% missing calls, AGE and BMI as unpenalized covariates). The R script is Fixtures/lasso-glmnet.R (run by
@@ -77,7 +78,7 @@ import RiskKit
                                          outcome: outcome, covariates: covariates, options: Self.pathOptions(alpha: 1, threads: 2))
         #expect(fit.stop == .completed)
         #expect(fit.lambdas.count == 20 && reference.count == 20)
-        for (ours, theirs) in zip(fit.lambdas, reference.map(\.lambda)) { #expect(relativelyClose(ours, theirs, 1e-10)) }
+        for (ours, theirs) in zip(fit.lambdas, reference.map(\.lambda)) { #expect(isApproximatelyEqual(ours, theirs, relative: 1e-10)) }
         // Generator: variant index 100 (ls101) is all heterozygous, index 200 (ls201) has no calls.
         #expect(fit.excludedMonomorphic == [100])
         #expect(fit.excludedWithoutCalls == [200])
@@ -92,8 +93,8 @@ import RiskKit
         for (model, ref) in zip(fit.path, reference) {
             let eta = try model.linearPredictor(fileset: fileset, samples: samples, covariates: covariates)
             let deviance = zip(eta, outcome).reduce(0.0) { $0 + 2 * (log1p(exp($1.0)) - $1.1 * $1.0) }
-            #expect(relativelyClose(deviance, ref.deviance, 1e-9))
-            #expect(relativelyClose(model.deviance, ref.deviance, 1e-9))
+            #expect(isApproximatelyEqual(deviance, ref.deviance, relative: 1e-9))
+            #expect(isApproximatelyEqual(model.deviance, ref.deviance, relative: 1e-9))
         }
     }
 
@@ -121,7 +122,7 @@ import RiskKit
         let fit = try PenalizedScore.fit(fileset: fileset, samples: samples, variants: Array(0..<fileset.variantCount),
                                          outcome: outcome, covariates: covariates, options: Self.pathOptions(alpha: 0.5, threads: 1))
         #expect(fit.lambdas.count == 20)
-        for (ours, theirs) in zip(fit.lambdas, reference.map(\.lambda)) { #expect(relativelyClose(ours, theirs, 1e-10)) }
+        for (ours, theirs) in zip(fit.lambdas, reference.map(\.lambda)) { #expect(isApproximatelyEqual(ours, theirs, relative: 1e-10)) }
         let (fixed, weights) = Self.compare(fit, reference, fileset: fileset)
         #expect(fixed < 2e-7)
         #expect(weights < 2e-7)

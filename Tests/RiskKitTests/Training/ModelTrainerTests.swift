@@ -5,6 +5,7 @@ import RiskKit
 @testable import RiskKitData
 @testable import RiskKitStatistics
 @testable import RiskKitModels
+import RiskKitTestSupport
 
 @Suite struct ModelTrainerTests {
     /// Reference: R 4.2.2 (2022-11-10 r83330), `glm` fully converged:
@@ -39,13 +40,13 @@ import RiskKit
         #expect(report.notes.contains("skipped 3 rows with a missing outcome"))
         #expect(Set(model.coefficients.map(\.name)) == Set(Self.names))
         for c in model.coefficients {
-            #expect(relativelyClose(c.estimate, Self.rEstimates[c.name]!, 1e-8), "\(c.name)")
-            #expect(relativelyClose(c.stdError!, Self.rStdErrors[c.name]!, 1e-6), "\(c.name)")
-            #expect(relativelyClose(c.oddsRatio!, exp(Self.rEstimates[c.name]!), 1e-8))
+            #expect(isApproximatelyEqual(c.estimate, Self.rEstimates[c.name]!, relative: 1e-8), "\(c.name)")
+            #expect(isApproximatelyEqual(c.stdError!, Self.rStdErrors[c.name]!, relative: 1e-6), "\(c.name)")
+            #expect(isApproximatelyEqual(c.oddsRatio!, exp(Self.rEstimates[c.name]!), relative: 1e-8))
         }
-        #expect(relativelyClose(model.fit.deviance, 218.19918724892656, 1e-10))
-        #expect(relativelyClose(model.fit.nullDeviance, 263.78181702923035, 1e-10))
-        #expect(relativelyClose(model.fit.aic!, 236.19918724892656, 1e-10))
+        #expect(isApproximatelyEqual(model.fit.deviance, 218.19918724892656, relative: 1e-10))
+        #expect(isApproximatelyEqual(model.fit.nullDeviance, 263.78181702923035, relative: 1e-10))
+        #expect(isApproximatelyEqual(model.fit.aic!, 236.19918724892656, relative: 1e-10))
     }
 
     /// Reference: R 4.2.2, `glm(..., weights = w)` on the same rows (frequency weights w = 1 + (row − 1) mod 3):
@@ -72,10 +73,10 @@ import RiskKit
         let model = try ModelTrainer.train(dataPath: fixturePath("train-weighted.csv"), options: options).model
         #expect(model.coefficients.count == 9)
         for c in model.coefficients {
-            #expect(relativelyClose(c.estimate, estimates[c.name]!, 1e-8), "\(c.name)")
-            #expect(relativelyClose(c.stdError!, errors[c.name]!, 1e-6), "\(c.name)")
+            #expect(isApproximatelyEqual(c.estimate, estimates[c.name]!, relative: 1e-8), "\(c.name)")
+            #expect(isApproximatelyEqual(c.stdError!, errors[c.name]!, relative: 1e-6), "\(c.name)")
         }
-        #expect(relativelyClose(model.fit.deviance, 445.0353017686727, 1e-10))
+        #expect(isApproximatelyEqual(model.fit.deviance, 445.0353017686727, relative: 1e-10))
     }
 
     /// King & Zeng (2001) prior correction, closed form: β₀ − ln[((1−τ)/τ)·(ȳ/(1−ȳ))] with ȳ = 41/397.
@@ -86,9 +87,9 @@ import RiskKit
         let model = try ModelTrainer.train(dataPath: fixturePath("train-small.csv"), options: options).model
         let ybar = 41.0 / 397.0
         let shift = log((0.98 / 0.02) * (ybar / (1 - ybar)))
-        #expect(relativelyClose(model.calibration.interceptShift, shift, 1e-14))
-        #expect(relativelyClose(model.intercept, Self.rEstimates["(Intercept)"]! - shift, 1e-8))
-        #expect(relativelyClose(model.coefficients[1].estimate, Self.rEstimates[model.coefficients[1].name]!, 1e-8))
+        #expect(isApproximatelyEqual(model.calibration.interceptShift, shift, relative: 1e-14))
+        #expect(isApproximatelyEqual(model.intercept, Self.rEstimates["(Intercept)"]! - shift, relative: 1e-8))
+        #expect(isApproximatelyEqual(model.coefficients[1].estimate, Self.rEstimates[model.coefficients[1].name]!, relative: 1e-8))
     }
 
     @Test func missingOutcomeColumnIsNamed() {
