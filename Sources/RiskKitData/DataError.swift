@@ -1,3 +1,4 @@
+import Foundation
 
 /// Bad input data: a file that exists but whose content cannot be used.
 ///
@@ -38,11 +39,21 @@ public struct InputFileError: Error, Sendable, Equatable, CustomStringConvertibl
     public var path: String
     /// The reason from the operating system (for example "No such file or directory").
     public var reason: String
+    /// The `errno` of the failed system call (`open`, `fstat`, `mmap`, `read`), or `nil` when the failure was
+    /// reported another way.
+    public var errorNumber: Int32?
 
-    /// Creates the error for `path` with the system's `reason`.
-    public init(path: String, reason: String) {
+    /// Creates the error for `path` with the system's `reason` and, when known, its `errno`.
+    public init(path: String, reason: String, errorNumber: Int32? = nil) {
         self.path = path
         self.reason = reason
+        self.errorNumber = errorNumber
+    }
+
+    /// The error for a system call on `path` that failed with `errorNumber` (read `errno` right after the call);
+    /// the reason is `strerror(errorNumber)`.
+    package init(path: String, errorNumber: Int32) {
+        self.init(path: path, reason: String(cString: strerror(errorNumber)), errorNumber: errorNumber)
     }
 
     public var description: String { "cannot open \(path): \(reason)" }

@@ -13,11 +13,11 @@ final class CSVBytes: @unchecked Sendable {
     /// - Throws: `InputFileError` when the file cannot be opened or is not a regular file.
     init(path: String) throws(InputFileError) {
         let fd = open(path, O_RDONLY)
-        if fd < 0 { throw InputFileError(path: path, reason: String(cString: strerror(errno))) }
+        if fd < 0 { throw InputFileError(path: path, errorNumber: errno) }
         defer { close(fd) }
         var info = stat()
-        if fstat(fd, &info) != 0 { throw InputFileError(path: path, reason: String(cString: strerror(errno))) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputFileError(path: path, reason: "Is a directory") }
+        if fstat(fd, &info) != 0 { throw InputFileError(path: path, errorNumber: errno) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputFileError(path: path, errorNumber: EISDIR) }
         let size = Int(info.st_size)
         if size == 0 {
             base = UnsafePointer(UnsafeMutablePointer<UInt8>.allocate(capacity: 1))
@@ -26,7 +26,7 @@ final class CSVBytes: @unchecked Sendable {
             return
         }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), address != MAP_FAILED else {
-            throw InputFileError(path: path, reason: String(cString: strerror(errno)))
+            throw InputFileError(path: path, errorNumber: errno)
         }
         // The reader walks the file front to back: ask the kernel for aggressive read-ahead.
         _ = madvise(address, size, Int32(MADV_SEQUENTIAL))

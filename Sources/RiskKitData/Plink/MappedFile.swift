@@ -19,17 +19,17 @@ package final class MappedFile: @unchecked Sendable {
     init(path: String) throws {
         self.path = path
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw InputFileError(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw InputFileError(path: path, errorNumber: errno) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw InputFileError(path: path, reason: String(cString: strerror(errno))) }
+        guard fstat(fd, &info) == 0 else { throw InputFileError(path: path, errorNumber: errno) }
         count = Int(info.st_size)
         if count == 0 {
             base = nil
             return
         }
         guard let p = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
-            throw InputFileError(path: path, reason: String(cString: strerror(errno)))
+            throw InputFileError(path: path, errorNumber: errno)
         }
         base = UnsafeRawPointer(p)
     }

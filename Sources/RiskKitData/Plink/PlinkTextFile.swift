@@ -55,7 +55,7 @@ struct PlinkTextFile {
     /// The whole file's bytes.
     static func readBytes(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw InputFileError(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw InputFileError(path: path, errorNumber: errno) }
         defer { close(fd) }
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -63,7 +63,7 @@ struct PlinkTextFile {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputFileError(path: path, reason: String(cString: strerror(errno)))
+                throw InputFileError(path: path, errorNumber: errno)
             }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])

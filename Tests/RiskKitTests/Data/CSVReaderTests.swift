@@ -148,10 +148,10 @@ private func rows(_ text: String, name: String = "test.csv") throws -> (header: 
     }
 
     @Test func missingFileIsAnInputFileError() {
-        #expect(throws: InputFileError(path: "/nonexistent/x.csv", reason: "No such file or directory")) {
+        #expect(throws: InputFileError(path: "/nonexistent/x.csv", reason: "No such file or directory", errorNumber: ENOENT)) {
             _ = try CSVReader(path: "/nonexistent/x.csv")
         }
-        #expect(throws: InputFileError(path: "/tmp", reason: "Is a directory")) {
+        #expect(throws: InputFileError(path: "/tmp", reason: "Is a directory", errorNumber: EISDIR)) {
             _ = try CSVReader(path: "/tmp")
         }
     }

@@ -88,7 +88,7 @@ import RiskKit
     @Test func missingFileIsInputFileError() throws {
         let prefix = try copy()
         try FileManager.default.removeItem(atPath: prefix + ".bed")
-        #expect(throws: InputFileError(path: prefix + ".bed", reason: "No such file or directory")) {
+        #expect(throws: InputFileError(path: prefix + ".bed", reason: "No such file or directory", errorNumber: ENOENT)) {
             _ = try PlinkFileset(prefix: prefix)
         }
     }
