@@ -13,23 +13,53 @@ public enum GenotypeCode {
     /// Code of a homozygous A2 call.
     public static let homozygousA2: UInt8 = 3
 
+    /// The code of slot `k` (0…3) of `byte`: `(byte >> 2k) & 3`.
+    @inlinable
+    package static func code(_ byte: UInt8, slot k: Int) -> UInt8 {
+        (byte >> UInt8(k << 1)) & 3
+    }
+
+    /// The code of sample `i` (0-based, `.fam` order) in a variant's record.
+    @inlinable
+    package static func code(ofSample i: Int, in record: UnsafeRawBufferPointer) -> UInt8 {
+        code(record[i >> 2], slot: i & 3)
+    }
+
     /// A1 dosage per code (`NaN` for missing).
     static let dosageOfCode: [Double] = [2, .nan, 1, 0]
+    /// A1 dosage per code, 0 for missing.
+    package static let calledA1DosageOfCode: [Double] = dosageOfCode.map { $0.isNaN ? 0 : $0 }
+    /// A2 dosage per code, 0 for missing.
+    package static let calledA2DosageOfCode: [Double] = dosageOfCode.map { $0.isNaN ? 0 : 2 - $0 }
+    /// 1 per called code, 0 for missing.
+    package static let calledOfCode: [Double] = dosageOfCode.map { $0.isNaN ? 0 : 1 }
 
-    /// `dosages[4·b + k]`: A1 dosage of slot `k` of byte `b` (`NaN` when missing); 1024 entries.
-    static let dosages: [Double] = (0..<1024).map { dosageOfCode[Int((UInt8($0 >> 2) >> UInt8(2 * ($0 & 3))) & 3)] }
+    /// The per-byte table of a per-code table: entry `4·b + k` is `perCode[code of slot k of byte b]`, 1024 entries,
+    /// so a decoder turns one `.bed` byte into four values with four look-ups at `4·b`.
+    package static func slotTable(_ perCode: [Double]) -> [Double] {
+        (0..<1024).map { perCode[Int(code(UInt8($0 >> 2), slot: $0 & 3))] }
+    }
+
+    /// `dosages[4·b + k]`: A1 dosage of slot `k` of byte `b` (`NaN` when missing).
+    static let dosages: [Double] = slotTable(dosageOfCode)
+    /// `calledA1Dosages[4·b + k]`: A1 dosage of slot `k` of byte `b` (0 when missing).
+    package static let calledA1Dosages: [Double] = slotTable(calledA1DosageOfCode)
+    /// `calledA2Dosages[4·b + k]`: A2 dosage of slot `k` of byte `b` (0 when missing).
+    package static let calledA2Dosages: [Double] = slotTable(calledA2DosageOfCode)
+    /// `calledSlots[4·b + k]`: 1 when slot `k` of byte `b` holds a call, 0 when it is missing.
+    package static let calledSlots: [Double] = slotTable(calledOfCode)
 
     /// `packedCounts[b]`: how many of byte `b`'s four slots hold code `c`, in 16-bit lane `c` of the word.
     package static let packedCounts: [UInt64] = (0..<256).map { b in
         var word: UInt64 = 0
-        for k in 0..<4 { word += 1 << (16 * UInt64((b >> (2 * k)) & 3)) }
+        for k in 0..<4 { word += 1 << (16 * UInt64(code(UInt8(b), slot: k))) }
         return word
     }
 
     /// `missingSlots[b]`: bit `k` set when slot `k` of byte `b` is missing (code `01`).
     package static let missingSlots: [UInt8] = (0..<256).map { b in
         var mask: UInt8 = 0
-        for k in 0..<4 where (b >> (2 * k)) & 3 == 1 { mask |= 1 << UInt8(k) }
+        for k in 0..<4 where code(UInt8(b), slot: k) == missing { mask |= 1 << UInt8(k) }
         return mask
     }
 }

@@ -38,7 +38,7 @@ extension PlinkFileset {
                 a2 += total(a2Bytes)
             }
             for i in (64 * steps)..<sampleCount {
-                switch (record[i >> 2] >> UInt8((i & 3) << 1)) & 3 {
+                switch GenotypeCode.code(ofSample: i, in: record) {
                 case 1: missing += 1
                 case 2: a2 += 1
                 case 3: a2 += 2

@@ -22,7 +22,7 @@ extension PlinkFileset {
                         start = end
                     }
                     for i in (full * 4)..<sampleCount {
-                        switch (record[i >> 2] >> UInt8((i & 3) << 1)) & 3 {
+                        switch GenotypeCode.code(ofSample: i, in: record) {
                         case 0: c.0 += 1
                         case 1: c.1 += 1
                         case 2: c.2 += 1
@@ -31,7 +31,7 @@ extension PlinkFileset {
                     }
                 } else {
                     for i in samples.indices {
-                        switch (record[i >> 2] >> UInt8((i & 3) << 1)) & 3 {
+                        switch GenotypeCode.code(ofSample: i, in: record) {
                         case 0: c.0 += 1
                         case 1: c.1 += 1
                         case 2: c.2 += 1
@@ -67,7 +67,7 @@ extension PlinkFileset {
                             }
                         } else {
                             for (p, i) in samples.indices.enumerated()
-                            where (record[i >> 2] >> UInt8((i & 3) << 1)) & 3 == 1 {
+                            where GenotypeCode.code(ofSample: i, in: record) == 1 {
                                 out[p] += 1
                             }
                         }

@@ -41,11 +41,11 @@ extension PlinkFileset {
                                 out[o + 2] = table[t + 2]; out[o + 3] = table[t + 3]
                             }
                             for i in (full * 4)..<sampleCount {
-                                out[column + i] = GenotypeCode.dosageOfCode[Int((record[i >> 2] >> UInt8((i & 3) << 1)) & 3)]
+                                out[column + i] = GenotypeCode.dosageOfCode[Int(GenotypeCode.code(ofSample: i, in: record))]
                             }
                         } else {
                             for (r, i) in samples.indices.enumerated() {
-                                out[column + r] = GenotypeCode.dosageOfCode[Int((record[i >> 2] >> UInt8((i & 3) << 1)) & 3)]
+                                out[column + r] = GenotypeCode.dosageOfCode[Int(GenotypeCode.code(ofSample: i, in: record))]
                             }
                         }
                     }

@@ -14,7 +14,7 @@ extension PlinkFileset {
         precondition(weights.count == sampleCount, "one weight per .fam sample")
         let pairs = (sampleCount + 1) / 2
         var table = [Double](repeating: 0, count: 16 * (pairs + 1))
-        let dosageOfCode: [Double] = [2, 0, 1, 0]
+        let dosageOfCode = GenotypeCode.calledA1DosageOfCode
         for p in 0..<pairs {
             let w0 = weights[2 * p], w1 = 2 * p + 1 < sampleCount ? weights[2 * p + 1] : 0
             for t in 0..<16 { table[16 * p + t] = dosageOfCode[t & 3] * w0 + dosageOfCode[t >> 2] * w1 }
@@ -74,7 +74,7 @@ extension PlinkFileset {
             let x = record[b]
             s0 += t[32 * b + Int(x & 15)]
             s1 += t[32 * b + 16 + Int(x >> 4)]
-            for slot in 0..<4 where (x >> UInt8(2 * slot)) & 3 == 1 { missing += weights[4 * b + slot] }
+            for slot in 0..<4 where GenotypeCode.code(x, slot: slot) == GenotypeCode.missing { missing += weights[4 * b + slot] }
         }
         return ((s0 + s1) + (s2 + s3), missing)
     }
