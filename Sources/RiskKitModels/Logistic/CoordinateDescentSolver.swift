@@ -13,7 +13,7 @@ import Foundation
 /// Coordinates outside the strong set (sequential strong rule `|cⱼ| ≥ α·fⱼ·(2λₖ − λₖ₋₁)`) are checked against the
 /// KKT condition `|cⱼ| ≤ λ·α·fⱼ` afterwards and added back if violated. Cost O(n) per coordinate update, O(n·p)
 /// (`dgemv`) per gradient; the design is read column by column (column-major storage).
-struct CoordinateDescentSolver {
+struct CoordinateDescentSolver: CoordinateSweeping {
     let problem: LogisticProblem
     let alpha: Double
     let penaltyFactor: [Double]
@@ -134,14 +134,8 @@ struct CoordinateDescentSolver {
         problem.design.storage.withUnsafeBufferPointer { x in
             working.withUnsafeBufferPointer { w in
                 for j in 1..<problem.columns where strong[j] {
-                    let col = x.baseAddress! + j * n
-                    var m = 0.0
-                    for i in 0..<n { m += w[i] * col[i] }
-                    m /= total
-                    var s = 0.0
-                    for i in 0..<n { s += w[i] * (col[i] - m) * (col[i] - m) }
-                    center[j] = m
-                    curvature[j] = s
+                    (center[j], curvature[j]) = CoordinateDescentKernel.weightedMoments(
+                        x.baseAddress! + j * n, weights: w, n: n, total: total)
                 }
             }
         }
@@ -150,60 +144,30 @@ struct CoordinateDescentSolver {
     /// Cyclic coordinate descent with active-set sweeps on the current quadratic approximation.
     private mutating func coordinateDescent(lambda: Double) throws {
         let strongSet = (0..<problem.columns).filter { strong[$0] }
-        var sweeps = 0
-        while true {
-            var change = sweep(strongSet, lambda: lambda)
-            sweeps += 1
-            if change < tolerance { return }
-            let active = strongSet.filter { beta[$0] != 0 || penaltyFactor[$0] == 0 }
-            repeat {
-                change = sweep(active, lambda: lambda)
-                sweeps += 1
-                if sweeps > 100_000 {
-                    throw LogisticRegressionError.penalizedNotConverged(lambda: lambda, iterations: sweeps)
-                }
-            } while change >= tolerance
-        }
+        let (sweeps, converged) = descend(strongSet, lambda: lambda, tolerance: tolerance)
+        if !converged { throw LogisticRegressionError.penalizedNotConverged(lambda: lambda, iterations: sweeps) }
     }
 
-    /// One pass of coordinate updates over `set`; returns `maxⱼ vⱼ·Δβⱼ²`.
-    private mutating func sweep(_ set: [Int], lambda: Double) -> Double {
-        let n = problem.rows
-        var change = 0.0
-        problem.design.storage.withUnsafeBufferPointer { x in
+    func isActive(_ j: Int) -> Bool { beta[j] != 0 || penaltyFactor[j] == 0 }
+
+    /// One pass of coordinate updates over `set` (the intercept, which every set holds, first); returns
+    /// `maxⱼ vⱼ·Δβⱼ²`.
+    mutating func sweep(_ set: [Int], lambda: Double) -> Double {
+        let features = set.filter { $0 != 0 }
+        var intercept = beta[0]
+        let change = problem.design.storage.withUnsafeBufferPointer { x in
             working.withUnsafeBufferPointer { w in
                 residual.withUnsafeMutableBufferPointer { r in
-                    for j in set {
-                        let col = x.baseAddress! + j * n
-                        let v = curvature[j]
-                        guard v > 0 else { continue }
-                        if j == 0 {
-                            // Intercept: restores Σ rᵢ = 0, which the centred updates below preserve.
-                            var g = 0.0
-                            for i in 0..<n { g += r[i] }
-                            let delta = g / v
-                            beta[0] += delta
-                            for i in 0..<n { r[i] -= w[i] * delta }
-                            change = Swift.max(change, v * delta * delta)
-                            continue
-                        }
-                        let m = center[j]
-                        var g = 0.0
-                        for i in 0..<n { g += (col[i] - m) * r[i] }
-                        g += v * beta[j]
-                        let threshold = lambda * alpha * penaltyFactor[j]
-                        let shrunk = abs(g) <= threshold ? 0 : (g > 0 ? g - threshold : g + threshold)
-                        let updated = shrunk / (v + lambda * (1 - alpha) * penaltyFactor[j])
-                        let delta = updated - beta[j]
-                        if delta == 0 { continue }
-                        beta[j] = updated
-                        beta[0] -= m * delta
-                        for i in 0..<n { r[i] -= w[i] * (col[i] - m) * delta }
-                        change = Swift.max(change, v * delta * delta)
+                    beta.withUnsafeMutableBufferPointer { b in
+                        CoordinateDescentKernel.sweep(
+                            features, n: problem.rows, columns: x, weights: w, residual: r, coefficients: b,
+                            intercept: &intercept, center: center, curvature: curvature, penaltyFactor: penaltyFactor,
+                            lambda: lambda, alpha: alpha)
                     }
                 }
             }
         }
+        beta[0] = intercept
         return change
     }
 }

@@ -27,7 +27,7 @@ import RiskKitLinearAlgebra
 ///   O(M·N/2) table look-ups split over `threads`), then `cⱼ = (Σ_C xᵢⱼrᵢ − meanⱼ·Σ_C rᵢ) / scaleⱼ` over the called
 ///   samples C. A coordinate update costs O(n); the linear predictor is recomputed with one `cblas_dgemm` (n × slots
 ///   times the coefficient column) per IRLS step.
-struct StreamedElasticNet {
+struct StreamedElasticNet: CoordinateSweeping {
     let fileset: PlinkFileset
     let samples: SampleSubset
     let variants: [Int]
@@ -299,14 +299,8 @@ struct StreamedElasticNet {
         store.withUnsafeBufferPointer { x in
             working.withUnsafeBufferPointer { w in
                 for s in occupied {
-                    let col = x.baseAddress! + s * n
-                    var m = 0.0
-                    for i in 0..<n { m += w[i] * col[i] }
-                    m /= total
-                    var v = 0.0
-                    for i in 0..<n { v += w[i] * (col[i] - m) * (col[i] - m) }
-                    center[s] = m
-                    curvature[s] = v
+                    (center[s], curvature[s]) = CoordinateDescentKernel.weightedMoments(
+                        x.baseAddress! + s * n, weights: w, n: n, total: total)
                 }
             }
         }
@@ -315,53 +309,24 @@ struct StreamedElasticNet {
     /// Coordinate descent on the quadratic approximation: full sweeps alternating with sweeps over the nonzero
     /// (and unpenalized) slots until a full sweep changes nothing.
     private mutating func coordinateDescent(_ occupied: [Int], lambda: Double) throws {
-        var sweeps = 0
-        while true {
-            var change = sweep(occupied, lambda: lambda)
-            sweeps += 1
-            if change < tolerance { return }
-            let active = occupied.filter { coefficient[$0] != 0 || penaltyFactor[$0] == 0 }
-            repeat {
-                change = sweep(active, lambda: lambda)
-                sweeps += 1
-                if sweeps > 100_000 { throw PenalizedScoreError.notConverged(lambda: lambda, iterations: sweeps) }
-            } while change >= tolerance
-        }
+        let (sweeps, converged) = descend(occupied, lambda: lambda, tolerance: tolerance)
+        if !converged { throw PenalizedScoreError.notConverged(lambda: lambda, iterations: sweeps) }
     }
 
+    func isActive(_ s: Int) -> Bool { coefficient[s] != 0 || penaltyFactor[s] == 0 }
+
     /// One pass of coordinate updates (intercept first, then `set`); returns `maxⱼ vⱼ·Δβⱼ²`.
-    private mutating func sweep(_ set: [Int], lambda: Double) -> Double {
+    mutating func sweep(_ set: [Int], lambda: Double) -> Double {
         let n = self.n
-        var change = 0.0
         var b0 = intercept
-        store.withUnsafeBufferPointer { x in
+        let change = store.withUnsafeBufferPointer { x in
             working.withUnsafeBufferPointer { w in
                 residual.withUnsafeMutableBufferPointer { r in
                     coefficient.withUnsafeMutableBufferPointer { beta in
-                        var total = 0.0, g0 = 0.0
-                        for i in 0..<n { total += w[i]; g0 += r[i] }
-                        let delta0 = g0 / total
-                        b0 += delta0
-                        for i in 0..<n { r[i] -= w[i] * delta0 }
-                        change = total * delta0 * delta0
-                        for s in set {
-                            let v = curvature[s]
-                            guard v > 0 else { continue }
-                            let col = x.baseAddress! + s * n
-                            let m = center[s]
-                            var g = 0.0
-                            for i in 0..<n { g += (col[i] - m) * r[i] }
-                            g += v * beta[s]
-                            let threshold = lambda * alpha * penaltyFactor[s]
-                            let shrunk = abs(g) <= threshold ? 0 : (g > 0 ? g - threshold : g + threshold)
-                            let updated = shrunk / (v + lambda * (1 - alpha) * penaltyFactor[s])
-                            let delta = updated - beta[s]
-                            if delta == 0 { continue }
-                            beta[s] = updated
-                            b0 -= m * delta
-                            for i in 0..<n { r[i] -= w[i] * (col[i] - m) * delta }
-                            change = Swift.max(change, v * delta * delta)
-                        }
+                        CoordinateDescentKernel.sweep(
+                            set, n: n, columns: x, weights: w, residual: r, coefficients: beta,
+                            intercept: &b0, center: center, curvature: curvature, penaltyFactor: penaltyFactor,
+                            lambda: lambda, alpha: alpha)
                     }
                 }
             }
