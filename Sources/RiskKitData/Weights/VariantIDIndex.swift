@@ -5,13 +5,13 @@
 /// SipHash of every key dominated. Hash: 64-bit FNV-1a of the UTF-8 bytes; linear probing in a power-of-two table
 /// at most half full; a slot stores an index into `ids`, and a probe compares the strings. O(n) expected to build,
 /// O(1) expected per look-up, 4 bytes per slot.
-struct VariantIDIndex {
+package struct VariantIDIndex {
     private let ids: [String]
     private var slots: [Int32]
     private let mask: Int
 
     /// Indexes `ids`; an id that occurs more than once maps to its first position.
-    init(_ ids: [String]) {
+    package init(_ ids: [String]) {
         precondition(ids.count < Int(Int32.max), "too many variants for a 32-bit index")
         self.ids = ids
         var capacity = 16
@@ -33,7 +33,7 @@ struct VariantIDIndex {
     }
 
     /// The first position of `id`, nil when absent.
-    func first(_ id: String) -> Int? {
+    package func first(_ id: String) -> Int? {
         var s = Self.hash(id) & mask
         while true {
             let k = Int(slots[s])

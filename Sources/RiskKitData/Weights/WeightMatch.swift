@@ -106,9 +106,11 @@ extension ScoreWeights {
     {
         guard let id = entry.id, let k = byID.first(id) else { return (.absent, nil) }
         let v = variants[k]
-        if entry.effectAllele == v.a1 { return (.matched, (k, true)) }
-        if entry.effectAllele == v.a2 { return (.alleleSwapped, (k, false)) }
-        return (.absent, nil)
+        switch AlleleOrientation.effectIsA1(effect: entry.effectAllele, other: nil, a1: v.a1, a2: v.a2) {
+        case true?: return (.matched, (k, true))
+        case false?: return (.alleleSwapped, (k, false))
+        case nil: return (.absent, nil)
+        }
     }
 
     private static func matchCatalog(
@@ -130,16 +132,19 @@ extension ScoreWeights {
                 if entry.effectAllele == a1 || entry.effectAllele == a2 { ambiguous = true }
                 continue
             }
-            let effect = entry.effectAllele, other = entry.otherAllele
-            let flippedEffect = complement(effect), flippedOther = other.map(complement)
-            let options: [(Int, WeightMatchStatus, Bool, Bool)] = [
-                (0, .matched, effect == a1 && (other == nil || other == a2), true),
-                (1, .alleleSwapped, effect == a2 && (other == nil || other == a1), false),
-                (2, .flipped, !isAmbiguous(a1, a2) && flippedEffect == a1 && (flippedOther == nil || flippedOther == a2), true),
-                (3, .flipped, !isAmbiguous(a1, a2) && flippedEffect == a2 && (flippedOther == nil || flippedOther == a1), false),
-            ]
-            if let o = options.first(where: { $0.2 }), best == nil || o.0 < best!.rank {
-                best = (o.0, o.1, k, o.3)
+            // Ranks: 0 as given, 1 swapped, 2 flipped, 3 flipped and swapped.
+            let option: (rank: Int, status: WeightMatchStatus, countsA1: Bool)
+            if let a1IsEffect = AlleleOrientation.effectIsA1(
+                effect: entry.effectAllele, other: entry.otherAllele, a1: a1, a2: a2) {
+                option = a1IsEffect ? (0, .matched, true) : (1, .alleleSwapped, false)
+            } else if !isAmbiguous(a1, a2), let a1IsEffect = AlleleOrientation.effectIsA1(
+                effect: complement(entry.effectAllele), other: entry.otherAllele.map(complement), a1: a1, a2: a2) {
+                option = (a1IsEffect ? 2 : 3, .flipped, a1IsEffect)
+            } else {
+                continue
+            }
+            if best == nil || option.rank < best!.rank {
+                best = (option.rank, option.status, k, option.countsA1)
             }
         }
         if let best { return (best.status, (best.variant, best.countsA1)) }

@@ -28,19 +28,15 @@ extension PolygenicScoreModel {
     /// Scores `samples` of `fileset` with weighted `variants` (see ``score(fileset:samples:)``), before a model
     /// holding them exists (its reference distribution is made from such scores).
     public static func score(_ variants: [Variant], fileset: PlinkFileset, samples: SampleSubset) -> Scores {
-        var byID: [String: Int] = [:]
-        byID.reserveCapacity(fileset.variantCount)
-        for (v, variant) in fileset.variants.enumerated() where byID[variant.id] == nil { byID[variant.id] = v }
+        let byID = VariantIDIndex(fileset.variants.map(\.id))
         var scored: [AlleleDosageScores.ScoredVariant] = []
         var weights: [Double] = [], frequencies: [Double] = []
         var constant = 0.0, unavailable = 0, swapped = 0
         for v in variants {
-            let found = byID[v.id].map { (index: $0, variant: fileset.variants[$0]) }
-            let effectIsA1: Bool?
-            switch found?.variant {
-            case let bim? where bim.allele1 == v.effectAllele && bim.allele2 == v.otherAllele: effectIsA1 = true
-            case let bim? where bim.allele2 == v.effectAllele && bim.allele1 == v.otherAllele: effectIsA1 = false
-            default: effectIsA1 = nil
+            let found = byID.first(v.id)
+            let effectIsA1 = found.flatMap { k in
+                AlleleOrientation.effectIsA1(effect: v.effectAllele, other: v.otherAllele,
+                                             a1: fileset.variants[k].allele1, a2: fileset.variants[k].allele2)
             }
             guard let found, let effectIsA1 else {
                 unavailable += 1
@@ -48,7 +44,7 @@ extension PolygenicScoreModel {
                 continue
             }
             if !effectIsA1 { swapped += 1 }
-            scored.append(.init(variant: found.index, effectIsA1: effectIsA1))
+            scored.append(.init(variant: found, effectIsA1: effectIsA1))
             weights.append(v.weight)
             frequencies.append(v.effectAlleleFrequency)
         }

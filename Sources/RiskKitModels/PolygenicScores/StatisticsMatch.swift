@@ -34,9 +34,7 @@ public struct StatisticsMatch: Sendable, Equatable {
     /// A2 (exact codes, no strand flip, as plink's `--clump` and `--score`). A `.bim` id seen twice keeps its first
     /// variant. O(M + results).
     public init(_ statistics: SummaryStatistics, fileset: PlinkFileset, variants: [Int]) {
-        var byID: [String: Int] = [:]
-        byID.reserveCapacity(variants.count)
-        for v in variants where byID[fileset.variants[v].id] == nil { byID[fileset.variants[v].id] = v }
+        let byID = VariantIDIndex(variants.map { fileset.variants[$0].id })
         var seen = Set<String>()
         matched = []
         swapped = 0
@@ -48,19 +46,18 @@ public struct StatisticsMatch: Sendable, Equatable {
                 duplicate += 1
                 continue
             }
-            guard let v = byID[entry.id] else {
+            guard let k = byID.first(entry.id) else {
                 absent += 1
                 continue
             }
-            let variant = fileset.variants[v]
-            if entry.effectAllele == variant.allele1 {
-                matched.append(Matched(entry: entry, variant: v, effectIsA1: true))
-            } else if entry.effectAllele == variant.allele2 {
-                matched.append(Matched(entry: entry, variant: v, effectIsA1: false))
-                swapped += 1
-            } else {
+            let v = variants[k], variant = fileset.variants[v]
+            guard let effectIsA1 = AlleleOrientation.effectIsA1(
+                effect: entry.effectAllele, other: nil, a1: variant.allele1, a2: variant.allele2) else {
                 alleleMismatch += 1
+                continue
             }
+            matched.append(Matched(entry: entry, variant: v, effectIsA1: effectIsA1))
+            if !effectIsA1 { swapped += 1 }
         }
     }
 
