@@ -15,12 +15,12 @@ extension Matrix {
         precondition(c.rows == m && c.columns == n, "gemm: C must be \(m)×\(n), is \(c.rows)×\(c.columns)")
         guard m > 0, n > 0 else { return }
         if k == 0 {
-            for i in c.storage.indices { c.storage[i] = beta == 0 ? 0 : beta * c.storage[i] }
+            for i in c.elements.indices { c.elements[i] = beta == 0 ? 0 : beta * c.elements[i] }
             return
         }
         storage.withUnsafeBufferPointer { a in
             b.storage.withUnsafeBufferPointer { bp in
-                c.storage.withUnsafeMutableBufferPointer { cp in
+                c.withUnsafeMutableBufferPointer { cp in
                     cblas_dgemm(
                         CblasColMajor, transposeSelf.cblas, transposeOther.cblas, Int32(m), Int32(n), Int32(k), alpha,
                         a.baseAddress, Int32(rows), bp.baseAddress, Int32(b.rows), beta, cp.baseAddress, Int32(m))

@@ -47,7 +47,7 @@ extension Matrix {
         guard m > 0, n > 0, k > 0 else { return c }
         storage.withUnsafeBufferPointer { a in
             b.storage.withUnsafeBufferPointer { bp in
-                c.storage.withUnsafeMutableBufferPointer { cp in
+                c.withUnsafeMutableBufferPointer { cp in
                     cblas_dgemm(
                         CblasColMajor, transposeSelf.cblas, transposeOther.cblas, Int32(m), Int32(n), Int32(k), 1,
                         a.baseAddress, Int32(rows), bp.baseAddress, Int32(b.rows), 0, cp.baseAddress, Int32(m))
@@ -72,11 +72,11 @@ extension Matrix {
         precondition(c.rows == columns && c.columns == columns, "syrk: C must be \(columns)×\(columns)")
         guard columns > 0 else { return }
         if rows == 0 {
-            if beta != 1 { for i in c.storage.indices { c.storage[i] *= beta } }
+            if beta != 1 { for i in c.elements.indices { c.elements[i] *= beta } }
             return
         }
         storage.withUnsafeBufferPointer { a in
-            c.storage.withUnsafeMutableBufferPointer { cp in
+            c.withUnsafeMutableBufferPointer { cp in
                 cblas_dsyrk(
                     CblasColMajor, CblasLower, CblasTrans, Int32(columns), Int32(rows), alpha, a.baseAddress,
                     Int32(rows), beta, cp.baseAddress, Int32(columns))

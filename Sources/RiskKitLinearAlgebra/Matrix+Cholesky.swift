@@ -12,7 +12,7 @@ public struct CholeskyFactor: Sendable {
         precondition(matrix.rows == matrix.columns, "Cholesky needs a square matrix")
         var a = matrix
         let n = a.rows
-        let info = a.storage.withUnsafeMutableBufferPointer { p in
+        let info = a.withUnsafeMutableBufferPointer { p in
             LAPACKE_dpotrf(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), p.baseAddress, Int32(Swift.max(1, n)))
         }
         try checkLAPACK(info, routine: "dpotrf") { .notPositiveDefinite(minor: Int($0)) }
@@ -45,7 +45,7 @@ public struct CholeskyFactor: Sendable {
         let n = order
         guard n > 0, b.columns > 0 else { return x }
         factor.storage.withUnsafeBufferPointer { l in
-            x.storage.withUnsafeMutableBufferPointer { xp in
+            x.withUnsafeMutableBufferPointer { xp in
                 _ = LAPACKE_dpotrs(
                     LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), Int32(b.columns), l.baseAddress, Int32(n),
                     xp.baseAddress, Int32(n))
@@ -58,7 +58,7 @@ public struct CholeskyFactor: Sendable {
     public func inverse() throws -> Matrix {
         var a = factor
         let n = order
-        let info = a.storage.withUnsafeMutableBufferPointer { p in
+        let info = a.withUnsafeMutableBufferPointer { p in
             LAPACKE_dpotri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), p.baseAddress, Int32(Swift.max(1, n)))
         }
         try checkLAPACK(info, routine: "dpotri") { .singular(pivot: Int($0)) }
@@ -87,7 +87,7 @@ public struct PivotedCholesky: Sendable {
         let n = a.rows
         var piv = [Int32](repeating: 0, count: n)
         var r: Int32 = 0
-        let info = a.storage.withUnsafeMutableBufferPointer { p in
+        let info = a.withUnsafeMutableBufferPointer { p in
             piv.withUnsafeMutableBufferPointer { pv in
                 LAPACKE_dpstrf(
                     LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), p.baseAddress, Int32(Swift.max(1, n)),

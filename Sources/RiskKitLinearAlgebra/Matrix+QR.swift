@@ -12,13 +12,13 @@ extension Matrix {
         guard columns > 0 else { return q }
         var tau = [Double](repeating: 0, count: columns)
         let (m, n) = (Int32(rows), Int32(columns))
-        let factored = q.storage.withUnsafeMutableBufferPointer { a in
+        let factored = q.withUnsafeMutableBufferPointer { a in
             tau.withUnsafeMutableBufferPointer { t in
                 LAPACKE_dgeqrf(LAPACK_COL_MAJOR, m, n, a.baseAddress, m, t.baseAddress)
             }
         }
         try checkLAPACK(factored, routine: "dgeqrf") { .illegalArgument(routine: "dgeqrf", position: Int($0)) }
-        let formed = q.storage.withUnsafeMutableBufferPointer { a in
+        let formed = q.withUnsafeMutableBufferPointer { a in
             tau.withUnsafeBufferPointer { t in
                 LAPACKE_dorgqr(LAPACK_COL_MAJOR, m, n, n, a.baseAddress, m, t.baseAddress)
             }

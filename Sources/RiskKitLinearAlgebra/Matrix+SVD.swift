@@ -25,10 +25,10 @@ extension Matrix {
         var vt = Matrix(rows: k, columns: n)
         guard k > 0 else { return SingularValueDecomposition(u: u, singularValues: s, vt: vt) }
         var superb = [Double](repeating: 0, count: Swift.max(1, k - 1))
-        let info = a.storage.withUnsafeMutableBufferPointer { ap in
+        let info = a.withUnsafeMutableBufferPointer { ap in
             s.withUnsafeMutableBufferPointer { sp in
-                u.storage.withUnsafeMutableBufferPointer { up in
-                    vt.storage.withUnsafeMutableBufferPointer { vp in
+                u.withUnsafeMutableBufferPointer { up in
+                    vt.withUnsafeMutableBufferPointer { vp in
                         superb.withUnsafeMutableBufferPointer { wp in
                             LAPACKE_dgesvd(
                                 LAPACK_COL_MAJOR, Int8(UInt8(ascii: "S")), Int8(UInt8(ascii: "S")), Int32(m), Int32(n),

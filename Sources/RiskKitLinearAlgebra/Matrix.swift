@@ -8,15 +8,18 @@ public struct Matrix: Sendable, Equatable {
     public let rows: Int
     /// Number of columns.
     public let columns: Int
-    /// Column-major elements: `storage[i + j * rows]` is element `(i, j)`.
-    public var storage: [Double]
+    /// Column-major elements: `storage[i + j * rows]` is element `(i, j)`. Read-only: write through the subscript,
+    /// ``setColumn(_:_:)`` or ``withUnsafeMutableBufferPointer(_:)``, so `rows × columns` always matches.
+    @inlinable public var storage: [Double] { elements }
+    /// The stored column-major elements.
+    @usableFromInline var elements: [Double]
 
     /// Creates a `rows × columns` matrix filled with `value`.
     public init(rows: Int, columns: Int, repeating value: Double = 0) {
         precondition(rows >= 0 && columns >= 0, "matrix dimensions must be non-negative")
         self.rows = rows
         self.columns = columns
-        self.storage = Array(repeating: value, count: rows * columns)
+        self.elements = Array(repeating: value, count: rows * columns)
     }
 
     /// Wraps existing column-major storage; `storage.count` must equal `rows * columns`.
@@ -24,7 +27,7 @@ public struct Matrix: Sendable, Equatable {
         precondition(storage.count == rows * columns, "storage does not match \(rows)×\(columns)")
         self.rows = rows
         self.columns = columns
-        self.storage = storage
+        self.elements = storage
     }
 
     /// Builds a matrix from an array of rows (convenient for small literals in tests).
@@ -49,8 +52,18 @@ public struct Matrix: Sendable, Equatable {
     /// Element access; `(row, column)`, zero-based.
     @inlinable
     public subscript(row: Int, column: Int) -> Double {
-        get { storage[row + column * rows] }
-        set { storage[row + column * rows] = newValue }
+        get { elements[row + column * rows] }
+        set { elements[row + column * rows] = newValue }
+    }
+
+    /// Calls `body` with the column-major elements for writing in place (element `(i, j)` at `i + j·rows`): the
+    /// entry point for kernels and LAPACK calls that fill or overwrite a matrix. Keep the matrix uniquely owned,
+    /// or the first write copies it. `body` must not replace the buffer.
+    @inlinable
+    public mutating func withUnsafeMutableBufferPointer<R>(
+        _ body: (inout UnsafeMutableBufferPointer<Double>) throws -> R
+    ) rethrows -> R {
+        try elements.withUnsafeMutableBufferPointer(body)
     }
 
     /// A copy of column `j`.
@@ -61,7 +74,7 @@ public struct Matrix: Sendable, Equatable {
     /// Replaces column `j` with `values` (`values.count == rows`).
     public mutating func setColumn(_ j: Int, _ values: [Double]) {
         precondition(values.count == rows, "column length \(values.count) ≠ rows \(rows)")
-        storage.withUnsafeMutableBufferPointer { buf in
+        elements.withUnsafeMutableBufferPointer { buf in
             for i in 0..<rows { buf[i + j * rows] = values[i] }
         }
     }
@@ -82,7 +95,7 @@ public struct Matrix: Sendable, Equatable {
     public mutating func symmetrizeFromLower() {
         precondition(rows == columns, "symmetrize needs a square matrix")
         let n = rows
-        storage.withUnsafeMutableBufferPointer { a in
+        elements.withUnsafeMutableBufferPointer { a in
             for j in 0..<n { for i in (j + 1)..<Swift.max(j + 1, n) { a[j + i * n] = a[i + j * n] } }
         }
     }

@@ -51,13 +51,13 @@ enum FitBenchmark {
         var working = design
         // `riskkit train` standardizes the design it built in place. Writing one element here makes `working` its own
         // copy before the clock starts, so the timing does not include a 400 MB copy-on-write that train never makes.
-        working.storage[0] = design.storage[0]
+        working[0, 0] = design[0, 0]
         let clock = ContinuousClock()
         var fit: LogisticFit?
         var coefficients: [Double] = [], standardErrors: [Double] = []
         let elapsed = try clock.measure {
             let (center, scale) = working.columnMeansAndDeviations(skipping: 1)
-            working.storage.withUnsafeMutableBufferPointer { x in
+            working.withUnsafeMutableBufferPointer { x in
                 for j in 0..<p {
                     let base = (j + 1) * n, c = center[j], s = scale[j]
                     for i in 0..<n { x[base + i] = (x[base + i] - c) / s }
@@ -116,7 +116,7 @@ enum FitBenchmark {
     /// i.i.d. standard normal features, small effects.
     static func isotropic(n: Int, p: Int, rng: inout SplitMix64) -> (Matrix, [Double]) {
         var design = Matrix(rows: n, columns: p + 1, repeating: 1)
-        for k in n..<(n * (p + 1)) { design.storage[k] = rng.nextNormal() }
+        design.withUnsafeMutableBufferPointer { x in for k in n..<(n * (p + 1)) { x[k] = rng.nextNormal() } }
         let truth = [-0.5] + (0..<p).map { _ in 0.05 * rng.nextNormal() }
         let eta = design.multiply(truth)
         return (design, eta.map { Double(rng.nextBernoulli(RiskModel.probability(linearPredictor: $0))) })
@@ -128,8 +128,8 @@ enum FitBenchmark {
         var design = Matrix(rows: n, columns: p + 1, repeating: 1)
         var eta = [Double](repeating: -1.4, count: n)
         var factors = Matrix(rows: n, columns: 10)
-        for k in factors.storage.indices { factors.storage[k] = rng.nextNormal() }
-        design.storage.withUnsafeMutableBufferPointer { x in
+        factors.withUnsafeMutableBufferPointer { f in for k in f.indices { f[k] = rng.nextNormal() } }
+        design.withUnsafeMutableBufferPointer { x in
             for j in 0..<p {
                 let base = (j + 1) * n
                 if j < continuous {

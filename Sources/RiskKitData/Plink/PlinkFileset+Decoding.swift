@@ -28,7 +28,7 @@ extension PlinkFileset {
                      "block must be \(samples.count)×\(variants.count)")
         let rows = samples.count
         let full = sampleCount / 4
-        block.storage.withUnsafeMutableBufferPointer { out in
+        block.withUnsafeMutableBufferPointer { out in
             GenotypeCode.dosages.withUnsafeBufferPointer { table in
                 for (j, v) in variants.enumerated() {
                     let column = j * rows

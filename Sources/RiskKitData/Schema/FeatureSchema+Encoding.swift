@@ -16,7 +16,7 @@ extension FeatureSchema {
         // Feature by feature, so every write walks down a column (column-major); each value still goes through
         // the feature's one encoding primitive, via a small buffer of the feature's width.
         var buffer = [Double](repeating: 0, count: features.map(\.width).max() ?? 1)
-        design.storage.withUnsafeMutableBufferPointer { out in
+        design.withUnsafeMutableBufferPointer { out in
             for i in 0..<n { out[i] = 1 }
             buffer.withUnsafeMutableBufferPointer { b in
                 let tmp = b.baseAddress!
@@ -52,7 +52,7 @@ extension FeatureSchema {
     /// Standardizes columns `1...width` of a raw design in place: `(x − center) / scale`.
     func standardize(_ design: inout Matrix) {
         let n = design.rows
-        design.storage.withUnsafeMutableBufferPointer { out in
+        design.withUnsafeMutableBufferPointer { out in
             for j in 0..<width {
                 let c = center[j], s = scale[j]
                 let base = (j + 1) * n

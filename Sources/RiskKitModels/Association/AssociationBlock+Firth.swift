@@ -14,9 +14,9 @@ extension AssociationBlock {
         let used = rows.count
         var x = Matrix(rows: used, columns: order)
         for col in 0..<k {
-            for (t, r) in rows.enumerated() { x.storage[t + col * used] = model.design[r + col * n] }
+            for (t, r) in rows.enumerated() { x[t, col] = model.design[r + col * n] }
         }
-        for (t, r) in rows.enumerated() { x.storage[t + k * used] = g[r] }
+        for (t, r) in rows.enumerated() { x[t, k] = g[r] }
         let y = rows.map { model.outcome[$0] }
         guard let fit = FirthLogisticRegression.fit(design: x, outcome: y) else {
             result.error = .firthConvergeFail

@@ -75,12 +75,12 @@ public enum FirthLogisticRegression {
                 w[i] = mu[i] * (1 - mu[i])
             }
             var scaled = design
-            for j in 0..<p { for i in 0..<n { scaled.storage[i + j * n] *= w[i].squareRoot() } }
+            for j in 0..<p { for i in 0..<n { scaled[i, j] *= w[i].squareRoot() } }
             guard let factor = try? CholeskyFactor(scaled.gram()) else { return nil }
             // Rows of X·L⁻ᵀ are L⁻¹xᵢ; hᵢ = wᵢ·‖L⁻¹xᵢ‖².
             var z = design
             factor.factor.storage.withUnsafeBufferPointer { l in
-                z.storage.withUnsafeMutableBufferPointer { zp in
+                z.withUnsafeMutableBufferPointer { zp in
                     StridedKernels.multiplyByInverseTransposedFactor(
                         rows: n, order: p, factor: l.baseAddress!, lda: p, b: zp.baseAddress!, ldb: n)
                 }

@@ -85,7 +85,7 @@ struct NullLogisticModel: Sendable {
         weights = w
         residuals = r
         var scaled = designMatrix
-        for j in 0..<k { for i in 0..<n { scaled.storage[i + j * n] *= w[i].squareRoot() } }
+        for j in 0..<k { for i in 0..<n { scaled[i, j] *= w[i].squareRoot() } }
         information = scaled.gram().storage
         score = designMatrix.multiply(r, transpose: .transpose)
         columnSums = (0..<k).map { j in x[(j * n)..<((j + 1) * n)].reduce(0, +) }

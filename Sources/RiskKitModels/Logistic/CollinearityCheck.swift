@@ -45,7 +45,7 @@ enum CollinearityCheck {
         let p = r.rows
         var a = r
         var dropped: [Int] = []
-        a.storage.withUnsafeMutableBufferPointer { m in
+        a.withUnsafeMutableBufferPointer { m in
             for j in 0..<p {
                 let d = m[j + j * p]
                 guard d > tolerance else {

@@ -75,7 +75,7 @@ package struct HessianWorkspace {
         for rows in runs { for i in rows { root[k] = weight[i].squareRoot(); k += 1 } }
         design.storage.withUnsafeBufferPointer { x in
             root.withUnsafeBufferPointer { s in
-                block.storage.withUnsafeMutableBufferPointer { out in
+                block.withUnsafeMutableBufferPointer { out in
                     for j in 0..<p {
                         let column = x.baseAddress! + j * n
                         var target = out.baseAddress! + j * b

@@ -54,7 +54,7 @@ public enum AlleleDosageScores {
             let range = start..<Swift.min(m, start + blockSize)
             if block.columns != range.count { block = Matrix(rows: n, columns: range.count) }
             fileset.decode(variants: variants[range].lazy.map(\.variant), samples: samples, missing: .nan, into: &block)
-            block.storage.withUnsafeMutableBufferPointer { d in
+            block.withUnsafeMutableBufferPointer { d in
                 for (j, k) in range.enumerated() {
                     let column = d.baseAddress! + j * n
                     var sum = 0.0, called = 0
@@ -73,7 +73,7 @@ public enum AlleleDosageScores {
             }
             block.storage.withUnsafeBufferPointer { d in
                 weights.storage.withUnsafeBufferPointer { w in
-                    scores.storage.withUnsafeMutableBufferPointer { s in
+                    scores.withUnsafeMutableBufferPointer { s in
                         StridedKernels.gemm(.none, .none, m: n, n: t, k: range.count, a: d.baseAddress!, lda: n,
                                             b: w.baseAddress! + range.lowerBound, ldb: m, beta: 1,
                                             c: s.baseAddress!, ldc: n)

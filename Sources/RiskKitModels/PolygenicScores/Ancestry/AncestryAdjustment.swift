@@ -110,7 +110,7 @@ public struct AncestryAdjustment: Codable, Sendable, Equatable {
         var centred = pcs
         for c in 0..<k { for i in 0..<n { centred[i, c] -= means[c] } }
         var covariance = centred.gram()
-        for i in covariance.storage.indices { covariance.storage[i] /= count }
+        covariance.withUnsafeMutableBufferPointer { c in for i in c.indices { c[i] /= count } }
         let precision: Matrix
         do { precision = try CholeskyFactor(covariance).inverse() } catch {
             throw DataError("the reference PC covariance is singular; fit fewer PCs")

@@ -54,7 +54,7 @@ extension AncestryPCA {
             let part = matched[start..<Swift.min(matched.count, start + blockSize)]
             var block = fileset.decode(variants: part.map(\.target), samples: samples, missing: .nan)
             var weights = Matrix(rows: part.count, columns: k)
-            block.storage.withUnsafeMutableBufferPointer { x in
+            block.withUnsafeMutableBufferPointer { x in
                 for (c, entry) in part.enumerated() {
                     let p = variants[entry.reference].allele1Frequency
                     let center = 2 * p, scale = 1 / (2 * p * (1 - p)).squareRoot()

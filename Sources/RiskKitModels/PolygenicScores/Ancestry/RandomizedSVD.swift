@@ -67,7 +67,7 @@ public struct RandomizedSVD: Sendable {
             matrix.forEachColumnBlock { range, block in
                 let zBlock = block.multiply(q, transposeSelf: .transpose)
                 block.multiply(zBlock, beta: 1, into: &y)
-                z.storage.withUnsafeMutableBufferPointer { zp in
+                z.withUnsafeMutableBufferPointer { zp in
                     for c in 0..<l {
                         for r in 0..<range.count { zp[range.lowerBound + r + c * m] = zBlock[r, c] }
                     }

@@ -61,7 +61,7 @@ public struct StandardizedGenotypes: ColumnBlockMatrix, Sendable {
             if block.columns != end - start { block = Matrix(rows: rows, columns: end - start) }
             fileset.decode(variants: variants[start..<end], samples: samples, missing: .nan, into: &block)
             let n = rows
-            block.storage.withUnsafeMutableBufferPointer { x in
+            block.withUnsafeMutableBufferPointer { x in
                 for j in 0..<(end - start) {
                     let p = allele1Frequencies[start + j]
                     let center = 2 * p, scale = 1 / (2 * p * (1 - p)).squareRoot()
