@@ -23,34 +23,38 @@ public struct CholeskyFactor: Sendable {
     public var order: Int { factor.rows }
 
     /// Solves `A·x = b` for one right-hand side (`dpotrs`). O(n²).
-    public func solve(_ b: [Double]) -> [Double] {
+    /// - Throws: ``LinearAlgebraError/illegalArgument(routine:position:)`` only on a programming error.
+    public func solve(_ b: [Double]) throws(LinearAlgebraError) -> [Double] {
         precondition(b.count == order, "solve: right-hand side has \(b.count) elements, expected \(order)")
         var x = b
         let n = order
         guard n > 0 else { return x }
-        factor.storage.withUnsafeBufferPointer { l in
+        let info = factor.storage.withUnsafeBufferPointer { l in
             x.withUnsafeMutableBufferPointer { xp in
-                _ = LAPACKE_dpotrs(
+                LAPACKE_dpotrs(
                     LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), 1, l.baseAddress, Int32(n), xp.baseAddress,
                     Int32(n))
             }
         }
+        try checkLAPACK(info, routine: "dpotrs")
         return x
     }
 
     /// Solves `A·X = B` for several right-hand sides stored as the columns of `b` (`dpotrs`).
-    public func solve(_ b: Matrix) -> Matrix {
+    /// - Throws: ``LinearAlgebraError/illegalArgument(routine:position:)`` only on a programming error.
+    public func solve(_ b: Matrix) throws(LinearAlgebraError) -> Matrix {
         precondition(b.rows == order, "solve: right-hand side has \(b.rows) rows, expected \(order)")
         var x = b
         let n = order
         guard n > 0, b.columns > 0 else { return x }
-        factor.storage.withUnsafeBufferPointer { l in
+        let info = factor.storage.withUnsafeBufferPointer { l in
             x.withUnsafeMutableBufferPointer { xp in
-                _ = LAPACKE_dpotrs(
+                LAPACKE_dpotrs(
                     LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), Int32(b.columns), l.baseAddress, Int32(n),
                     xp.baseAddress, Int32(n))
             }
         }
+        try checkLAPACK(info, routine: "dpotrs")
         return x
     }
 
@@ -101,9 +105,11 @@ public struct PivotedCholesky: Sendable {
     }
 }
 
-/// Turns a LAPACK `info` code into a typed error: negative codes are illegal arguments, positive codes use `positive`.
-@usableFromInline
-func checkLAPACK(_ info: Int32, routine: String, positive: (Int32) -> LinearAlgebraError) throws {
+/// Turns a LAPACK `info` code into a typed error: negative codes are illegal arguments, positive codes use `positive`
+/// (omitted for routines whose only failure is an illegal argument, such as `dpotrs`).
+func checkLAPACK(
+    _ info: Int32, routine: String, positive: (Int32) -> LinearAlgebraError = { _ in preconditionFailure("no info > 0") }
+) throws(LinearAlgebraError) {
     if info < 0 { throw LinearAlgebraError.illegalArgument(routine: routine, position: Int(-info)) }
     if info > 0 { throw positive(info) }
 }

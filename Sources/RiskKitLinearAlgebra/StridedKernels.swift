@@ -28,21 +28,30 @@ public enum StridedKernels {
     }
 
     /// Factors the symmetric positive-definite `order × order` matrix at `a` in place (`dpotrf`, lower).
-    /// - Returns: `false` when a leading minor is not positive (the matrix is then partly overwritten).
-    public static func choleskyFactor(order: Int, a: UnsafeMutablePointer<Double>, lda: Int) -> Bool {
-        LAPACKE_dpotrf(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(order), a, Int32(Swift.max(1, lda))) == 0
+    /// - Throws: ``LinearAlgebraError/notPositiveDefinite(minor:)`` when a leading minor is not positive (the matrix
+    ///   is then partly overwritten); ``LinearAlgebraError/illegalArgument(routine:position:)`` on a programming error.
+    public static func choleskyFactor(order: Int, a: UnsafeMutablePointer<Double>, lda: Int) throws(LinearAlgebraError) {
+        let info = LAPACKE_dpotrf(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(order), a, Int32(Swift.max(1, lda)))
+        try checkLAPACK(info, routine: "dpotrf") { .notPositiveDefinite(minor: Int($0)) }
     }
 
     /// Solves `A·x = b` in place in `b` from a factor made by ``choleskyFactor(order:a:lda:)`` (`dpotrs`).
-    public static func choleskySolve(order: Int, factor: UnsafePointer<Double>, lda: Int, b: UnsafeMutablePointer<Double>) {
-        _ = LAPACKE_dpotrs(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(order), 1, factor, Int32(Swift.max(1, lda)),
-                           b, Int32(Swift.max(1, order)))
+    /// - Throws: ``LinearAlgebraError/illegalArgument(routine:position:)`` only on a programming error.
+    public static func choleskySolve(
+        order: Int, factor: UnsafePointer<Double>, lda: Int, b: UnsafeMutablePointer<Double>
+    ) throws(LinearAlgebraError) {
+        let info = LAPACKE_dpotrs(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(order), 1, factor,
+                                  Int32(Swift.max(1, lda)), b, Int32(Swift.max(1, order)))
+        try checkLAPACK(info, routine: "dpotrs")
     }
 
     /// Overwrites the lower triangle of a factor made by ``choleskyFactor(order:a:lda:)`` with that of `A⁻¹`
-    /// (`dpotri`). - Returns: `false` when the factor has a zero pivot.
-    public static func choleskyInverse(order: Int, a: UnsafeMutablePointer<Double>, lda: Int) -> Bool {
-        LAPACKE_dpotri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(order), a, Int32(Swift.max(1, lda))) == 0
+    /// (`dpotri`).
+    /// - Throws: ``LinearAlgebraError/singular(pivot:)`` when the factor has a zero pivot;
+    ///   ``LinearAlgebraError/illegalArgument(routine:position:)`` on a programming error.
+    public static func choleskyInverse(order: Int, a: UnsafeMutablePointer<Double>, lda: Int) throws(LinearAlgebraError) {
+        let info = LAPACKE_dpotri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(order), a, Int32(Swift.max(1, lda)))
+        try checkLAPACK(info, routine: "dpotri") { .singular(pivot: Int($0)) }
     }
 
     /// `B ← B·L⁻ᵀ` in place, `B` being `rows × order` (leading dimension `ldb`) and `L` the lower-triangular factor at

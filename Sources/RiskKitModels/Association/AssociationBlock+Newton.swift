@@ -185,9 +185,13 @@ extension AssociationBlock {
                 }
             }
         }
-        guard StridedKernels.choleskyFactor(order: size, a: system, lda: size) else { return .failed }
-        step.update(from: score, count: size)
-        StridedKernels.choleskySolve(order: size, factor: system, lda: size, b: step)
+        do {
+            try StridedKernels.choleskyFactor(order: size, a: system, lda: size)
+            step.update(from: score, count: size)
+            try StridedKernels.choleskySolve(order: size, factor: system, lda: size, b: step)
+        } catch {
+            return .failed
+        }
         var decrement = 0.0
         for t in 0..<size { decrement += score[t] * step[t] }
         guard decrement.isFinite else { return .failed }
@@ -197,7 +201,7 @@ extension AssociationBlock {
             if decrement <= options.tolerance { finalizing[a] = true }
             return .continuing
         }
-        guard StridedKernels.choleskyInverse(order: size, a: system, lda: size) else { return .failed }
+        guard (try? StridedKernels.choleskyInverse(order: size, a: system, lda: size)) != nil else { return .failed }
         return .converged(beta: genotypeCoefficient[a], standardError: system[k + k * size].squareRoot(),
                           valid: AssociationBlock.isValidCovariance(system, order: size))
     }

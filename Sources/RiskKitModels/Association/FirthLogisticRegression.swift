@@ -93,7 +93,8 @@ public enum FirthLogisticRegression {
             }
             self.factor = factor
             let score = design.multiply(adjusted, transpose: .transpose)
-            step = factor.solve(score)
+            guard let solved = try? factor.solve(score) else { return nil }
+            step = solved
             decrement = zip(score, step).reduce(0) { $0 + $1.0 * $1.1 }
             guard decrement.isFinite else { return nil }
         }

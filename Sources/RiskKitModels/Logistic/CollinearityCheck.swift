@@ -31,8 +31,9 @@ enum CollinearityCheck {
         for (b, j) in kept.enumerated() { for (a, i) in kept.enumerated() { sub[a, b] = r[i, j] } }
         let factor = try? CholeskyFactor(sub)
         let columns = dropped.map { k -> LogisticRegressionError.CollinearColumn in
-            guard let factor else { return .init(column: columnNames[k], combinationOf: kept.map { columnNames[$0] }) }
-            let c = factor.solve(kept.map { r[$0, k] })
+            guard let factor, let c = try? factor.solve(kept.map { r[$0, k] }) else {
+                return .init(column: columnNames[k], combinationOf: kept.map { columnNames[$0] })
+            }
             let largest = c.map(abs).max() ?? 0
             let names = zip(kept, c).filter { abs($0.1) >= 1e-4 * largest && largest > 0 }.map { columnNames[$0.0] }
             return .init(column: columnNames[k], combinationOf: names)

@@ -60,7 +60,7 @@ struct MaximumLikelihoodSolver {
         let chol = factor!
 
         // Final full Newton step at the converged point: polishes β and exposes divergence along a separating direction.
-        let step = chol.solve(score)
+        let step = try chol.solve(score)
         problem.times(step, into: &stepPredictor)
         try SeparationCheck.verifyFit(problem, eta: eta, step: step, stepPredictor: stepPredictor)
         if !converged && options.requireConvergence {
@@ -88,7 +88,7 @@ struct MaximumLikelihoodSolver {
             let factor = try formFactor()
             if smallChange || problem.scaledGradient(score) <= options.gradientTolerance { return (iterations, true, factor) }
             if iterations == options.maxIterations { return (iterations, false, factor) }
-            let step = factor.solve(score)
+            let step = try factor.solve(score)
             guard let change = takeStep(step, stepLength: 1) else { return (iterations, stalledConverged, factor) }
             iterations += 1
             smallChange = change.fullStep && change.relativeChange < options.devianceTolerance
@@ -121,7 +121,7 @@ struct MaximumLikelihoodSolver {
             }
             let oldScore = score
             if let chol = factor {
-                let step = chol.solve(score)
+                let step = try chol.solve(score)
                 guard let change = takeStep(step, stepLength: 1) else { return (iterations, stalledConverged, factor) }
                 iterations += 1
                 smallChange = change.fullStep && change.relativeChange < options.devianceTolerance
@@ -136,7 +136,7 @@ struct MaximumLikelihoodSolver {
                 alphas[k] = pairs[k].rho * Vector.dot(pairs[k].s, q)
                 Vector.axpy(-alphas[k], pairs[k].y, &q)
             }
-            q = preconditioner.apply(q)
+            q = try preconditioner.apply(q)
             for j in 0..<p { q[j] *= gamma }
             for k in 0..<pairs.count {
                 let b = pairs[k].rho * Vector.dot(pairs[k].y, q)
@@ -144,7 +144,7 @@ struct MaximumLikelihoodSolver {
             }
             if Vector.dot(q, score) <= 0 {
                 pairs.removeAll()
-                q = preconditioner.apply(score)
+                q = try preconditioner.apply(score)
             }
             problem.times(q, into: &stepPredictor)
             let length = lineMinimum(direction: stepPredictor, slope: Vector.dot(q, score))
@@ -156,7 +156,7 @@ struct MaximumLikelihoodSolver {
             Vector.axpy(-1, score, &y)
             let sy = Vector.dot(s, y)
             if sy > 1e-14 * Vector.norm(s) * Vector.norm(y) {
-                gamma = sy / Vector.dot(y, preconditioner.apply(y))
+                gamma = try sy / Vector.dot(y, preconditioner.apply(y))
                 pairs.append((s, y, 1 / sy))
                 if pairs.count > memory { pairs.removeFirst() }
             }

@@ -52,9 +52,9 @@ package struct SampledHessianPreconditioner {
     }
 
     /// `H₀⁻¹·v`.
-    func apply(_ v: [Double]) -> [Double] {
+    func apply(_ v: [Double]) throws(LinearAlgebraError) -> [Double] {
         var x = zip(v, inverseRoot).map { $0 * $1 }
-        if let factor { x = factor.solve(x) }
+        if let factor { x = try factor.solve(x) }
         for j in x.indices { x[j] *= inverseRoot[j] }
         return x
     }

@@ -9,7 +9,7 @@ import RiskKit
     @Test func choleskySolveAndInverse() throws {
         let a = Matrix(rowMajor: [[4, 2], [2, 3]])
         let chol = try CholeskyFactor(a)
-        let x = chol.solve([8, 8])
+        let x = try chol.solve([8, 8])
         #expect(abs(x[0] - 1) < 1e-14 && abs(x[1] - 2) < 1e-14)
         let inv = try chol.inverse()
         #expect(abs(inv[0, 0] - 3.0 / 8) < 1e-15)

@@ -83,7 +83,7 @@ public struct AncestryAdjustment: Codable, Sendable, Equatable {
         do { gram = try CholeskyFactor(design.gram()) } catch {
             throw DataError("the reference PCs are collinear; fit fewer PCs")
         }
-        let beta = gram.solve(design.multiply(y, transpose: .transpose))
+        let beta = try gram.solve(design.multiply(y, transpose: .transpose))
         let fitted = design.multiply(beta)
         let residuals = zip(y, fitted).map(-)
         let residualMean = residuals.reduce(0, +) / count

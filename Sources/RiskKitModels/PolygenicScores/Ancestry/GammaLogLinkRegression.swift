@@ -27,7 +27,7 @@ public struct GammaLogLinkRegression: Sendable {
         let gram = try CholeskyFactor(design.gram())
         let mean = y.reduce(0, +) / Double(y.count)
         let start = y.map { log(($0 + mean) / 2) }
-        var gamma = gram.solve(design.multiply(start, transpose: .transpose))
+        var gamma = try gram.solve(design.multiply(start, transpose: .transpose))
         func deviance(_ g: [Double]) -> Double {
             let eta = design.multiply(g)
             return zip(y, eta).reduce(0) { $0 + $1.0 * exp(-$1.1) + $1.1 }
@@ -39,7 +39,7 @@ public struct GammaLogLinkRegression: Sendable {
             iterations += 1
             let eta = design.multiply(gamma)
             let working = zip(y, eta).map { $0 * exp(-$1) - 1 }
-            var step = gram.solve(design.multiply(working, transpose: .transpose))
+            var step = try gram.solve(design.multiply(working, transpose: .transpose))
             let fullStep = Vector.maxAbs(step)
             var next = zip(gamma, step).map(+)
             var value = deviance(next)

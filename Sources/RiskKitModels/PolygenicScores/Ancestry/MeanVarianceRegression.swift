@@ -59,8 +59,8 @@ public struct MeanVarianceRegression: Sendable {
                 varianceScore[i] = e * e * precision - 1
             }
             let information = try CholeskyFactor(weighted.gram())
-            var stepBeta = information.solve(design.multiply(meanScore, transpose: .transpose))
-            var stepGamma = gram.solve(design.multiply(varianceScore, transpose: .transpose))
+            var stepBeta = try information.solve(design.multiply(meanScore, transpose: .transpose))
+            var stepGamma = try gram.solve(design.multiply(varianceScore, transpose: .transpose))
             let fullStep = Swift.max(Vector.maxAbs(stepBeta), Vector.maxAbs(stepGamma))
             var nextBeta = zip(beta, stepBeta).map(+), nextGamma = zip(gamma, stepGamma).map(+)
             var value = objective(nextBeta, nextGamma)
