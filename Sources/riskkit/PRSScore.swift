@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RiskKit
 
-struct PRSScore: ParsableCommand {
+struct PRSScore: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: "Score every sample of a PLINK 1 fileset with a PLINK-style weight file or a PGS Catalog scoring file.",
@@ -53,17 +53,18 @@ struct PRSScore: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         if let model { return try runReportingErrors { try scoreWithModel(path: model) } }
         let weights = weights!
+        // No BLAS here: OpenBLAS's idle workers would otherwise spin on a core our threads need.
+        BLASThreads.shutDownWorkers()
+        // The fileset's text files and the weight file are parsed at the same time, as two child tasks.
+        let c = scoreColumns.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let (filesetRead, weightsRead) = await Self.inParallel(
+            { [prefix] in try PlinkFileset(prefix: prefix) },
+            { [weights] in try ScoreWeights.read(path: weights, columns: (c[0], c[1], c[2])) })
         try runReportingErrors {
-            // No BLAS here: OpenBLAS's idle workers would otherwise spin on a core our threads need.
-            BLASThreads.shutDownWorkers()
-            // The fileset's text files and the weight file are parsed at the same time, on two threads.
-            let c = scoreColumns.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            let (fileset, scoreWeights) = try Self.inParallel(
-                { [prefix] in try PlinkFileset(prefix: prefix) },
-                { [weights] in try ScoreWeights.read(path: weights, columns: (c[0], c[1], c[2])) })
+            let (fileset, scoreWeights) = (try filesetRead.get(), try weightsRead.get())
             Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let selection = try qc.select(in: fileset, modelsChromosomeX: true)
             let match = PolygenicScore.match(scoreWeights, fileset: fileset, selection: selection, keepAmbiguous: keepAmbiguous)
@@ -171,22 +172,13 @@ struct PRSScore: ParsableCommand {
         }
     }
 
-    /// Runs `first` on a second thread while `second` runs on this one; rethrows the first error in argument order.
-    private static func inParallel<A, B>(_ first: @escaping @Sendable () throws -> A, _ second: () throws -> B) throws -> (A, B) {
-        let outcome = ThreadOutcome<A>()
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            outcome.value = Result { try first() }
-            done.signal()
-        }
-        let b = Result { try second() }
-        done.wait()
-        return (try outcome.value!.get(), try b.get())
+    /// Runs `first` and `second` as two child tasks (`async let`) and returns both outcomes, so the caller reports
+    /// the first error in argument order.
+    private static func inParallel<A: Sendable, B: Sendable>(
+        _ first: @escaping @Sendable () throws -> A, _ second: @escaping @Sendable () throws -> B
+    ) async -> (Result<A, any Error>, Result<B, any Error>) {
+        async let a = Result { try first() }
+        async let b = Result { try second() }
+        return await (a, b)
     }
-}
-
-
-/// The result of work handed to another thread, read after it signals completion.
-private final class ThreadOutcome<Value>: @unchecked Sendable {
-    var value: Result<Value, Error>?
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskKit
 
 @main
-struct RiskKitCommand: ParsableCommand {
+struct RiskKitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "riskkit",
         abstract: "Train, evaluate and apply disease-risk models; turn risk into prevention recommendations.",
