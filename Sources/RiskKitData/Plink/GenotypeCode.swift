@@ -56,6 +56,16 @@ public enum GenotypeCode {
         return word
     }
 
+    /// How many bytes' ``packedCounts`` words may be summed before a 16-bit lane could overflow (4 × 16,000 < 2¹⁶).
+    package static let packedCountsRun = 16_000
+
+    /// Adds lane `c` of `word`, a sum of at most ``packedCountsRun`` ``packedCounts`` words, to `counts.c`.
+    @inlinable
+    package static func addLanes(of word: UInt64, to counts: inout (Int, Int, Int, Int)) {
+        counts.0 += Int(word & 0xFFFF); counts.1 += Int((word >> 16) & 0xFFFF)
+        counts.2 += Int((word >> 32) & 0xFFFF); counts.3 += Int(word >> 48)
+    }
+
     /// `missingSlots[b]`: bit `k` set when slot `k` of byte `b` is missing (code `01`).
     package static let missingSlots: [UInt8] = (0..<256).map { b in
         var mask: UInt8 = 0

@@ -14,11 +14,10 @@ extension PlinkFileset {
                     let full = sampleCount / 4
                     var start = 0
                     while start < full {
-                        let end = Swift.min(full, start + 16_000)
+                        let end = Swift.min(full, start + GenotypeCode.packedCountsRun)
                         var word: UInt64 = 0
                         for j in start..<end { word &+= table[Int(record[j])] }
-                        c.0 += Int(word & 0xFFFF); c.1 += Int((word >> 16) & 0xFFFF)
-                        c.2 += Int((word >> 32) & 0xFFFF); c.3 += Int(word >> 48)
+                        GenotypeCode.addLanes(of: word, to: &c)
                         start = end
                     }
                     for i in (full * 4)..<sampleCount {

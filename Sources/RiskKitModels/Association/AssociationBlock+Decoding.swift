@@ -32,7 +32,7 @@ extension AssociationBlock {
                                     let full = n / 4
                                     var start = 0
                                     while start < full {
-                                        let end = Swift.min(full, start + 16_000)
+                                        let end = Swift.min(full, start + GenotypeCode.packedCountsRun)
                                         var word: UInt64 = 0
                                         for b in start..<end {
                                             let byte = Int(record[b])
@@ -46,8 +46,7 @@ extension AssociationBlock {
                                                 missing &= missing - 1
                                             }
                                         }
-                                        counts.0 += Int(word & 0xFFFF); counts.1 += Int((word >> 16) & 0xFFFF)
-                                        counts.2 += Int((word >> 32) & 0xFFFF); counts.3 += Int(word >> 48)
+                                        GenotypeCode.addLanes(of: word, to: &counts)
                                         start = end
                                     }
                                     for r in (full * 4)..<n { store(r, sample: r) }
