@@ -74,7 +74,7 @@ struct PRSBuild: ParsableCommand {
             try ClumpingOptions(r2Threshold: clumpR2, windowKilobases: clumpKb, indexPThreshold: clumpP,
                                 memberPThreshold: 1).validate()
         } catch let error as DataError {
-            throw ValidationError(error.message)
+            throw ValidationError(error.commandLineDescription)
         }
     }
 
