@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RiskKit
 
-struct Evaluate: ParsableCommand {
+struct Evaluate: LoggingCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate a saved model on held-out data: discrimination and calibration.",
         discussion: """
@@ -21,6 +22,7 @@ struct Evaluate: ParsableCommand {
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the rows' genotypes (IID = id column), for models with a polygenic score.")
     var bfile: String?
 
+    @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
         if format == .csv { throw ValidationError("evaluate prints a table or json") }
     }
@@ -71,12 +73,12 @@ struct Evaluate: ParsableCommand {
                 }
                 outcomes.append(y)
             }
-            if skipped > 0 { Log.info("skipped \(skipped) row\(skipped == 1 ? "" : "s") with a missing outcome") }
+            if skipped > 0 { log.info("skipped \(skipped) row\(skipped == 1 ? "" : "s") with a missing outcome") }
             let report = try EvaluationReport(outcome: outcomes, predicted: predicted)
             var geneticReport: GeneticEvaluation?
             if genotypeScores != nil {
                 let missing = outcomes.count - genetic.outcome.count
-                if missing > 0 { Log.info("\(missing) rows without genotypes are left out of the polygenic-score measures") }
+                if missing > 0 { log.info("\(missing) rows without genotypes are left out of the polygenic-score measures") }
                 geneticReport = try GeneticEvaluation(
                     outcome: genetic.outcome, riskWith: genetic.with, riskWithout: genetic.without,
                     linearPredictorWithout: genetic.eta, scores: genetic.score)

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RiskKit
 
-struct Freq: ParsableCommand {
+struct Freq: LoggingCommand {
     static let configuration = CommandConfiguration(
         abstract: "Allele frequencies and missingness per variant of a PLINK 1 fileset, after plink2-style QC.",
         discussion: """
@@ -21,10 +22,11 @@ struct Freq: ParsableCommand {
     @Option(help: "Output format: tsv (like plink2's .afreq), csv (comma-separated), table or json.")
     var format: GenotypeOutputFormat = .tsv
 
+    @OptionGroup(title: "Messages") var logging: LoggingOptions
     func run() throws {
         try runReportingErrors {
             let fileset = try PlinkFileset(prefix: prefix)
-            Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let selection = try qc.select(in: fileset, modelsChromosomeX: true)
             let rows = fileset.frequencies(selection, nonfounders: qc.nonfounders)
             let sink = try OutputSink(path: out)

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RiskKit
 
-struct GWAS: ParsableCommand {
+struct GWAS: LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "gwas",
         abstract: "Per-variant logistic regression of a case/control phenotype on A1 dosage plus covariates (plink2 --glm).",
@@ -35,6 +36,7 @@ struct GWAS: ParsableCommand {
     @Option(help: "Output format: tsv (like plink2's .glm.logistic), csv, table or json (full precision, JSON Lines).")
     var format: GenotypeOutputFormat = .tsv
 
+    @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if !(maxCorrelation > 0 && maxCorrelation <= 1) { throw ValidationError("--max-corr must lie in (0, 1]") }
@@ -44,7 +46,7 @@ struct GWAS: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let fileset = try PlinkFileset(prefix: prefix)
-            Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let selection = try qc.select(in: fileset, modelsChromosomeX: true)
             let design = try caseControl.design(fileset: fileset, samples: selection.samples)
             var options = LogisticAssociation.Options(
@@ -64,8 +66,8 @@ struct GWAS: ParsableCommand {
             if !onX.isEmpty {
                 // plink2's default --xchr-model 2: .fam sex as an extra covariate on chromosome X.
                 let (xDesign, unknownSex) = design.addingSexCovariate(fileset: fileset)
-                Log.info("chromosome X: \(onX.count) variants with sex (.fam) as a covariate"
-                         + (unknownSex > 0 ? "; left out \(unknownSex) samples of unknown sex" : ""))
+                log.info(Logger.Message(stringLiteral: "chromosome X: \(onX.count) variants with sex (.fam) as a covariate"
+                         + (unknownSex > 0 ? "; left out \(unknownSex) samples of unknown sex" : "")))
                 results += try LogisticAssociation.run(
                     fileset: fileset, design: xDesign, variants: onX, options: options,
                     progress: { bar.update(autosomal.count + $0 - $0 % 1000) })
@@ -92,7 +94,7 @@ struct GWAS: ParsableCommand {
             let count = results.filter { $0.error == code }.count
             if count > 0 { parts.append("\(count) NA (\(code.rawValue))") }
         }
-        Log.info(parts.joined(separator: ", "))
+        log.info("\(parts.joined(separator: ", "))")
     }
 
     private func write(_ results: [VariantAssociation], of fileset: PlinkFileset, to sink: OutputSink) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import RiskKit
 
 /// Where a command's data goes: standard output, or a file created owner-only and renamed into place on success.
@@ -74,6 +75,6 @@ final class Progress {
 
     func finish(_ count: Int) {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        Log.info("\(label) \(count) \(unit)")
+        log.info("\(label) \(count) \(unit)")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RiskKit
 
 /// `prs build --method lasso|elasticnet` settings.
@@ -36,11 +37,11 @@ extension PRSBuild {
         if let held {
             let heldOut = Set(held.indices)
             training = SampleSubset(indices: selection.samples.indices.filter { !heldOut.contains($0) }, of: fileset.sampleCount)
-            Log.info("validation: these \(held.count) samples are held out of the fit")
+            log.info("validation: these \(held.count) samples are held out of the fit")
         } else {
-            Log.info("warning: no --validate; the score is fitted on every selected sample and no held-out AUC is reported")
+            log.warning("no --validate; the score is fitted on every selected sample and no held-out AUC is reported")
         }
-        Log.info("training samples:")
+        log.info("training samples:")
         let design = try caseControl.design(fileset: fileset, samples: training)
         var options = PenalizedScore.Options()
         options.alpha = method == .lasso ? 1 : penalized.alpha
@@ -61,11 +62,11 @@ extension PRSBuild {
             progress: { bar.stage($0) })
         bar.clear()
         let chosen = fit.chosen
-        Log.info(String(format: "%@ path: %d λ in %.1f s (%@); λ = %.4g by %d-fold CV (minimum held-out deviance), %d nonzero variants",
+        log.info(Logger.Message(stringLiteral: String(format: "%@ path: %d λ in %.1f s (%@); λ = %.4g by %d-fold CV (minimum held-out deviance), %d nonzero variants",
                         method.rawValue, fit.lambdas.count, Date().timeIntervalSince(start), fit.stop.rawValue,
                         chosen.lambda, penalized.folds, chosen.nonzeroCount)
                  + (fit.excludedMonomorphic.isEmpty && fit.excludedWithoutCalls.isEmpty ? ""
-                    : "; left out \(fit.excludedMonomorphic.count) monomorphic variants and \(fit.excludedWithoutCalls.count) without calls"))
+                    : "; left out \(fit.excludedMonomorphic.count) monomorphic variants and \(fit.excludedWithoutCalls.count) without calls")))
         guard chosen.nonzeroCount > 0 else {
             throw DataError(file: prefix + ".bed", "the cross-validated λ keeps no variant: the genotypes do not predict the phenotype beyond the covariates")
         }
@@ -89,7 +90,7 @@ extension PRSBuild {
             let rows = model.score(fileset: fileset, samples: validation.samples).raw
             validationAUC = try BinaryMetrics.auc(outcome: validation.outcome, scores: rows)
             validationCount = validation.outcome.count
-            Log.info(String(format: "held-out AUC of the score on %d validation samples: %.4f", rows.count, validationAUC!))
+            log.info("\(String(format: "held-out AUC of the score on %d validation samples: %.4f", rows.count, validationAUC!))")
         }
         let cv = fit.crossValidation
         let path = fit.lambdas.indices.map { k in

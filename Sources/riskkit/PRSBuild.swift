@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RiskKit
 
 /// How `prs build` chooses its weights.
@@ -7,7 +8,7 @@ enum PRSBuildMethod: String, ExpressibleByArgument, CaseIterable {
     case ct, lasso, elasticnet
 }
 
-struct PRSBuild: ParsableCommand {
+struct PRSBuild: LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build a polygenic score: clumping + thresholding of association results, or lasso / elastic net on genotypes.",
@@ -61,6 +62,7 @@ struct PRSBuild: ParsableCommand {
     @Option(help: "Output prefix: writes OUT.weights and OUT.prs.json.") var out: String
     @Option(help: "Report format: table, csv, tsv or json.") var format: GenotypeOutputFormat = .table
 
+    @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
         if method == .ct && assoc == nil { throw ValidationError("--method ct needs --assoc FILE (association results)") }
         if method != .ct && (assoc != nil || ldRef != nil) {
@@ -87,7 +89,7 @@ struct PRSBuild: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let fileset = try PlinkFileset(prefix: prefix)
-            Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let selection = try qc.select(in: fileset)
             var built = method == .ct
                 ? try buildClumpingThresholding(fileset: fileset, selection: selection)
@@ -97,20 +99,20 @@ struct PRSBuild: ParsableCommand {
                 if let ancestryExtract {
                     let (named, unmatched) = try VariantIDList(path: ancestryExtract).matches(fileset.variants)
                     pcaVariants = selection.variants.filter { named[$0] }
-                    Log.info("ancestry: \(pcaVariants.count) selected variants named in \(ancestryExtract)"
-                             + (unmatched > 0 ? "; \(unmatched) of its ids are not in \(prefix).bim" : ""))
+                    log.info(Logger.Message(stringLiteral: "ancestry: \(pcaVariants.count) selected variants named in \(ancestryExtract)"
+                             + (unmatched > 0 ? "; \(unmatched) of its ids are not in \(prefix).bim" : "")))
                 }
-                Log.info("ancestry: \(ancestryPCs) PCs of \(built.reference.count) reference samples over \(pcaVariants.count) variants (randomized SVD)")
+                log.info("ancestry: \(ancestryPCs) PCs of \(built.reference.count) reference samples over \(pcaVariants.count) variants (randomized SVD)")
                 built.model.ancestry = try AncestryReference.fit(
                     fileset: fileset, samples: built.reference, variants: pcaVariants, components: ancestryPCs,
                     scores: built.referenceScores)
                 let pca = built.model.ancestry!.pca
-                Log.info("ancestry: eigenvalues " + pca.eigenvalues.map { String(format: "%.3g", $0) }.joined(separator: " ")
-                         + "; \(pca.convergedComponents) of \(ancestryPCs) PCs converged in \(pca.powerIterations) passes")
+                log.info(Logger.Message(stringLiteral: "ancestry: eigenvalues " + pca.eigenvalues.map { String(format: "%.3g", $0) }.joined(separator: " ")
+                         + "; \(pca.convergedComponents) of \(ancestryPCs) PCs converged in \(pca.powerIterations) passes"))
             }
             try AtomicFile.write(Array(built.model.plinkWeightFile().utf8), to: out + ".weights")
             try built.model.write(to: out + ".prs.json")
-            Log.info("wrote \(out).weights and \(out).prs.json")
+            log.info("wrote \(out).weights and \(out).prs.json")
             try built.writeReport()
         }
     }
@@ -128,11 +130,11 @@ struct PRSBuild: ParsableCommand {
         let grid = parsedThresholds!
         let assoc = assoc!
         let statistics = try SummaryStatistics.read(path: assoc)
-        Log.info("\(statistics.entries.count) association results in \(assoc) (columns "
+        log.info(Logger.Message(stringLiteral: "\(statistics.entries.count) association results in \(assoc) (columns "
                  + statistics.columns.joined(separator: ", ") + "); "
-                 + "\(statistics.withoutResult) lines without a result, \(statistics.otherTests) of other tests left out")
+                 + "\(statistics.withoutResult) lines without a result, \(statistics.otherTests) of other tests left out"))
         let match = StatisticsMatch(statistics, fileset: fileset, variants: selection.variants)
-        Log.info("association results: " + match.summary)
+        log.info("association results: \(match.summary)")
         guard !match.matched.isEmpty else {
             throw DataError(file: assoc, "no association result matches a variant of \(prefix).bim (by id and allele)")
         }
@@ -142,8 +144,8 @@ struct PRSBuild: ParsableCommand {
                                        memberPThreshold: 1)
         let (index, clumps, missingFromReference) = try clumpedIndex(match, fileset: fileset, selection: selection,
                                                                      options: clumping)
-        Log.info("\(clumps.count) clumps from \(match.matched.count - missingFromReference) results"
-                 + (missingFromReference > 0 ? "; \(missingFromReference) results absent from the LD reference left out" : ""))
+        log.info(Logger.Message(stringLiteral: "\(clumps.count) clumps from \(match.matched.count - missingFromReference) results"
+                 + (missingFromReference > 0 ? "; \(missingFromReference) results absent from the LD reference left out" : "")))
 
         // Every validation sample is scored (their frequencies impute missing calls; their scores make the
         // reference distribution); those with a phenotype and covariates evaluate the thresholds.
@@ -156,8 +158,8 @@ struct PRSBuild: ParsableCommand {
             throw DataError(file: assoc, "no threshold gives a score that can be evaluated: "
                             + Set(results.compactMap(\.note)).sorted().joined(separator: "; "))
         }
-        Log.info("chosen threshold p ≤ \(grid[best]) (\(counts[best]) variants): the largest Nagelkerke R² of score + "
-                 + "covariates over covariates alone, as PRSice-2 chooses")
+        log.info(Logger.Message(stringLiteral: "chosen threshold p ≤ \(grid[best]) (\(counts[best]) variants): the largest Nagelkerke R² of score + "
+                 + "covariates over covariates alone, as PRSice-2 chooses"))
 
         let chosen = index.indices.filter { index[$0].entry.p <= grid[best] }
         let model = try makeModel(
@@ -174,8 +176,8 @@ struct PRSBuild: ParsableCommand {
     ) throws -> (scored: SampleSubset, validation: ClumpingAndThresholding.Validation) {
         let samples = try validationSubset(fileset: fileset, selection: selection) ?? selection.samples
         if validationFile == nil {
-            Log.info("warning: no --validate; thresholds are compared on every selected sample with a phenotype. "
-                     + "Use samples that were not in the association study")
+            log.warning(Logger.Message(stringLiteral: "no --validate; thresholds are compared on every selected sample with a phenotype. "
+                     + "Use samples that were not in the association study"))
         }
         let design = try caseControl.design(fileset: fileset, samples: samples)
         return (samples, .init(samples: design.samples, outcome: design.outcome, covariates: design.covariates,
@@ -187,8 +189,8 @@ struct PRSBuild: ParsableCommand {
         guard let validationFile else { return nil }
         let (named, unmatched) = try SampleIDList(path: validationFile).matches(fileset.samples)
         let samples = SampleSubset(indices: selection.samples.indices.filter { named[$0] }, of: fileset.sampleCount)
-        Log.info("validation: \(samples.count) of the selected samples are in \(validationFile)"
-                 + (unmatched > 0 ? "; \(unmatched) of its entries name no sample of the fileset" : ""))
+        log.info(Logger.Message(stringLiteral: "validation: \(samples.count) of the selected samples are in \(validationFile)"
+                 + (unmatched > 0 ? "; \(unmatched) of its entries name no sample of the fileset" : "")))
         guard samples.count > 0 else {
             throw DataError(file: validationFile, "no validation sample is among the selected samples of \(prefix).fam")
         }
@@ -210,7 +212,7 @@ struct PRSBuild: ParsableCommand {
                 ldVariants: selection.variants, options: options)
         }
         let reference = try PlinkFileset(prefix: ldRef)
-        Log.info("LD reference: \(reference.sampleCount) samples, \(reference.variantCount) variants in \(ldRef).bed/.bim/.fam")
+        log.info("LD reference: \(reference.sampleCount) samples, \(reference.variantCount) variants in \(ldRef).bed/.bim/.fam")
         let referenceSelection = try qc.select(in: reference)
         return try ClumpingAndThresholding.indexVariants(
             match, ldFileset: reference,

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import RiskKit
 
 extension PRSScore {
@@ -7,12 +8,12 @@ extension PRSScore {
     func scoreWithModel(path: String) throws {
         let scoreModel = try PolygenicScoreModel.load(path: path)
         let fileset = try PlinkFileset(prefix: prefix)
-        Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+        log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
         let selection = try qc.select(in: fileset)
         let scores = scoreModel.score(fileset: fileset, samples: selection.samples)
-        Log.info("scored \(selection.samples.count) samples over \(scores.matched) of \(scoreModel.variants.count) model variants"
+        log.info(Logger.Message(stringLiteral: "scored \(selection.samples.count) samples over \(scores.matched) of \(scoreModel.variants.count) model variants"
                  + (scores.unavailable > 0 ? "; \(scores.unavailable) unavailable, counted at their reference mean" : "")
-                 + (scores.imputedCalls > 0 ? "; \(scores.imputedCalls) missing calls imputed" : ""))
+                 + (scores.imputedCalls > 0 ? "; \(scores.imputedCalls) missing calls imputed" : "")))
         let unavailableFraction = Double(scores.unavailable) / Double(scoreModel.variants.count)
         if 1 - unavailableFraction < minOverlap {
             throw DataError(file: path, "only \(scores.matched) of the model's \(scoreModel.variants.count) variants are in \(prefix).bim (below --min-overlap \(minOverlap))")
@@ -21,9 +22,9 @@ extension PRSScore {
         var rows: [[Double]] = scores.raw.map { [$0, scoreModel.reference.percentile(of: $0), scoreModel.reference.z(of: $0)] }
         if let ancestry = scoreModel.ancestry {
             let projection = try ancestry.pca.project(fileset, samples: selection.samples)
-            Log.info("ancestry: \(projection.matchedVariants) of \(ancestry.pca.variants.count) PCA variants found"
+            log.info(Logger.Message(stringLiteral: "ancestry: \(projection.matchedVariants) of \(ancestry.pca.variants.count) PCA variants found"
                      + (projection.absentVariants + projection.mismatchedVariants > 0
-                        ? "; \(projection.absentVariants) absent and \(projection.mismatchedVariants) with other alleles count as the reference mean" : ""))
+                        ? "; \(projection.absentVariants) absent and \(projection.mismatchedVariants) with other alleles count as the reference mean" : "")))
             let k = ancestry.pca.componentCount
             header = ["#IID", "SCORE", "PERCENTILE"] + (1...k).map { "PC\($0)" }
                 + ["Z_NORM1", "Z_NORM2", "Z_NORM2_PERCENTILE", "MAHALANOBIS_D2", "PC_CLOUD_P", "OUTSIDE_REFERENCE"]
@@ -37,7 +38,7 @@ extension PRSScore {
                        adjusted.pcCloudPValue, adjusted.isOutlier ? 1 : 0]
             }
             if outside > 0 {
-                Log.info("warning: \(outside) samples lie outside the reference PC cloud (p < \(ancestry.adjustment.outlierLevel)); their adjusted scores are extrapolations")
+                log.warning("\(outside) samples lie outside the reference PC cloud (p < \(ancestry.adjustment.outlierLevel)); their adjusted scores are extrapolations")
             }
         }
         let sink = try OutputSink(path: out)

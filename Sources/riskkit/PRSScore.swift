@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RiskKit
 
-struct PRSScore: ParsableCommand {
+struct PRSScore: LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: "Score every sample of a PLINK 1 fileset with a PLINK-style weight file or a PGS Catalog scoring file.",
@@ -44,6 +45,7 @@ struct PRSScore: ParsableCommand {
     var format: GenotypeOutputFormat = .tsv
     @Option(help: "Threads for the scoring kernel.") var threads: Int = 2
 
+    @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
         if (weights == nil) == (model == nil) { throw ValidationError("give --weights FILE or --model FILE.prs.json") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -64,18 +66,18 @@ struct PRSScore: ParsableCommand {
             let (fileset, scoreWeights) = try Self.inParallel(
                 { [prefix] in try PlinkFileset(prefix: prefix) },
                 { [weights] in try ScoreWeights.read(path: weights, columns: (c[0], c[1], c[2])) })
-            Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let selection = try qc.select(in: fileset, modelsChromosomeX: true)
             let match = PolygenicScore.match(scoreWeights, fileset: fileset, selection: selection, keepAmbiguous: keepAmbiguous)
             let counts = match.counts
             let summary = WeightMatchStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }
-            Log.info("\(scoreWeights.entries.count) weights (\(scoreWeights.source.rawValue)): " + summary.joined(separator: ", "))
+            log.info("\(scoreWeights.entries.count) weights (\(scoreWeights.source.rawValue)): \(summary.joined(separator: ", "))")
             if let out { try writeMatchReport(match, weights: scoreWeights, fileset: fileset, to: out + ".match.tsv") }
             try PolygenicScore.requireOverlap(match, minimum: minOverlap, file: weights)
             let result = PolygenicScore.compute(fileset: fileset, selection: selection, match: match,
                                                 meanImputation: !noMeanImputation, nonfounders: qc.nonfounders,
                                                 threads: threads)
-            Log.info("scored \(result.samples.count) samples over \(result.variantCount) variants")
+            log.info("scored \(result.samples.count) samples over \(result.variantCount) variants")
             let sink = try OutputSink(path: out)
             do {
                 try write(result, of: fileset, to: sink)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RiskKit
 
 /// Runs a command body, printing library errors to stderr and mapping them to the exit statuses of
@@ -10,16 +11,16 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     } catch let error as ExitCode {
         throw error
     } catch let error as DataError {
-        Log.error(error.commandLineDescription)
+        log.error("\(error.commandLineDescription)")
         throw error.exitCode
     } catch let error as InputFileError {
-        Log.error(error.description)
+        log.error("\(error.description)")
         throw ExitCode.noInput
     } catch let error as OutputFileError {
-        Log.error(error.description)
+        log.error("\(error.description)")
         throw ExitCode.ioError
     } catch let error as LogisticRegressionError {
-        Log.error(error.description)
+        log.error("\(error.description)")
         switch error {
         case .notConverged, .penalizedNotConverged: throw ExitCode.runtimeFailure
         default: throw ExitCode.dataError
@@ -27,7 +28,7 @@ func runReportingErrors(_ body: () throws -> Void) throws {
     } catch let error as ValidationError {
         throw error
     } catch {
-        Log.error(String(describing: error))
+        log.error("\(String(describing: error))")
         throw ExitCode.runtimeFailure
     }
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
+import Logging
 import RiskKit
 
-struct Train: ParsableCommand {
+struct Train: LoggingCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fit a logistic risk model from a CSV file and save it.",
         discussion: """
@@ -45,6 +46,7 @@ struct Train: ParsableCommand {
     @Option(help: "Summary format on standard output: table or json.") var format: OutputFormat = .table
     @Option(help: "BLAS threads.") var threads: Int?
 
+    @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
         if penalty == .none && (lambda != nil || cv != nil) {
             throw ValidationError("--lambda and --cv need --penalty l2, l1 or elasticnet")
@@ -88,9 +90,9 @@ struct Train: ParsableCommand {
             let progress = Progress(label: "train:", unit: "")
             let report = try ModelTrainer.train(dataPath: data, options: options, progress: progress.stage)
             progress.clear()
-            for note in report.notes { Log.info(note) }
+            for note in report.notes { log.info("\(note)") }
             try report.model.write(to: out)
-            Log.info("trained on \(report.model.fit.n) rows (\(report.model.fit.events) events) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s → \(out)")
+            log.info("trained on \(report.model.fit.n) rows (\(report.model.fit.events) events) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s → \(out)")
             switch format {
             case .json: emit(try InspectReport(model: report.model).json())
             default:

@@ -177,6 +177,21 @@ import RiskKit
         #expect(oneClass.status == 65 && oneClass.stderr.contains("one class"))
     }
 
+    /// --quiet keeps errors and drops information; --verbose adds the run time.
+    @Test func quietAndVerboseSetTheMessageLevel() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let simulate = ["simulate", "--individuals", "50", "--snps", "2", "--seed", "1", "--out", folder]
+        #expect(try CLIRunner.run(simulate).stderr.hasPrefix("riskkit: simulated 50 individuals"))
+        let quiet = try CLIRunner.run(simulate + ["--quiet"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty)
+        let verbose = try CLIRunner.run(simulate + ["--verbose"])
+        #expect(verbose.stderr.contains("riskkit: finished in "))
+        let failing = try CLIRunner.run(["inspect", folder + "/none.json", "--quiet"])
+        #expect(failing.status == 66 && failing.stderr.hasPrefix("riskkit: error: cannot open"))
+        #expect(try CLIRunner.run(simulate + ["-q", "-v"]).status == 64)
+    }
+
     /// A setting the library finds wrong is a usage error (64) naming the flag; bad data keeps 65 and the flag that
     /// helps.
     @Test func settingsFoundByTheLibraryAreUsageErrors() throws {
