@@ -40,7 +40,13 @@ let package = Package(
         /// evaluation use (AUC and DeLong, calibration, Hosmer–Lemeshow, folds).
         .target(name: "RiskKitStatistics", dependencies: ["RiskKitData", "RiskKitLinearAlgebra"]),
         /// Logistic regression, association tests, polygenic scores, the saved RiskModel, and training.
-        .target(name: "RiskKitModels", dependencies: ["RiskKitStatistics", "RiskKitData", "RiskKitLinearAlgebra"]),
+        .target(
+            name: "RiskKitModels",
+            dependencies: [
+                "RiskKitStatistics", "RiskKitData", "RiskKitLinearAlgebra",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         /// Seeded synthetic cohorts for examples, tests and benchmarks.
         .target(name: "RiskKitSimulation", dependencies: ["RiskKitStatistics", "RiskKitData"]),
         /// Recommendation policies: rules, conditions, risk bands, the policy's verdict for one patient.

@@ -67,64 +67,27 @@ extension PRSBuild {
                         chosen.lambda, penalized.folds, chosen.nonzeroCount)
                  + (fit.excludedMonomorphic.isEmpty && fit.excludedWithoutCalls.isEmpty ? ""
                     : "; left out \(fit.excludedMonomorphic.count) monomorphic variants and \(fit.excludedWithoutCalls.count) without calls")))
-        guard chosen.nonzeroCount > 0 else {
-            throw DataError(file: prefix + ".bed", "the cross-validated λ keeps no variant: the genotypes do not predict the phenotype beyond the covariates")
-        }
-        let variants = zip(zip(chosen.variants, chosen.weights), chosen.alleleFrequencies).map { pair, frequency in
-            let bim = fileset.variants[pair.0]
-            return PolygenicScoreModel.Variant(
-                id: bim.id, chromosome: bim.chromosome, position: bim.position, effectAllele: bim.allele1,
-                otherAllele: bim.allele2, weight: pair.1, effectAlleleFrequency: frequency)
-        }
-        // The reference samples: the held-out ones when there are some, else the training samples.
-        let reference = held ?? design.samples
-        let referenceScores = PolygenicScoreModel.score(variants, fileset: fileset, samples: reference).raw
-        var model = PolygenicScoreModel(
-            description: description, method: method.rawValue, variants: variants,
-            reference: ScoreDistribution(scores: referenceScores),
-            provenance: try penalizedProvenance(fit: fit, reference: reference))
-        var validationAUC: Double?
-        var validationCount: Int?
-        if let held {
-            let validation = try caseControl.design(fileset: fileset, samples: held)
-            let rows = model.score(fileset: fileset, samples: validation.samples).raw
-            validationAUC = try BinaryMetrics.auc(outcome: validation.outcome, scores: rows)
-            validationCount = validation.outcome.count
-            log.info("\(String(format: "held-out AUC of the score on %d validation samples: %.4f", rows.count, validationAUC!))")
-        }
-        let cv = fit.crossValidation
-        let path = fit.lambdas.indices.map { k in
-            PenalizedSummary.Step(
-                lambda: fit.lambdas[k], nonzero: fit.path[k].nonzeroCount,
-                cvDeviance: cv.flatMap { k < $0.meanDeviance.count ? $0.meanDeviance[k] : nil },
-                cvDevianceSE: cv.flatMap { k < $0.devianceStandardError.count ? $0.devianceStandardError[k] : nil },
-                cvAUC: cv.flatMap { k < $0.meanAUC.count ? $0.meanAUC[k] : nil })
-        }
-        model.penalized = PenalizedSummary(
-            alpha: options.alpha, folds: penalized.folds, lambda: chosen.lambda, lambda1SE: fit.chosenOneStandardError.lambda,
-            path: path, stop: fit.stop.rawValue, trainingSamples: design.outcome.count,
-            trainingCases: design.cases, covariates: design.covariateNames, validationSamples: validationCount,
-            validationAUC: validationAUC)
-        let summary = model.penalized!
-        return Built(model: model, reference: reference, referenceScores: referenceScores,
-                     writeReport: { try writePathReport(summary, chosen: fit.chosenIndex,
-                                                        oneSE: fit.crossValidation?.oneStandardErrorIndex) })
-    }
-
-    private func penalizedProvenance(fit: PenalizedScoreFit, reference: SampleSubset) throws -> PolygenicScoreProvenance {
         var files = ["bed": prefix + ".bed", "bim": prefix + ".bim", "fam": prefix + ".fam"]
         if let validationFile { files["validate"] = validationFile }
         if let pheno = caseControl.pheno { files["pheno"] = pheno }
         if let covar = caseControl.covar { files["covar"] = covar }
-        let inputs = try provenanceInputs(files)
-        let options = ["method": method.rawValue, "alpha": "\(method == .lasso ? 1 : penalized.alpha)",
-                       "folds": "\(penalized.folds)", "lambda_count": "\(penalized.lambdaCount)",
-                       "max_active": "\(penalized.maxActive)", "seed": "\(penalized.seed)"]
-        return PolygenicScoreProvenance(
-            inputs: inputs, referenceSamples: reference.count,
-            variantCounts: ["used": fit.usedVariantCount, "monomorphic": fit.excludedMonomorphic.count,
-                            "without_calls": fit.excludedWithoutCalls.count, "nonzero": fit.chosen.nonzeroCount],
-            date: ISO8601DateFormatter().string(from: Date()), riskkitVersion: RiskKitVersion.current, options: options)
+        let settings = ["method": method.rawValue, "alpha": "\(options.alpha)", "folds": "\(penalized.folds)",
+                        "lambda_count": "\(penalized.lambdaCount)", "max_active": "\(penalized.maxActive)",
+                        "seed": "\(penalized.seed)"]
+        // The reference samples: the held-out ones when there are some, else the training samples.
+        let reference = held ?? design.samples
+        var (model, referenceScores) = try fit.model(
+            method: method.rawValue, fileset: fileset, filesetName: prefix, reference: reference,
+            description: description, inputFiles: files, options: settings)
+        let validation = try held.map { try caseControl.design(fileset: fileset, samples: $0) }
+        let summary = try fit.summary(
+            alpha: options.alpha, folds: penalized.folds, training: design, model: model, fileset: fileset,
+            validation: validation, logger: log)
+        model.penalized = summary
+        return Built(model: model, reference: reference,
+                     referenceScores: referenceScores,
+                     writeReport: { try writePathReport(summary, chosen: fit.chosenIndex,
+                                                        oneSE: fit.crossValidation?.oneStandardErrorIndex) })
     }
 
     private func writePathReport(_ summary: PenalizedSummary, chosen: Int, oneSE: Int?) throws {
