@@ -18,15 +18,11 @@ struct Evaluate: LoggingCommand {
 
     @Option(help: "The model file.") var model: String
     @Option(help: "CSV file with the model's features and outcome.") var data: String
-    @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+    @Option(help: "Output format.") var format: ReportFormat = .table
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the rows' genotypes (IID = id column), for models with a polygenic score.")
     var bfile: String?
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
-    func validate() throws {
-        if format == .csv { throw ValidationError("evaluate prints a table or json") }
-    }
-
     func run() throws {
         try runReportingErrors {
             let riskModel = try RiskModel.load(path: model)
@@ -102,7 +98,7 @@ struct Evaluate: LoggingCommand {
                 } else {
                     emit(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
                 }
-            default:
+            case .table:
                 emit(EvaluationText.table(report))
                 if let geneticReport { emit("\n" + EvaluationText.genetics(geneticReport)) }
             }

@@ -31,14 +31,13 @@ struct GWAS: LoggingCommand {
     @Option(name: .customLong("max-corr"), help: "Largest allowed absolute correlation between two predictors.")
     var maxCorrelation = 0.999
     @Option(name: .customLong("vif"), help: "Largest allowed variance inflation factor.") var maxVIF = 50.0
-    @Option(help: "Worker threads.") var threads = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var threading: ThreadOptions
     @Option(help: "Write to this file instead of standard output.") var out: String?
     @Option(help: "Output format: tsv (like plink2's .glm.logistic), csv, table or json (full precision, JSON Lines).")
     var format: GenotypeOutputFormat = .tsv
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if !(maxCorrelation > 0 && maxCorrelation <= 1) { throw ValidationError("--max-corr must lie in (0, 1]") }
         if !(maxVIF >= 1) { throw ValidationError("--vif must be at least 1") }
     }
@@ -53,7 +52,7 @@ struct GWAS: LoggingCommand {
                 alleles: omitRef ? .alt : .minor(frequencySamples: selection.frequencySamples(in: fileset, nonfounders: qc.nonfounders)))
             options.firthFallback = !noFirth
             options.collinearity = PredictorCollinearity(maxCorrelation: maxCorrelation, maxVIF: maxVIF)
-            options.threads = threads
+            options.threads = threading.threads
             // Each worker thread makes small BLAS calls of its own: OpenBLAS's threads would only compete with them.
             BLASThreads.set(1)
             BLASThreads.shutDownWorkers()

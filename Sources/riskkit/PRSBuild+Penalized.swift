@@ -13,7 +13,6 @@ struct PenalizedBuildOptions: ParsableArguments {
     @Option(name: .customLong("max-active"), help: "lasso/elasticnet: stop the path after more than this many nonzero variants.")
     var maxActive = 10_000
     @Option(help: "lasso/elasticnet: seed of the fold assignment.") var seed: UInt64 = 1
-    @Option(help: "lasso/elasticnet: threads for the passes over all variants.") var threads = ProcessInfo.processInfo.activeProcessorCount
 }
 
 extension PRSBuild {
@@ -25,7 +24,7 @@ extension PRSBuild {
         if penalized.folds < 2 { throw ValidationError("--folds must be at least 2") }
         if penalized.lambdaCount < 2 { throw ValidationError("--lambda-count must be at least 2") }
         if let r = penalized.lambdaMinRatio, !(r > 0 && r < 1) { throw ValidationError("--lambda-min-ratio must lie in (0, 1)") }
-        if penalized.maxActive < 1 || penalized.threads < 1 { throw ValidationError("--max-active and --threads must be at least 1") }
+        if penalized.maxActive < 1 { throw ValidationError("--max-active must be at least 1") }
     }
 
     /// Lasso / elastic net over every selected variant, λ by K-fold cross-validation on the training samples (the
@@ -50,7 +49,7 @@ extension PRSBuild {
         options.lambdaMinRatio = penalized.lambdaMinRatio
         options.maxActive = penalized.maxActive
         options.seed = penalized.seed
-        options.threads = penalized.threads
+        options.threads = threading.threads
         // Each pass over the variants runs on our own threads; OpenBLAS's would only compete with them.
         BLASThreads.set(1)
         BLASThreads.shutDownWorkers()

@@ -53,6 +53,7 @@ struct PRSBuild: LoggingCommand {
     @Option(name: .customLong("validate"), help: "Validation samples (lines `FID IID` or `IID`): ct evaluates its thresholds on them; lasso/elasticnet hold them out of the fit and report the score's AUC on them. Default: every selected sample with a phenotype.")
     var validationFile: String?
     @OptionGroup(title: "lasso and elasticnet") var penalized: PenalizedBuildOptions
+    @OptionGroup var threading: ThreadOptions
     @Option(name: .customLong("ancestry-pcs"), help: "Also store K ancestry PCs of the reference (validation) samples and the score's mean and variance on them, for Z_norm1/Z_norm2 and outlier flags in prs score --model.")
     var ancestryPCs: Int?
     @Option(name: .customLong("ancestry-extract"), help: "Variants (ids, whitespace-separated) for the ancestry PCA, e.g. an LD-pruned list from plink2 --indep-pairwise; default: every selected variant.")

@@ -43,12 +43,11 @@ struct PRSScore: LoggingCommand {
     var out: String?
     @Option(help: "Output format: tsv (like plink2's .sscore, 6 significant digits), csv (same, comma-separated), table or json (full precision).")
     var format: GenotypeOutputFormat = .tsv
-    @Option(help: "Threads for the scoring kernel.") var threads: Int = 2
+    @OptionGroup var threading: ThreadOptions
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
         if (weights == nil) == (model == nil) { throw ValidationError("give --weights FILE or --model FILE.prs.json") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if !(0...1).contains(minOverlap) { throw ValidationError("--min-overlap must lie between 0 and 1") }
         guard scoreColumns.split(separator: ",", omittingEmptySubsequences: false).count == 3 else {
             throw ValidationError("--score-columns takes three comma-separated columns: ID,ALLELE,WEIGHT")
@@ -76,7 +75,7 @@ struct PRSScore: LoggingCommand {
             try PolygenicScore.requireOverlap(match, minimum: minOverlap, file: weights)
             let result = PolygenicScore.compute(fileset: fileset, selection: selection, match: match,
                                                 meanImputation: !noMeanImputation, nonfounders: qc.nonfounders,
-                                                threads: threads)
+                                                threads: threading.threads)
             log.info("scored \(result.samples.count) samples over \(result.variantCount) variants")
             let sink = try OutputSink(path: out)
             do {
