@@ -32,9 +32,7 @@ struct GWAS: LoggingCommand {
     var maxCorrelation = 0.999
     @Option(name: .customLong("vif"), help: "Largest allowed variance inflation factor.") var maxVIF = 50.0
     @OptionGroup var threading: ThreadOptions
-    @Option(help: "Write to this file instead of standard output.") var out: String?
-    @Option(help: "Output format: tsv (like plink2's .glm.logistic), csv, table or json (full precision, JSON Lines).")
-    var format: GenotypeOutputFormat = .tsv
+    @OptionGroup var output: GenotypeOutputOptions
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
@@ -74,7 +72,7 @@ struct GWAS: LoggingCommand {
             }
             bar.clear()
             report(results)
-            let sink = try OutputSink(path: out)
+            let sink = try OutputSink(path: output.out)
             do {
                 try write(results, of: fileset, to: sink)
                 try sink.commit()
@@ -108,15 +106,15 @@ struct GWAS: LoggingCommand {
         func cells(_ r: VariantAssociation) -> [String] {
             let v = fileset.variants[r.variant]
             var cells = [v.chromosome, String(v.position), v.id, v.allele2, v.allele1, r.a1IsAlt ? v.allele1 : v.allele2]
-            if format == .csv { cells = cells.map(csvField) }
+            if output.format == .csv { cells = cells.map(csvField) }
             return cells + [plinkNumber(r.a1Frequency, missing: "NA"), String(r.observations),
                             plinkNumber(r.beta ?? .nan, missing: "NA"), plinkNumber(r.standardError ?? .nan, missing: "NA"),
                             plinkNumber(r.zStatistic ?? .nan, missing: "NA"), plinkNumber(r.pValue ?? .nan, missing: "NA"),
                             r.firth ? "Y" : "N", r.error?.rawValue ?? "."]
         }
-        switch format {
+        switch output.format {
         case .tsv, .csv:
-            let separator = format == .tsv ? "\t" : ","
+            let separator = output.format == .tsv ? "\t" : ","
             text += header.joined(separator: separator) + "\n"
             for r in results {
                 text += cells(r).joined(separator: separator) + "\n"

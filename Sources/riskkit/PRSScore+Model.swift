@@ -41,7 +41,7 @@ extension PRSScore {
                 log.warning("\(outside) samples lie outside the reference PC cloud (p < \(ancestry.adjustment.outlierLevel)); their adjusted scores are extrapolations")
             }
         }
-        let sink = try OutputSink(path: out)
+        let sink = try OutputSink(path: output.out)
         do {
             try writeModelScores(header: header, rows: rows, samples: selection.samples.indices.map { fileset.samples[$0] }, to: sink)
             try sink.commit()
@@ -54,12 +54,12 @@ extension PRSScore {
     private func writeModelScores(header: [String], rows: [[Double]], samples: [PlinkSample], to sink: OutputSink) throws {
         let flagColumn = header.last == "OUTSIDE_REFERENCE" ? header.count - 2 : nil
         func cell(_ value: Double, _ k: Int) -> String { k == flagColumn ? String(Int(value)) : plinkNumber(value, missing: "nan") }
-        switch format {
+        switch output.format {
         case .tsv, .csv:
-            let separator = format == .tsv ? "\t" : ","
+            let separator = output.format == .tsv ? "\t" : ","
             try sink.write(header.joined(separator: separator) + "\n")
             for (sample, row) in zip(samples, rows) {
-                let id = format == .csv ? csvField(sample.individualID) : sample.individualID
+                let id = output.format == .csv ? csvField(sample.individualID) : sample.individualID
                 try sink.write(([id] + row.enumerated().map { cell($1, $0) }).joined(separator: separator) + "\n")
             }
         case .json:

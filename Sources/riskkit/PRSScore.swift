@@ -39,10 +39,7 @@ struct PRSScore: LoggingCommand {
     var keepAmbiguous = false
     @Option(name: .customLong("min-overlap"), help: "Fail (exit 65) when fewer than this fraction of the weights match a variant.")
     var minOverlap = 0.75
-    @Option(help: "Write the scores to this file (and the match report to FILE.match.tsv) instead of standard output.")
-    var out: String?
-    @Option(help: "Output format: tsv (like plink2's .sscore, 6 significant digits), csv (same, comma-separated), table or json (full precision).")
-    var format: GenotypeOutputFormat = .tsv
+    @OptionGroup var output: GenotypeOutputOptions
     @OptionGroup var threading: ThreadOptions
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
@@ -71,13 +68,13 @@ struct PRSScore: LoggingCommand {
             let counts = match.counts
             let summary = WeightMatchStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }
             log.info("\(scoreWeights.entries.count) weights (\(scoreWeights.source.rawValue)): \(summary.joined(separator: ", "))")
-            if let out { try writeMatchReport(match, weights: scoreWeights, fileset: fileset, to: out + ".match.tsv") }
+            if let out = output.out { try writeMatchReport(match, weights: scoreWeights, fileset: fileset, to: out + ".match.tsv") }
             try PolygenicScore.requireOverlap(match, minimum: minOverlap, file: weights)
             let result = PolygenicScore.compute(fileset: fileset, selection: selection, match: match,
                                                 meanImputation: !noMeanImputation, nonfounders: qc.nonfounders,
                                                 threads: threading.threads)
             log.info("scored \(result.samples.count) samples over \(result.variantCount) variants")
-            let sink = try OutputSink(path: out)
+            let sink = try OutputSink(path: output.out)
             do {
                 try write(result, of: fileset, to: sink)
                 try sink.commit()
@@ -89,13 +86,13 @@ struct PRSScore: LoggingCommand {
     }
 
     private func write(_ result: PolygenicScoreResult, of fileset: PlinkFileset, to sink: OutputSink) throws {
-        switch format {
+        switch output.format {
         case .tsv, .csv:
-            let separator = format == .tsv ? "\t" : ","
+            let separator = output.format == .tsv ? "\t" : ","
             try sink.write(["#IID", "ALLELE_CT", "NAMED_ALLELE_DOSAGE_SUM", "SCORE_AVG", "SCORE_SUM"].joined(separator: separator) + "\n")
             for s in result.samples {
                 let id = fileset.samples[s.sample].individualID
-                var line = format == .csv ? csvField(id) : id
+                var line = output.format == .csv ? csvField(id) : id
                 line += separator + String(s.alleleCount) + separator
                 line += plinkNumbers([s.namedAlleleDosageSum, s.scoreAverage, s.scoreSum], separator: separator, missing: "nan")
                 try sink.write(line + "\n")
