@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import RiskKit
 
 struct Freq: LoggingCommand {

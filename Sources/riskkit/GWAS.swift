@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import RiskKit
 
 struct GWAS: LoggingCommand {
@@ -63,8 +62,8 @@ struct GWAS: LoggingCommand {
             if !onX.isEmpty {
                 // plink2's default --xchr-model 2: .fam sex as an extra covariate on chromosome X.
                 let (xDesign, unknownSex) = design.addingSexCovariate(fileset: fileset)
-                log.info(Logger.Message(stringLiteral: "chromosome X: \(onX.count) variants with sex (.fam) as a covariate"
-                         + (unknownSex > 0 ? "; left out \(unknownSex) samples of unknown sex" : "")))
+                let leftOut = unknownSex > 0 ? "; left out \(unknownSex) samples of unknown sex" : ""
+                log.info("chromosome X: \(onX.count) variants with sex (.fam) as a covariate\(leftOut)")
                 results += try LogisticAssociation.run(
                     fileset: fileset, design: xDesign, variants: onX, options: options,
                     progress: { bar.update(autosomal.count + $0 - $0 % 1000) })

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import RiskKit
 
 /// Where a command's data goes: standard output, or a file created owner-only and renamed into place on success.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import RiskKit
 
 /// `prs build --method lasso|elasticnet` settings.
@@ -61,11 +60,12 @@ extension PRSBuild {
             progress: { bar.stage($0) })
         bar.clear()
         let chosen = fit.chosen
-        log.info(Logger.Message(stringLiteral: String(format: "%@ path: %d λ in %.1f s (%@); λ = %.4g by %d-fold CV (minimum held-out deviance), %d nonzero variants",
-                        method.rawValue, fit.lambdas.count, Date().timeIntervalSince(start), fit.stop.rawValue,
-                        chosen.lambda, penalized.folds, chosen.nonzeroCount)
-                 + (fit.excludedMonomorphic.isEmpty && fit.excludedWithoutCalls.isEmpty ? ""
-                    : "; left out \(fit.excludedMonomorphic.count) monomorphic variants and \(fit.excludedWithoutCalls.count) without calls")))
+        let path = String(format: "%@ path: %d λ in %.1f s (%@); λ = %.4g by %d-fold CV (minimum held-out deviance), %d nonzero variants",
+                          method.rawValue, fit.lambdas.count, Date().timeIntervalSince(start), fit.stop.rawValue,
+                          chosen.lambda, penalized.folds, chosen.nonzeroCount)
+        let leftOut = fit.excludedMonomorphic.isEmpty && fit.excludedWithoutCalls.isEmpty ? ""
+            : "; left out \(fit.excludedMonomorphic.count) monomorphic variants and \(fit.excludedWithoutCalls.count) without calls"
+        log.info("\(path)\(leftOut)")
         var files = ["bed": prefix + ".bed", "bim": prefix + ".bim", "fam": prefix + ".fam"]
         if let validationFile { files["validate"] = validationFile }
         if let pheno = caseControl.pheno { files["pheno"] = pheno }

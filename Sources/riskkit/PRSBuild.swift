@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import RiskKit
 
 /// How `prs build` chooses its weights.
@@ -100,16 +99,19 @@ struct PRSBuild: LoggingCommand {
                 if let ancestryExtract {
                     let (named, unmatched) = try VariantIDList(path: ancestryExtract).matches(fileset.variants)
                     pcaVariants = selection.variants.filter { named[$0] }
-                    log.info(Logger.Message(stringLiteral: "ancestry: \(pcaVariants.count) selected variants named in \(ancestryExtract)"
-                             + (unmatched > 0 ? "; \(unmatched) of its ids are not in \(prefix).bim" : "")))
+                    let notInFileset = unmatched > 0 ? "; \(unmatched) of its ids are not in \(prefix).bim" : ""
+                    log.info("ancestry: \(pcaVariants.count) selected variants named in \(ancestryExtract)\(notInFileset)")
                 }
                 log.info("ancestry: \(ancestryPCs) PCs of \(built.reference.count) reference samples over \(pcaVariants.count) variants (randomized SVD)")
                 built.model.ancestry = try AncestryReference.fit(
                     fileset: fileset, samples: built.reference, variants: pcaVariants, components: ancestryPCs,
                     scores: built.referenceScores)
                 let pca = built.model.ancestry!.pca
-                log.info(Logger.Message(stringLiteral: "ancestry: eigenvalues " + pca.eigenvalues.map { String(format: "%.3g", $0) }.joined(separator: " ")
-                         + "; \(pca.convergedComponents) of \(ancestryPCs) PCs converged in \(pca.powerIterations) passes"))
+                let eigenvalues = pca.eigenvalues.map { String(format: "%.3g", $0) }.joined(separator: " ")
+                log.info("""
+                    ancestry: eigenvalues \(eigenvalues); \(pca.convergedComponents) of \(ancestryPCs) PCs converged in \
+                    \(pca.powerIterations) passes
+                    """)
             }
             try AtomicFile.write(Array(built.model.plinkWeightFile().utf8), to: out + ".weights")
             try built.model.write(to: out + ".prs.json")

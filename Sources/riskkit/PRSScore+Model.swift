@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import RiskKit
 
 extension PRSScore {
@@ -11,9 +10,9 @@ extension PRSScore {
         log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
         let selection = try qc.select(in: fileset)
         let scores = scoreModel.score(fileset: fileset, samples: selection.samples)
-        log.info(Logger.Message(stringLiteral: "scored \(selection.samples.count) samples over \(scores.matched) of \(scoreModel.variants.count) model variants"
-                 + (scores.unavailable > 0 ? "; \(scores.unavailable) unavailable, counted at their reference mean" : "")
-                 + (scores.imputedCalls > 0 ? "; \(scores.imputedCalls) missing calls imputed" : "")))
+        let unavailable = scores.unavailable > 0 ? "; \(scores.unavailable) unavailable, counted at their reference mean" : ""
+        let imputed = scores.imputedCalls > 0 ? "; \(scores.imputedCalls) missing calls imputed" : ""
+        log.info("scored \(selection.samples.count) samples over \(scores.matched) of \(scoreModel.variants.count) model variants\(unavailable)\(imputed)")
         let unavailableFraction = Double(scores.unavailable) / Double(scoreModel.variants.count)
         if 1 - unavailableFraction < minOverlap {
             throw DataError(file: path, "only \(scores.matched) of the model's \(scoreModel.variants.count) variants are in \(prefix).bim (below --min-overlap \(minOverlap))")
@@ -22,9 +21,9 @@ extension PRSScore {
         var rows: [[Double]] = scores.raw.map { [$0, scoreModel.reference.percentile(of: $0), scoreModel.reference.z(of: $0)] }
         if let ancestry = scoreModel.ancestry {
             let projection = try ancestry.pca.project(fileset, samples: selection.samples)
-            log.info(Logger.Message(stringLiteral: "ancestry: \(projection.matchedVariants) of \(ancestry.pca.variants.count) PCA variants found"
-                     + (projection.absentVariants + projection.mismatchedVariants > 0
-                        ? "; \(projection.absentVariants) absent and \(projection.mismatchedVariants) with other alleles count as the reference mean" : "")))
+            let unmatched = projection.absentVariants + projection.mismatchedVariants > 0
+                ? "; \(projection.absentVariants) absent and \(projection.mismatchedVariants) with other alleles count as the reference mean" : ""
+            log.info("ancestry: \(projection.matchedVariants) of \(ancestry.pca.variants.count) PCA variants found\(unmatched)")
             let k = ancestry.pca.componentCount
             header = ["#IID", "SCORE", "PERCENTILE"] + (1...k).map { "PC\($0)" }
                 + ["Z_NORM1", "Z_NORM2", "Z_NORM2_PERCENTILE", "MAHALANOBIS_D2", "PC_CLOUD_P", "OUTSIDE_REFERENCE"]

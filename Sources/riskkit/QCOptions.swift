@@ -1,5 +1,4 @@
 import ArgumentParser
-import Logging
 import RiskKit
 
 /// plink2's sample and variant selection and QC flags, shared by every command that reads a PLINK fileset.
@@ -44,13 +43,17 @@ struct QCOptions: ParsableArguments {
             fileset.variants[$0].isHaploidInMales && !(modelsChromosomeX && fileset.variants[$0].isChromosomeX)
         }.count
         if haploid > 0 {
-            log.warning(Logger.Message(stringLiteral: "\(haploid) variants on chromosomes \(modelsChromosomeX ? "Y or MT" : "X, Y or MT") are "
-                     + "treated like autosomes (diploid calls, males not haploid), unlike plink2; leave them out with "
-                     + "--exclude or --extract to match it"))
+            log.warning("""
+                \(haploid) variants on chromosomes \(modelsChromosomeX ? "Y or MT" : "X, Y or MT") are treated like \
+                autosomes (diploid calls, males not haploid), unlike plink2; leave them out with --exclude or --extract \
+                to match it
+                """)
         }
         if modelsChromosomeX, hwe != nil, selection.variants.contains(where: { fileset.variants[$0].isChromosomeX }) {
-            log.warning(Logger.Message(stringLiteral: "--hwe tests chromosome X variants as diploid (plink2 uses the Graffelman–Weir test "
-                     + "with haploid males there); add --exclude for them to match it"))
+            log.warning("""
+                --hwe tests chromosome X variants as diploid (plink2 uses the Graffelman–Weir test with haploid males \
+                there); add --exclude for them to match it
+                """)
         }
         return selection
     }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import RiskKit
 
 /// Runs a command body, printing library errors to stderr and mapping them to the exit statuses of
