@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: - System libraries (the only C the package touches; each imported by one wrapper target)
@@ -39,7 +40,13 @@ let package = Package(
         /// evaluation use (AUC and DeLong, calibration, Hosmer–Lemeshow, folds).
         .target(name: "RiskKitStatistics", dependencies: ["RiskKitData", "RiskKitLinearAlgebra"]),
         /// Logistic regression, association tests, polygenic scores, the saved RiskModel, and training.
-        .target(name: "RiskKitModels", dependencies: ["RiskKitStatistics", "RiskKitData", "RiskKitLinearAlgebra"]),
+        .target(
+            name: "RiskKitModels",
+            dependencies: [
+                "RiskKitStatistics", "RiskKitData", "RiskKitLinearAlgebra",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         /// Seeded synthetic cohorts for examples, tests and benchmarks.
         .target(name: "RiskKitSimulation", dependencies: ["RiskKitStatistics", "RiskKitData"]),
         /// Recommendation policies: rules, conditions, risk bands, the policy's verdict for one patient.
@@ -69,6 +76,7 @@ let package = Package(
             dependencies: [
                 "RiskKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(

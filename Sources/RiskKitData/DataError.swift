@@ -3,8 +3,12 @@ import Foundation
 /// Bad input data: a file that exists but whose content cannot be used.
 ///
 /// The message names the file, the 1-based line and the column (or field) when they are known, so a user can
-/// go straight to the cell. The command-line tool exits with 65 (`EX_DATAERR`) for these.
+/// go straight to the cell. The ``code`` says what kind of problem it is, so a caller can map it to its own words
+/// and status; messages never name a command-line flag (the command-line tool exits with 65, `EX_DATAERR`, for bad
+/// data and 64, `EX_USAGE`, for a setting that does not fit).
 public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of problem this is (``Code/invalidData`` unless a more specific code is known).
+    public var code: Code
     /// The file the problem was found in, if any (`nil` for data given on the command line or stdin).
     public var file: String?
     /// 1-based line number in `file`, if the problem is tied to one line.
@@ -15,7 +19,8 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
 
     /// Creates a data error; `file`, `line` and `column` are optional locators.
-    public init(file: String? = nil, line: Int? = nil, column: String? = nil, _ message: String) {
+    public init(code: Code = .invalidData, file: String? = nil, line: Int? = nil, column: String? = nil, _ message: String) {
+        self.code = code
         self.file = file
         self.line = line
         self.column = column

@@ -22,10 +22,9 @@ public enum PolygenicScore {
         let detail = WeightMatchStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }
             .joined(separator: ", ")
         let used = (match.usedFraction * 1000).rounded() / 10
-        throw DataError(file: file, """
+        throw DataError(code: .weightOverlapTooSmall, file: file, """
             only \(match.weights.count) of \(match.statuses.count) weights (\(used) %) match a genotyped variant, \
-            below the required \(minimum * 100) % (\(detail)); check the genome build, variant ids and alleles, \
-            or lower --min-overlap
+            below the required \(minimum * 100) % (\(detail)); check the genome build, variant ids and alleles
             """)
     }
 

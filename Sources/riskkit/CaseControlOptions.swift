@@ -32,10 +32,13 @@ struct CaseControlOptions: ParsableArguments {
         var excluded: [String] = []
         if design.missingPhenotype > 0 { excluded.append("\(design.missingPhenotype) without a phenotype") }
         if design.missingCovariates > 0 { excluded.append("\(design.missingCovariates) with a missing covariate") }
-        Log.info("phenotype \(design.phenotypeName): \(design.cases) cases, \(design.controls) controls"
-                 + (excluded.isEmpty ? "" : "; left out \(excluded.joined(separator: ", "))"))
-        Log.info(design.covariateNames.isEmpty ? "no covariates"
-                 : "\(design.covariateNames.count) covariates: \(design.covariateNames.joined(separator: ", "))")
+        let leftOut = excluded.isEmpty ? "" : "; left out \(excluded.joined(separator: ", "))"
+        log.info("phenotype \(design.phenotypeName): \(design.cases) cases, \(design.controls) controls\(leftOut)")
+        if design.covariateNames.isEmpty {
+            log.info("no covariates")
+        } else {
+            log.info("\(design.covariateNames.count) covariates: \(design.covariateNames.joined(separator: ", "))")
+        }
         return design
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RiskKit
 
-struct Evaluate: ParsableCommand {
+struct Evaluate: LoggingCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate a saved model on held-out data: discrimination and calibration.",
         discussion: """
@@ -17,14 +17,11 @@ struct Evaluate: ParsableCommand {
 
     @Option(help: "The model file.") var model: String
     @Option(help: "CSV file with the model's features and outcome.") var data: String
-    @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+    @Option(help: "Output format.") var format: ReportFormat = .table
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the rows' genotypes (IID = id column), for models with a polygenic score.")
     var bfile: String?
 
-    func validate() throws {
-        if format == .csv { throw ValidationError("evaluate prints a table or json") }
-    }
-
+    @OptionGroup(title: "Messages") var logging: LoggingOptions
     func run() throws {
         try runReportingErrors {
             let riskModel = try RiskModel.load(path: model)
@@ -71,12 +68,12 @@ struct Evaluate: ParsableCommand {
                 }
                 outcomes.append(y)
             }
-            if skipped > 0 { Log.info("skipped \(skipped) row\(skipped == 1 ? "" : "s") with a missing outcome") }
+            if skipped > 0 { log.info("skipped \(skipped) row\(skipped == 1 ? "" : "s") with a missing outcome") }
             let report = try EvaluationReport(outcome: outcomes, predicted: predicted)
             var geneticReport: GeneticEvaluation?
             if genotypeScores != nil {
                 let missing = outcomes.count - genetic.outcome.count
-                if missing > 0 { Log.info("\(missing) rows without genotypes are left out of the polygenic-score measures") }
+                if missing > 0 { log.info("\(missing) rows without genotypes are left out of the polygenic-score measures") }
                 geneticReport = try GeneticEvaluation(
                     outcome: genetic.outcome, riskWith: genetic.with, riskWithout: genetic.without,
                     linearPredictorWithout: genetic.eta, scores: genetic.score)
@@ -100,7 +97,7 @@ struct Evaluate: ParsableCommand {
                 } else {
                     emit(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
                 }
-            default:
+            case .table:
                 emit(EvaluationText.table(report))
                 if let geneticReport { emit("\n" + EvaluationText.genetics(geneticReport)) }
             }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RiskKit
 
-struct Freq: ParsableCommand {
+struct Freq: LoggingCommand {
     static let configuration = CommandConfiguration(
         abstract: "Allele frequencies and missingness per variant of a PLINK 1 fileset, after plink2-style QC.",
         discussion: """
@@ -17,17 +17,16 @@ struct Freq: ParsableCommand {
 
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String
     @OptionGroup(title: "Sample and variant selection (plink2 flags)") var qc: QCOptions
-    @Option(help: "Write to this file instead of standard output.") var out: String?
-    @Option(help: "Output format: tsv (like plink2's .afreq), csv (comma-separated), table or json.")
-    var format: GenotypeOutputFormat = .tsv
+    @OptionGroup var output: GenotypeOutputOptions
 
+    @OptionGroup(title: "Messages") var logging: LoggingOptions
     func run() throws {
         try runReportingErrors {
             let fileset = try PlinkFileset(prefix: prefix)
-            Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let selection = try qc.select(in: fileset, modelsChromosomeX: true)
             let rows = fileset.frequencies(selection, nonfounders: qc.nonfounders)
-            let sink = try OutputSink(path: out)
+            let sink = try OutputSink(path: output.out)
             do {
                 try write(rows, of: fileset, to: sink)
                 try sink.commit()
@@ -45,7 +44,7 @@ struct Freq: ParsableCommand {
             return [v.chromosome, v.id, v.allele2, v.allele1, plinkNumber(r.altFrequency, missing: "NA"), String(r.alleleObservations),
                     String(r.missingCount), plinkNumber(r.missingRate, missing: "NA")]
         }
-        switch format {
+        switch output.format {
         case .tsv:
             try sink.write(header.joined(separator: "\t") + "\n")
             for r in rows { try sink.write(cells(r).joined(separator: "\t") + "\n") }

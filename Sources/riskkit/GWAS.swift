@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RiskKit
 
-struct GWAS: ParsableCommand {
+struct GWAS: LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "gwas",
         abstract: "Per-variant logistic regression of a case/control phenotype on A1 dosage plus covariates (plink2 --glm).",
@@ -30,13 +30,11 @@ struct GWAS: ParsableCommand {
     @Option(name: .customLong("max-corr"), help: "Largest allowed absolute correlation between two predictors.")
     var maxCorrelation = 0.999
     @Option(name: .customLong("vif"), help: "Largest allowed variance inflation factor.") var maxVIF = 50.0
-    @Option(help: "Worker threads.") var threads = ProcessInfo.processInfo.activeProcessorCount
-    @Option(help: "Write to this file instead of standard output.") var out: String?
-    @Option(help: "Output format: tsv (like plink2's .glm.logistic), csv, table or json (full precision, JSON Lines).")
-    var format: GenotypeOutputFormat = .tsv
+    @OptionGroup var threading: ThreadOptions
+    @OptionGroup var output: GenotypeOutputOptions
 
+    @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if !(maxCorrelation > 0 && maxCorrelation <= 1) { throw ValidationError("--max-corr must lie in (0, 1]") }
         if !(maxVIF >= 1) { throw ValidationError("--vif must be at least 1") }
     }
@@ -44,14 +42,14 @@ struct GWAS: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let fileset = try PlinkFileset(prefix: prefix)
-            Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let selection = try qc.select(in: fileset, modelsChromosomeX: true)
             let design = try caseControl.design(fileset: fileset, samples: selection.samples)
             var options = LogisticAssociation.Options(
                 alleles: omitRef ? .alt : .minor(frequencySamples: selection.frequencySamples(in: fileset, nonfounders: qc.nonfounders)))
             options.firthFallback = !noFirth
             options.collinearity = PredictorCollinearity(maxCorrelation: maxCorrelation, maxVIF: maxVIF)
-            options.threads = threads
+            options.threads = threading.threads
             // Each worker thread makes small BLAS calls of its own: OpenBLAS's threads would only compete with them.
             BLASThreads.set(1)
             BLASThreads.shutDownWorkers()
@@ -64,8 +62,8 @@ struct GWAS: ParsableCommand {
             if !onX.isEmpty {
                 // plink2's default --xchr-model 2: .fam sex as an extra covariate on chromosome X.
                 let (xDesign, unknownSex) = design.addingSexCovariate(fileset: fileset)
-                Log.info("chromosome X: \(onX.count) variants with sex (.fam) as a covariate"
-                         + (unknownSex > 0 ? "; left out \(unknownSex) samples of unknown sex" : ""))
+                let leftOut = unknownSex > 0 ? "; left out \(unknownSex) samples of unknown sex" : ""
+                log.info("chromosome X: \(onX.count) variants with sex (.fam) as a covariate\(leftOut)")
                 results += try LogisticAssociation.run(
                     fileset: fileset, design: xDesign, variants: onX, options: options,
                     progress: { bar.update(autosomal.count + $0 - $0 % 1000) })
@@ -73,7 +71,7 @@ struct GWAS: ParsableCommand {
             }
             bar.clear()
             report(results)
-            let sink = try OutputSink(path: out)
+            let sink = try OutputSink(path: output.out)
             do {
                 try write(results, of: fileset, to: sink)
                 try sink.commit()
@@ -92,7 +90,7 @@ struct GWAS: ParsableCommand {
             let count = results.filter { $0.error == code }.count
             if count > 0 { parts.append("\(count) NA (\(code.rawValue))") }
         }
-        Log.info(parts.joined(separator: ", "))
+        log.info("\(parts.joined(separator: ", "))")
     }
 
     private func write(_ results: [VariantAssociation], of fileset: PlinkFileset, to sink: OutputSink) throws {
@@ -107,15 +105,15 @@ struct GWAS: ParsableCommand {
         func cells(_ r: VariantAssociation) -> [String] {
             let v = fileset.variants[r.variant]
             var cells = [v.chromosome, String(v.position), v.id, v.allele2, v.allele1, r.a1IsAlt ? v.allele1 : v.allele2]
-            if format == .csv { cells = cells.map(csvField) }
+            if output.format == .csv { cells = cells.map(csvField) }
             return cells + [plinkNumber(r.a1Frequency, missing: "NA"), String(r.observations),
                             plinkNumber(r.beta ?? .nan, missing: "NA"), plinkNumber(r.standardError ?? .nan, missing: "NA"),
                             plinkNumber(r.zStatistic ?? .nan, missing: "NA"), plinkNumber(r.pValue ?? .nan, missing: "NA"),
                             r.firth ? "Y" : "N", r.error?.rawValue ?? "."]
         }
-        switch format {
+        switch output.format {
         case .tsv, .csv:
-            let separator = format == .tsv ? "\t" : ","
+            let separator = output.format == .tsv ? "\t" : ","
             text += header.joined(separator: separator) + "\n"
             for r in results {
                 text += cells(r).joined(separator: separator) + "\n"

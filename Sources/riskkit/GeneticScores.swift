@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import RiskKit
 
 /// Polygenic scores of a PLINK fileset's samples for models with genetics (train, score and evaluate).
@@ -7,7 +8,7 @@ enum GeneticScores {
     /// - Throws: ``DataError`` when the model needs genotypes and `prefix` is nil.
     static func forModel(_ model: RiskModel, bfile prefix: String?) throws -> [String: Double]? {
         guard let genetics = model.genetics else {
-            if prefix != nil { Log.info("warning: the model has no polygenic score; --bfile is not used") }
+            if prefix != nil { log.warning("the model has no polygenic score; --bfile is not used") }
             return nil
         }
         guard let prefix else {
@@ -16,8 +17,8 @@ enum GeneticScores {
         }
         let fileset = try PlinkFileset(prefix: prefix)
         let (scores, match) = try genetics.score.scoresByIndividual(in: fileset)
-        Log.info("polygenic score over \(match.matched) of \(genetics.score.variants.count) variants of \(prefix).bim"
-                 + (match.unavailable > 0 ? "; \(match.unavailable) unavailable, counted at their reference mean" : ""))
+        log.info(Logger.Message(stringLiteral: "polygenic score over \(match.matched) of \(genetics.score.variants.count) variants of \(prefix).bim"
+                 + (match.unavailable > 0 ? "; \(match.unavailable) unavailable, counted at their reference mean" : "")))
         return scores
     }
 
@@ -26,7 +27,7 @@ enum GeneticScores {
     /// distribution taken from the fileset's samples.
     static func forTraining(bfile prefix: String, weights path: String, minOverlap: Double) throws -> GeneticInput {
         let fileset = try PlinkFileset(prefix: prefix)
-        Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+        log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
         if path.hasSuffix(".json") {
             // The risk model embeds the weights, frequencies and reference; ancestry PCs stay in the PRS model file
             // (prs score --model), which keeps the risk model small.
@@ -34,8 +35,8 @@ enum GeneticScores {
             model.ancestry = nil
             model.checksum = nil
             let (scores, match) = try model.scoresByIndividual(in: fileset)
-            Log.info("polygenic score over \(match.matched) of \(model.variants.count) weighted variants"
-                     + (match.unavailable > 0 ? "; \(match.unavailable) unavailable, counted at their reference mean" : ""))
+            log.info(Logger.Message(stringLiteral: "polygenic score over \(match.matched) of \(model.variants.count) weighted variants"
+                     + (match.unavailable > 0 ? "; \(match.unavailable) unavailable, counted at their reference mean" : "")))
             return GeneticInput(scores: scores, score: model)
         }
         let weights = try ScoreWeights.read(path: path)
@@ -53,7 +54,7 @@ enum GeneticScores {
         let (model, raw) = PolygenicScoreModel.fromMatchedWeights(
             match, weights: weights, fileset: fileset, samples: .all(fileset.sampleCount), description: nil,
             provenance: provenance)
-        Log.info("polygenic score over \(match.weights.count) of \(weights.entries.count) weights")
+        log.info("polygenic score over \(match.weights.count) of \(weights.entries.count) weights")
         let scores = try PolygenicScoreModel.byIndividual(raw, in: fileset)
         return GeneticInput(scores: scores, score: model)
     }

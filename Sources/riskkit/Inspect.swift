@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import RiskKit
 
-struct Inspect: ParsableCommand {
+struct Inspect: LoggingCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show a saved model: coefficients with inference, fit, calibration and provenance.")
 
     @Argument(help: "The model file.") var model: String
     @Option(help: "Output format: table, csv or json.") var format: OutputFormat = .table
 
+    @OptionGroup(title: "Messages") var logging: LoggingOptions
     func run() throws {
         try runReportingErrors {
             let m = try RiskModel.load(path: model)

@@ -74,6 +74,6 @@ final class Progress {
 
     func finish(_ count: Int) {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        Log.info("\(label) \(count) \(unit)")
+        log.info("\(label) \(count) \(unit)")
     }
 }

@@ -12,7 +12,6 @@ struct PenalizedBuildOptions: ParsableArguments {
     @Option(name: .customLong("max-active"), help: "lasso/elasticnet: stop the path after more than this many nonzero variants.")
     var maxActive = 10_000
     @Option(help: "lasso/elasticnet: seed of the fold assignment.") var seed: UInt64 = 1
-    @Option(help: "lasso/elasticnet: threads for the passes over all variants.") var threads = ProcessInfo.processInfo.activeProcessorCount
 }
 
 extension PRSBuild {
@@ -24,7 +23,7 @@ extension PRSBuild {
         if penalized.folds < 2 { throw ValidationError("--folds must be at least 2") }
         if penalized.lambdaCount < 2 { throw ValidationError("--lambda-count must be at least 2") }
         if let r = penalized.lambdaMinRatio, !(r > 0 && r < 1) { throw ValidationError("--lambda-min-ratio must lie in (0, 1)") }
-        if penalized.maxActive < 1 || penalized.threads < 1 { throw ValidationError("--max-active and --threads must be at least 1") }
+        if penalized.maxActive < 1 { throw ValidationError("--max-active must be at least 1") }
     }
 
     /// Lasso / elastic net over every selected variant, λ by K-fold cross-validation on the training samples (the
@@ -36,11 +35,11 @@ extension PRSBuild {
         if let held {
             let heldOut = Set(held.indices)
             training = SampleSubset(indices: selection.samples.indices.filter { !heldOut.contains($0) }, of: fileset.sampleCount)
-            Log.info("validation: these \(held.count) samples are held out of the fit")
+            log.info("validation: these \(held.count) samples are held out of the fit")
         } else {
-            Log.info("warning: no --validate; the score is fitted on every selected sample and no held-out AUC is reported")
+            log.warning("no --validate; the score is fitted on every selected sample and no held-out AUC is reported")
         }
-        Log.info("training samples:")
+        log.info("training samples:")
         let design = try caseControl.design(fileset: fileset, samples: training)
         var options = PenalizedScore.Options()
         options.alpha = method == .lasso ? 1 : penalized.alpha
@@ -49,7 +48,7 @@ extension PRSBuild {
         options.lambdaMinRatio = penalized.lambdaMinRatio
         options.maxActive = penalized.maxActive
         options.seed = penalized.seed
-        options.threads = penalized.threads
+        options.threads = threading.threads
         // Each pass over the variants runs on our own threads; OpenBLAS's would only compete with them.
         BLASThreads.set(1)
         BLASThreads.shutDownWorkers()
@@ -61,69 +60,33 @@ extension PRSBuild {
             progress: { bar.stage($0) })
         bar.clear()
         let chosen = fit.chosen
-        Log.info(String(format: "%@ path: %d λ in %.1f s (%@); λ = %.4g by %d-fold CV (minimum held-out deviance), %d nonzero variants",
-                        method.rawValue, fit.lambdas.count, Date().timeIntervalSince(start), fit.stop.rawValue,
-                        chosen.lambda, penalized.folds, chosen.nonzeroCount)
-                 + (fit.excludedMonomorphic.isEmpty && fit.excludedWithoutCalls.isEmpty ? ""
-                    : "; left out \(fit.excludedMonomorphic.count) monomorphic variants and \(fit.excludedWithoutCalls.count) without calls"))
-        guard chosen.nonzeroCount > 0 else {
-            throw DataError(file: prefix + ".bed", "the cross-validated λ keeps no variant: the genotypes do not predict the phenotype beyond the covariates")
-        }
-        let variants = zip(zip(chosen.variants, chosen.weights), chosen.alleleFrequencies).map { pair, frequency in
-            let bim = fileset.variants[pair.0]
-            return PolygenicScoreModel.Variant(
-                id: bim.id, chromosome: bim.chromosome, position: bim.position, effectAllele: bim.allele1,
-                otherAllele: bim.allele2, weight: pair.1, effectAlleleFrequency: frequency)
-        }
-        // The reference samples: the held-out ones when there are some, else the training samples.
-        let reference = held ?? design.samples
-        let referenceScores = PolygenicScoreModel.score(variants, fileset: fileset, samples: reference).raw
-        var model = PolygenicScoreModel(
-            description: description, method: method.rawValue, variants: variants,
-            reference: ScoreDistribution(scores: referenceScores),
-            provenance: try penalizedProvenance(fit: fit, reference: reference))
-        var validationAUC: Double?
-        var validationCount: Int?
-        if let held {
-            let validation = try caseControl.design(fileset: fileset, samples: held)
-            let rows = model.score(fileset: fileset, samples: validation.samples).raw
-            validationAUC = try BinaryMetrics.auc(outcome: validation.outcome, scores: rows)
-            validationCount = validation.outcome.count
-            Log.info(String(format: "held-out AUC of the score on %d validation samples: %.4f", rows.count, validationAUC!))
-        }
-        let cv = fit.crossValidation
-        let path = fit.lambdas.indices.map { k in
-            PenalizedSummary.Step(
-                lambda: fit.lambdas[k], nonzero: fit.path[k].nonzeroCount,
-                cvDeviance: cv.flatMap { k < $0.meanDeviance.count ? $0.meanDeviance[k] : nil },
-                cvDevianceSE: cv.flatMap { k < $0.devianceStandardError.count ? $0.devianceStandardError[k] : nil },
-                cvAUC: cv.flatMap { k < $0.meanAUC.count ? $0.meanAUC[k] : nil })
-        }
-        model.penalized = PenalizedSummary(
-            alpha: options.alpha, folds: penalized.folds, lambda: chosen.lambda, lambda1SE: fit.chosenOneStandardError.lambda,
-            path: path, stop: fit.stop.rawValue, trainingSamples: design.outcome.count,
-            trainingCases: design.cases, covariates: design.covariateNames, validationSamples: validationCount,
-            validationAUC: validationAUC)
-        let summary = model.penalized!
-        return Built(model: model, reference: reference, referenceScores: referenceScores,
-                     writeReport: { try writePathReport(summary, chosen: fit.chosenIndex,
-                                                        oneSE: fit.crossValidation?.oneStandardErrorIndex) })
-    }
-
-    private func penalizedProvenance(fit: PenalizedScoreFit, reference: SampleSubset) throws -> PolygenicScoreProvenance {
+        let path = String(format: "%@ path: %d λ in %.1f s (%@); λ = %.4g by %d-fold CV (minimum held-out deviance), %d nonzero variants",
+                          method.rawValue, fit.lambdas.count, Date().timeIntervalSince(start), fit.stop.rawValue,
+                          chosen.lambda, penalized.folds, chosen.nonzeroCount)
+        let leftOut = fit.excludedMonomorphic.isEmpty && fit.excludedWithoutCalls.isEmpty ? ""
+            : "; left out \(fit.excludedMonomorphic.count) monomorphic variants and \(fit.excludedWithoutCalls.count) without calls"
+        log.info("\(path)\(leftOut)")
         var files = ["bed": prefix + ".bed", "bim": prefix + ".bim", "fam": prefix + ".fam"]
         if let validationFile { files["validate"] = validationFile }
         if let pheno = caseControl.pheno { files["pheno"] = pheno }
         if let covar = caseControl.covar { files["covar"] = covar }
-        let inputs = try provenanceInputs(files)
-        let options = ["method": method.rawValue, "alpha": "\(method == .lasso ? 1 : penalized.alpha)",
-                       "folds": "\(penalized.folds)", "lambda_count": "\(penalized.lambdaCount)",
-                       "max_active": "\(penalized.maxActive)", "seed": "\(penalized.seed)"]
-        return PolygenicScoreProvenance(
-            inputs: inputs, referenceSamples: reference.count,
-            variantCounts: ["used": fit.usedVariantCount, "monomorphic": fit.excludedMonomorphic.count,
-                            "without_calls": fit.excludedWithoutCalls.count, "nonzero": fit.chosen.nonzeroCount],
-            date: ISO8601DateFormatter().string(from: Date()), riskkitVersion: RiskKitVersion.current, options: options)
+        let settings = ["method": method.rawValue, "alpha": "\(options.alpha)", "folds": "\(penalized.folds)",
+                        "lambda_count": "\(penalized.lambdaCount)", "max_active": "\(penalized.maxActive)",
+                        "seed": "\(penalized.seed)"]
+        // The reference samples: the held-out ones when there are some, else the training samples.
+        let reference = held ?? design.samples
+        var (model, referenceScores) = try fit.model(
+            method: method.rawValue, fileset: fileset, filesetName: prefix, reference: reference,
+            description: description, inputFiles: files, options: settings)
+        let validation = try held.map { try caseControl.design(fileset: fileset, samples: $0) }
+        let summary = try fit.summary(
+            alpha: options.alpha, folds: penalized.folds, training: design, model: model, fileset: fileset,
+            validation: validation, logger: log)
+        model.penalized = summary
+        return Built(model: model, reference: reference,
+                     referenceScores: referenceScores,
+                     writeReport: { try writePathReport(summary, chosen: fit.chosenIndex,
+                                                        oneSE: fit.crossValidation?.oneStandardErrorIndex) })
     }
 
     private func writePathReport(_ summary: PenalizedSummary, chosen: Int, oneSE: Int?) throws {

@@ -7,7 +7,7 @@ enum PRSBuildMethod: String, ExpressibleByArgument, CaseIterable {
     case ct, lasso, elasticnet
 }
 
-struct PRSBuild: ParsableCommand {
+struct PRSBuild: LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build a polygenic score: clumping + thresholding of association results, or lasso / elastic net on genotypes.",
@@ -52,6 +52,7 @@ struct PRSBuild: ParsableCommand {
     @Option(name: .customLong("validate"), help: "Validation samples (lines `FID IID` or `IID`): ct evaluates its thresholds on them; lasso/elasticnet hold them out of the fit and report the score's AUC on them. Default: every selected sample with a phenotype.")
     var validationFile: String?
     @OptionGroup(title: "lasso and elasticnet") var penalized: PenalizedBuildOptions
+    @OptionGroup var threading: ThreadOptions
     @Option(name: .customLong("ancestry-pcs"), help: "Also store K ancestry PCs of the reference (validation) samples and the score's mean and variance on them, for Z_norm1/Z_norm2 and outlier flags in prs score --model.")
     var ancestryPCs: Int?
     @Option(name: .customLong("ancestry-extract"), help: "Variants (ids, whitespace-separated) for the ancestry PCA, e.g. an LD-pruned list from plink2 --indep-pairwise; default: every selected variant.")
@@ -61,6 +62,7 @@ struct PRSBuild: ParsableCommand {
     @Option(help: "Output prefix: writes OUT.weights and OUT.prs.json.") var out: String
     @Option(help: "Report format: table, csv, tsv or json.") var format: GenotypeOutputFormat = .table
 
+    @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
         if method == .ct && assoc == nil { throw ValidationError("--method ct needs --assoc FILE (association results)") }
         if method != .ct && (assoc != nil || ldRef != nil) {
@@ -74,7 +76,7 @@ struct PRSBuild: ParsableCommand {
             try ClumpingOptions(r2Threshold: clumpR2, windowKilobases: clumpKb, indexPThreshold: clumpP,
                                 memberPThreshold: 1).validate()
         } catch let error as DataError {
-            throw ValidationError(error.message)
+            throw ValidationError(error.commandLineDescription)
         }
     }
 
@@ -87,7 +89,7 @@ struct PRSBuild: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             let fileset = try PlinkFileset(prefix: prefix)
-            Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let selection = try qc.select(in: fileset)
             var built = method == .ct
                 ? try buildClumpingThresholding(fileset: fileset, selection: selection)
@@ -97,20 +99,23 @@ struct PRSBuild: ParsableCommand {
                 if let ancestryExtract {
                     let (named, unmatched) = try VariantIDList(path: ancestryExtract).matches(fileset.variants)
                     pcaVariants = selection.variants.filter { named[$0] }
-                    Log.info("ancestry: \(pcaVariants.count) selected variants named in \(ancestryExtract)"
-                             + (unmatched > 0 ? "; \(unmatched) of its ids are not in \(prefix).bim" : ""))
+                    let notInFileset = unmatched > 0 ? "; \(unmatched) of its ids are not in \(prefix).bim" : ""
+                    log.info("ancestry: \(pcaVariants.count) selected variants named in \(ancestryExtract)\(notInFileset)")
                 }
-                Log.info("ancestry: \(ancestryPCs) PCs of \(built.reference.count) reference samples over \(pcaVariants.count) variants (randomized SVD)")
+                log.info("ancestry: \(ancestryPCs) PCs of \(built.reference.count) reference samples over \(pcaVariants.count) variants (randomized SVD)")
                 built.model.ancestry = try AncestryReference.fit(
                     fileset: fileset, samples: built.reference, variants: pcaVariants, components: ancestryPCs,
                     scores: built.referenceScores)
                 let pca = built.model.ancestry!.pca
-                Log.info("ancestry: eigenvalues " + pca.eigenvalues.map { String(format: "%.3g", $0) }.joined(separator: " ")
-                         + "; \(pca.convergedComponents) of \(ancestryPCs) PCs converged in \(pca.powerIterations) passes")
+                let eigenvalues = pca.eigenvalues.map { String(format: "%.3g", $0) }.joined(separator: " ")
+                log.info("""
+                    ancestry: eigenvalues \(eigenvalues); \(pca.convergedComponents) of \(ancestryPCs) PCs converged in \
+                    \(pca.powerIterations) passes
+                    """)
             }
             try AtomicFile.write(Array(built.model.plinkWeightFile().utf8), to: out + ".weights")
             try built.model.write(to: out + ".prs.json")
-            Log.info("wrote \(out).weights and \(out).prs.json")
+            log.info("wrote \(out).weights and \(out).prs.json")
             try built.writeReport()
         }
     }
@@ -125,47 +130,27 @@ struct PRSBuild: ParsableCommand {
 
     /// Clumping + thresholding on the validation samples.
     private func buildClumpingThresholding(fileset: PlinkFileset, selection: GenotypeSelection) throws -> Built {
-        let grid = parsedThresholds!
         let assoc = assoc!
-        let statistics = try SummaryStatistics.read(path: assoc)
-        Log.info("\(statistics.entries.count) association results in \(assoc) (columns "
-                 + statistics.columns.joined(separator: ", ") + "); "
-                 + "\(statistics.withoutResult) lines without a result, \(statistics.otherTests) of other tests left out")
-        let match = StatisticsMatch(statistics, fileset: fileset, variants: selection.variants)
-        Log.info("association results: " + match.summary)
-        guard !match.matched.isEmpty else {
-            throw DataError(file: assoc, "no association result matches a variant of \(prefix).bim (by id and allele)")
-        }
-
+        let (statistics, match) = try ClumpingAndThresholding.matchedStatistics(
+            path: assoc, fileset: fileset, filesetName: prefix, variants: selection.variants, logger: log)
         let (scored, validation) = try validationSet(fileset: fileset, selection: selection)
-        let clumping = ClumpingOptions(r2Threshold: clumpR2, windowKilobases: clumpKb, indexPThreshold: clumpP,
-                                       memberPThreshold: 1)
-        let (index, clumps, missingFromReference) = try clumpedIndex(match, fileset: fileset, selection: selection,
-                                                                     options: clumping)
-        Log.info("\(clumps.count) clumps from \(match.matched.count - missingFromReference) results"
-                 + (missingFromReference > 0 ? "; \(missingFromReference) results absent from the LD reference left out" : ""))
-
-        // Every validation sample is scored (their frequencies impute missing calls; their scores make the
-        // reference distribution); those with a phenotype and covariates evaluate the thresholds.
-        let scores = ClumpingAndThresholding.scores(index: index, thresholds: grid, fileset: fileset, samples: scored)
-        let counts = grid.map { t in index.reduce(0) { $0 + ($1.entry.p <= t ? 1 : 0) } }
-        let results = try ClumpingAndThresholding.evaluate(
-            scores: scores.scores.selectingRows(of: validation.samples, in: scored), counts: counts,
-            thresholds: grid, validation: validation)
-        guard let best = ClumpingAndThresholding.best(results) else {
-            throw DataError(file: assoc, "no threshold gives a score that can be evaluated: "
-                            + Set(results.compactMap(\.note)).sorted().joined(separator: "; "))
-        }
-        Log.info("chosen threshold p ≤ \(grid[best]) (\(counts[best]) variants): the largest Nagelkerke R² of score + "
-                 + "covariates over covariates alone, as PRSice-2 chooses")
-
-        let chosen = index.indices.filter { index[$0].entry.p <= grid[best] }
-        let model = try makeModel(
-            fileset: fileset, index: index, chosen: chosen, frequencies: scores.frequencies,
-            referenceScores: scores.scores.column(best), results: results, best: grid[best], clumps: clumps.count,
-            validation: validation, match: match, statistics: statistics, missingFromReference: missingFromReference)
-        return Built(model: model, reference: scored, referenceScores: scores.scores.column(best),
-                     writeReport: { try writeReport(results, best: best) })
+        var files = ["statistics": assoc, "bed": prefix + ".bed", "bim": prefix + ".bim", "fam": prefix + ".fam"]
+        if let validationFile { files["validate"] = validationFile }
+        if let ldRef { files["ld_reference_bim"] = ldRef + ".bim" }
+        var options = ["method": method.rawValue, "clump_r2": "\(clumpR2)", "clump_kb": "\(clumpKb)",
+                       "clump_p": "\(clumpP)", "thresholds": thresholds]
+        if let pheno = caseControl.pheno { options["pheno"] = pheno }
+        if let name = caseControl.phenoName { options["pheno_name"] = name }
+        if let covar = caseControl.covar { options["covar"] = covar }
+        let build = try ClumpingAndThresholding.build(
+            statistics: statistics, statisticsPath: assoc, match: match, fileset: fileset,
+            ld: try ldSource(fileset: fileset, selection: selection), nonfounders: qc.nonfounders,
+            options: ClumpingOptions(r2Threshold: clumpR2, windowKilobases: clumpKb, indexPThreshold: clumpP,
+                                     memberPThreshold: 1),
+            thresholds: parsedThresholds!, scored: scored, validation: validation, description: description,
+            inputFiles: files, options: options, logger: log)
+        return Built(model: build.model, reference: scored, referenceScores: build.referenceScores,
+                     writeReport: { try writeReport(build.results, best: build.chosen) })
     }
 
     /// The validation samples (all selected samples, or those of --validate) with phenotype and covariates.
@@ -174,8 +159,10 @@ struct PRSBuild: ParsableCommand {
     ) throws -> (scored: SampleSubset, validation: ClumpingAndThresholding.Validation) {
         let samples = try validationSubset(fileset: fileset, selection: selection) ?? selection.samples
         if validationFile == nil {
-            Log.info("warning: no --validate; thresholds are compared on every selected sample with a phenotype. "
-                     + "Use samples that were not in the association study")
+            log.warning("""
+                no --validate; thresholds are compared on every selected sample with a phenotype. \
+                Use samples that were not in the association study
+                """)
         }
         let design = try caseControl.design(fileset: fileset, samples: samples)
         return (samples, .init(samples: design.samples, outcome: design.outcome, covariates: design.covariates,
@@ -187,75 +174,20 @@ struct PRSBuild: ParsableCommand {
         guard let validationFile else { return nil }
         let (named, unmatched) = try SampleIDList(path: validationFile).matches(fileset.samples)
         let samples = SampleSubset(indices: selection.samples.indices.filter { named[$0] }, of: fileset.sampleCount)
-        Log.info("validation: \(samples.count) of the selected samples are in \(validationFile)"
-                 + (unmatched > 0 ? "; \(unmatched) of its entries name no sample of the fileset" : ""))
+        let unnamed = unmatched > 0 ? "; \(unmatched) of its entries name no sample of the fileset" : ""
+        log.info("validation: \(samples.count) of the selected samples are in \(validationFile)\(unnamed)")
         guard samples.count > 0 else {
             throw DataError(file: validationFile, "no validation sample is among the selected samples of \(prefix).fam")
         }
         return samples
     }
 
-    /// Provenance records (path and SHA-256) of the input files, by role.
-    func provenanceInputs(_ files: [String: String]) throws -> [String: PolygenicScoreProvenance.Input] {
-        try files.mapValues { PolygenicScoreProvenance.Input(path: $0, sha256: try FileDigest.sha256(path: $0)) }
-    }
-
-    /// Clumps on the target's founders, or on --ld-ref's (after the same variant QC flags).
-    private func clumpedIndex(
-        _ match: StatisticsMatch, fileset: PlinkFileset, selection: GenotypeSelection, options: ClumpingOptions
-    ) throws -> (index: [StatisticsMatch.Matched], clumps: [LDClump], missingFromReference: Int) {
-        guard let ldRef else {
-            return try ClumpingAndThresholding.indexVariants(
-                match, ldFileset: fileset, ldSamples: selection.frequencySamples(in: fileset, nonfounders: qc.nonfounders),
-                ldVariants: selection.variants, options: options)
-        }
+    /// LD from the target's selection, or from --ld-ref's after the same variant QC flags.
+    private func ldSource(fileset: PlinkFileset, selection: GenotypeSelection) throws -> ClumpingAndThresholding.LDSource {
+        guard let ldRef else { return .init(fileset: fileset, selection: selection) }
         let reference = try PlinkFileset(prefix: ldRef)
-        Log.info("LD reference: \(reference.sampleCount) samples, \(reference.variantCount) variants in \(ldRef).bed/.bim/.fam")
-        let referenceSelection = try qc.select(in: reference)
-        return try ClumpingAndThresholding.indexVariants(
-            match, ldFileset: reference,
-            ldSamples: referenceSelection.frequencySamples(in: reference, nonfounders: qc.nonfounders),
-            ldVariants: referenceSelection.variants, options: options)
-    }
-
-    private func makeModel(
-        fileset: PlinkFileset, index: [StatisticsMatch.Matched], chosen: [Int], frequencies: [Double],
-        referenceScores: [Double], results: [ThresholdResult], best: Double, clumps: Int,
-        validation: ClumpingAndThresholding.Validation, match: StatisticsMatch, statistics: SummaryStatistics,
-        missingFromReference: Int
-    ) throws -> PolygenicScoreModel {
-        let variants = chosen.map { k in
-            let m = index[k], bim = fileset.variants[m.variant]
-            return PolygenicScoreModel.Variant(
-                id: bim.id, chromosome: bim.chromosome, position: bim.position, effectAllele: m.entry.effectAllele,
-                otherAllele: m.effectIsA1 ? bim.allele2 : bim.allele1, weight: m.entry.beta,
-                effectAlleleFrequency: frequencies[k])
-        }
-        var files = ["statistics": assoc!, "bed": prefix + ".bed", "bim": prefix + ".bim", "fam": prefix + ".fam"]
-        if let validationFile { files["validate"] = validationFile }
-        if let ldRef { files["ld_reference_bim"] = ldRef + ".bim" }
-        let inputs = try provenanceInputs(files)
-        let summary = ClumpingThresholdingSummary(
-            clumpR2: clumpR2, clumpKb: clumpKb, clumpP: clumpP, ldReference: ldRef ?? "target", clumps: clumps,
-            thresholds: results, chosenThreshold: best, validationSamples: validation.outcome.count,
-            validationCases: validation.outcome.reduce(0) { $0 + Int($1) }, covariates: validation.covariateNames)
-        let counts = [
-            "results": statistics.entries.count, "without_result": statistics.withoutResult,
-            "other_tests": statistics.otherTests, "matched": match.matched.count, "absent": match.absent,
-            "allele_mismatch": match.alleleMismatch, "duplicate": match.duplicate,
-            "absent_from_ld_reference": missingFromReference, "index_variants": index.count, "chosen": chosen.count,
-        ]
-        var options = ["method": method.rawValue, "clump_r2": "\(clumpR2)", "clump_kb": "\(clumpKb)",
-                       "clump_p": "\(clumpP)", "thresholds": thresholds]
-        if let pheno = caseControl.pheno { options["pheno"] = pheno }
-        if let name = caseControl.phenoName { options["pheno_name"] = name }
-        if let covar = caseControl.covar { options["covar"] = covar }
-        let provenance = PolygenicScoreProvenance(
-            inputs: inputs, referenceSamples: referenceScores.count, variantCounts: counts,
-            date: ISO8601DateFormatter().string(from: Date()), riskkitVersion: RiskKitVersion.current, options: options)
-        return PolygenicScoreModel(
-            description: description, method: method.rawValue, variants: variants,
-            reference: ScoreDistribution(scores: referenceScores), clumpingThresholding: summary, provenance: provenance)
+        log.info("LD reference: \(reference.sampleCount) samples, \(reference.variantCount) variants in \(ldRef).bed/.bim/.fam")
+        return .init(fileset: reference, selection: try qc.select(in: reference), name: ldRef)
     }
 
     private func writeReport(_ results: [ThresholdResult], best: Int) throws {

@@ -7,12 +7,12 @@ extension PRSScore {
     func scoreWithModel(path: String) throws {
         let scoreModel = try PolygenicScoreModel.load(path: path)
         let fileset = try PlinkFileset(prefix: prefix)
-        Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+        log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
         let selection = try qc.select(in: fileset)
         let scores = scoreModel.score(fileset: fileset, samples: selection.samples)
-        Log.info("scored \(selection.samples.count) samples over \(scores.matched) of \(scoreModel.variants.count) model variants"
-                 + (scores.unavailable > 0 ? "; \(scores.unavailable) unavailable, counted at their reference mean" : "")
-                 + (scores.imputedCalls > 0 ? "; \(scores.imputedCalls) missing calls imputed" : ""))
+        let unavailable = scores.unavailable > 0 ? "; \(scores.unavailable) unavailable, counted at their reference mean" : ""
+        let imputed = scores.imputedCalls > 0 ? "; \(scores.imputedCalls) missing calls imputed" : ""
+        log.info("scored \(selection.samples.count) samples over \(scores.matched) of \(scoreModel.variants.count) model variants\(unavailable)\(imputed)")
         let unavailableFraction = Double(scores.unavailable) / Double(scoreModel.variants.count)
         if 1 - unavailableFraction < minOverlap {
             throw DataError(file: path, "only \(scores.matched) of the model's \(scoreModel.variants.count) variants are in \(prefix).bim (below --min-overlap \(minOverlap))")
@@ -21,9 +21,9 @@ extension PRSScore {
         var rows: [[Double]] = scores.raw.map { [$0, scoreModel.reference.percentile(of: $0), scoreModel.reference.z(of: $0)] }
         if let ancestry = scoreModel.ancestry {
             let projection = try ancestry.pca.project(fileset, samples: selection.samples)
-            Log.info("ancestry: \(projection.matchedVariants) of \(ancestry.pca.variants.count) PCA variants found"
-                     + (projection.absentVariants + projection.mismatchedVariants > 0
-                        ? "; \(projection.absentVariants) absent and \(projection.mismatchedVariants) with other alleles count as the reference mean" : ""))
+            let unmatched = projection.absentVariants + projection.mismatchedVariants > 0
+                ? "; \(projection.absentVariants) absent and \(projection.mismatchedVariants) with other alleles count as the reference mean" : ""
+            log.info("ancestry: \(projection.matchedVariants) of \(ancestry.pca.variants.count) PCA variants found\(unmatched)")
             let k = ancestry.pca.componentCount
             header = ["#IID", "SCORE", "PERCENTILE"] + (1...k).map { "PC\($0)" }
                 + ["Z_NORM1", "Z_NORM2", "Z_NORM2_PERCENTILE", "MAHALANOBIS_D2", "PC_CLOUD_P", "OUTSIDE_REFERENCE"]
@@ -37,10 +37,10 @@ extension PRSScore {
                        adjusted.pcCloudPValue, adjusted.isOutlier ? 1 : 0]
             }
             if outside > 0 {
-                Log.info("warning: \(outside) samples lie outside the reference PC cloud (p < \(ancestry.adjustment.outlierLevel)); their adjusted scores are extrapolations")
+                log.warning("\(outside) samples lie outside the reference PC cloud (p < \(ancestry.adjustment.outlierLevel)); their adjusted scores are extrapolations")
             }
         }
-        let sink = try OutputSink(path: out)
+        let sink = try OutputSink(path: output.out)
         do {
             try writeModelScores(header: header, rows: rows, samples: selection.samples.indices.map { fileset.samples[$0] }, to: sink)
             try sink.commit()
@@ -53,12 +53,12 @@ extension PRSScore {
     private func writeModelScores(header: [String], rows: [[Double]], samples: [PlinkSample], to sink: OutputSink) throws {
         let flagColumn = header.last == "OUTSIDE_REFERENCE" ? header.count - 2 : nil
         func cell(_ value: Double, _ k: Int) -> String { k == flagColumn ? String(Int(value)) : plinkNumber(value, missing: "nan") }
-        switch format {
+        switch output.format {
         case .tsv, .csv:
-            let separator = format == .tsv ? "\t" : ","
+            let separator = output.format == .tsv ? "\t" : ","
             try sink.write(header.joined(separator: separator) + "\n")
             for (sample, row) in zip(samples, rows) {
-                let id = format == .csv ? csvField(sample.individualID) : sample.individualID
+                let id = output.format == .csv ? csvField(sample.individualID) : sample.individualID
                 try sink.write(([id] + row.enumerated().map { cell($1, $0) }).joined(separator: separator) + "\n")
             }
         case .json:

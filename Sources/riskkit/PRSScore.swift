@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RiskKit
 
-struct PRSScore: AsyncParsableCommand {
+struct PRSScore: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: "Score every sample of a PLINK 1 fileset with a PLINK-style weight file or a PGS Catalog scoring file.",
@@ -38,15 +38,12 @@ struct PRSScore: AsyncParsableCommand {
     var keepAmbiguous = false
     @Option(name: .customLong("min-overlap"), help: "Fail (exit 65) when fewer than this fraction of the weights match a variant.")
     var minOverlap = 0.75
-    @Option(help: "Write the scores to this file (and the match report to FILE.match.tsv) instead of standard output.")
-    var out: String?
-    @Option(help: "Output format: tsv (like plink2's .sscore, 6 significant digits), csv (same, comma-separated), table or json (full precision).")
-    var format: GenotypeOutputFormat = .tsv
-    @Option(help: "Threads for the scoring kernel.") var threads: Int = 2
+    @OptionGroup var output: GenotypeOutputOptions
+    @OptionGroup var threading: ThreadOptions
 
+    @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
         if (weights == nil) == (model == nil) { throw ValidationError("give --weights FILE or --model FILE.prs.json") }
-        if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if !(0...1).contains(minOverlap) { throw ValidationError("--min-overlap must lie between 0 and 1") }
         guard scoreColumns.split(separator: ",", omittingEmptySubsequences: false).count == 3 else {
             throw ValidationError("--score-columns takes three comma-separated columns: ID,ALLELE,WEIGHT")
@@ -65,19 +62,19 @@ struct PRSScore: AsyncParsableCommand {
             { [weights] in try ScoreWeights.read(path: weights, columns: (c[0], c[1], c[2])) })
         try runReportingErrors {
             let (fileset, scoreWeights) = (try filesetRead.get(), try weightsRead.get())
-            Log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let selection = try qc.select(in: fileset, modelsChromosomeX: true)
             let match = PolygenicScore.match(scoreWeights, fileset: fileset, selection: selection, keepAmbiguous: keepAmbiguous)
             let counts = match.counts
             let summary = WeightMatchStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }
-            Log.info("\(scoreWeights.entries.count) weights (\(scoreWeights.source.rawValue)): " + summary.joined(separator: ", "))
-            if let out { try writeMatchReport(match, weights: scoreWeights, fileset: fileset, to: out + ".match.tsv") }
+            log.info("\(scoreWeights.entries.count) weights (\(scoreWeights.source.rawValue)): \(summary.joined(separator: ", "))")
+            if let out = output.out { try writeMatchReport(match, weights: scoreWeights, fileset: fileset, to: out + ".match.tsv") }
             try PolygenicScore.requireOverlap(match, minimum: minOverlap, file: weights)
             let result = PolygenicScore.compute(fileset: fileset, selection: selection, match: match,
                                                 meanImputation: !noMeanImputation, nonfounders: qc.nonfounders,
-                                                threads: threads)
-            Log.info("scored \(result.samples.count) samples over \(result.variantCount) variants")
-            let sink = try OutputSink(path: out)
+                                                threads: threading.threads)
+            log.info("scored \(result.samples.count) samples over \(result.variantCount) variants")
+            let sink = try OutputSink(path: output.out)
             do {
                 try write(result, of: fileset, to: sink)
                 try sink.commit()
@@ -89,13 +86,13 @@ struct PRSScore: AsyncParsableCommand {
     }
 
     private func write(_ result: PolygenicScoreResult, of fileset: PlinkFileset, to sink: OutputSink) throws {
-        switch format {
+        switch output.format {
         case .tsv, .csv:
-            let separator = format == .tsv ? "\t" : ","
+            let separator = output.format == .tsv ? "\t" : ","
             try sink.write(["#IID", "ALLELE_CT", "NAMED_ALLELE_DOSAGE_SUM", "SCORE_AVG", "SCORE_SUM"].joined(separator: separator) + "\n")
             for s in result.samples {
                 let id = fileset.samples[s.sample].individualID
-                var line = format == .csv ? csvField(id) : id
+                var line = output.format == .csv ? csvField(id) : id
                 line += separator + String(s.alleleCount) + separator
                 line += plinkNumbers([s.namedAlleleDosageSum, s.scoreAverage, s.scoreSum], separator: separator, missing: "nan")
                 try sink.write(line + "\n")

@@ -37,19 +37,23 @@ struct QCOptions: ParsableArguments {
         filters.maf = maf
         filters.nonfounders = nonfounders
         let (selection, report) = try filters.apply(to: fileset)
-        for line in report.lines { Log.info(line) }
-        Log.info("\(selection.samples.count) samples and \(selection.variants.count) variants remain")
+        for line in report.lines { log.info("\(line)") }
+        log.info("\(selection.samples.count) samples and \(selection.variants.count) variants remain")
         let haploid = selection.variants.filter {
             fileset.variants[$0].isHaploidInMales && !(modelsChromosomeX && fileset.variants[$0].isChromosomeX)
         }.count
         if haploid > 0 {
-            Log.info("warning: \(haploid) variants on chromosomes \(modelsChromosomeX ? "Y or MT" : "X, Y or MT") are "
-                     + "treated like autosomes (diploid calls, males not haploid), unlike plink2; leave them out with "
-                     + "--exclude or --extract to match it")
+            log.warning("""
+                \(haploid) variants on chromosomes \(modelsChromosomeX ? "Y or MT" : "X, Y or MT") are treated like \
+                autosomes (diploid calls, males not haploid), unlike plink2; leave them out with --exclude or --extract \
+                to match it
+                """)
         }
         if modelsChromosomeX, hwe != nil, selection.variants.contains(where: { fileset.variants[$0].isChromosomeX }) {
-            Log.info("warning: --hwe tests chromosome X variants as diploid (plink2 uses the Graffelman–Weir test "
-                     + "with haploid males there); add --exclude for them to match it")
+            log.warning("""
+                --hwe tests chromosome X variants as diploid (plink2 uses the Graffelman–Weir test with haploid males \
+                there); add --exclude for them to match it
+                """)
         }
         return selection
     }

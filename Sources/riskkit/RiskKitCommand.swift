@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Logging
 import RiskKit
 
 @main
@@ -13,4 +15,26 @@ struct RiskKitCommand: AsyncParsableCommand {
         version: RiskKitVersion.current,
         subcommands: [Simulate.self, Train.self, Evaluate.self, Inspect.self, Score.self, Freq.self, GWAS.self, PRS.self]
     )
+
+    /// Parses the command line, bootstraps logging to standard error at the level of --quiet/--verbose (the only
+    /// place logging is set up), and runs the subcommand (awaiting it when it is asynchronous, as `prs score` is).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            let level = (command as? any LoggingCommand)?.logging.level ?? .info
+            LoggingSystem.bootstrap { _ in StandardErrorLogHandler(logLevel: level) }
+            let start = Date()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            log.debug("finished in \(String(format: "%.3f", Date().timeIntervalSince(start))) s")
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
+
+/// The CLI's logger; created on first use, after ``RiskKitCommand/main()`` has bootstrapped the handler.
+let log = Logger(label: "riskkit")

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RiskKit
 
-struct Score: ParsableCommand {
+struct Score: LoggingCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score patients with a saved model: risk, percentile, driving factors and recommendations.",
         discussion: """
@@ -26,6 +26,7 @@ struct Score: ParsableCommand {
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the patients' genotypes (IID = patient id), for models with a polygenic score.")
     var bfile: String?
 
+    @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
         if data != nil && !fields.isEmpty { throw ValidationError("give either --data or --set, not both") }
         if top < 0 { throw ValidationError("--top must not be negative") }
@@ -67,19 +68,19 @@ struct Score: ParsableCommand {
                     }
                     progress.finish(count)
                     if withImputation > 0 {
-                        Log.info("\(withImputation) of \(count) patients had missing features, imputed from the training data (see `imputed`)")
+                        log.info("\(withImputation) of \(count) patients had missing features, imputed from the training data (see `imputed`)")
                     }
                 } else {
                     let input = withGenetics(try singlePatient(riskModel))
                     writer.detailed = true
                     let report = try PatientReport(model: riskModel, input: input, policy: recommendationPolicy, topContributions: top)
                     if !report.score.imputed.isEmpty {
-                        Log.info("\(report.score.imputed.count) of \(riskModel.schema.features.count) features were not given and were imputed from the training data: \(report.score.imputed.joined(separator: ", "))")
+                        log.info("\(report.score.imputed.count) of \(riskModel.schema.features.count) features were not given and were imputed from the training data: \(report.score.imputed.joined(separator: ", "))")
                     }
                     try writer.add(report)
                 }
                 if withoutGenotypes > 0 {
-                    Log.info("\(withoutGenotypes) patients have no genotypes in \(bfile ?? ""): their polygenic score was imputed at the training mean")
+                    log.info("\(withoutGenotypes) patients have no genotypes in \(bfile ?? ""): their polygenic score was imputed at the training mean")
                 }
                 try writer.finish()
                 try sink.commit()
@@ -95,7 +96,7 @@ struct Score: ParsableCommand {
         if let policy { return try RecommendationPolicy.load(path: policy) }
         let beside = URL(fileURLWithPath: model).deletingLastPathComponent().appendingPathComponent("default-policy.json").path
         if FileManager.default.fileExists(atPath: beside) { return try RecommendationPolicy.load(path: beside) }
-        Log.info("no recommendation policy (pass --policy FILE); reporting risk only")
+        log.info("no recommendation policy (pass --policy FILE); reporting risk only")
         return nil
     }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RiskKit
 
-struct Simulate: ParsableCommand {
+struct Simulate: LoggingCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a seeded synthetic cohort (covariates, genotype dosages, outcome) and its true model.",
         discussion: """
@@ -28,6 +28,7 @@ struct Simulate: ParsableCommand {
 
     enum GenotypeFormat: String, ExpressibleByArgument, CaseIterable { case csv, plink }
 
+    @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
         guard individuals > 0 else { throw ValidationError("--individuals must be at least 1") }
         guard snps >= 0 else { throw ValidationError("--snps must not be negative") }
@@ -64,7 +65,7 @@ struct Simulate: ParsableCommand {
             try AtomicFile.write(Array(DataDictionary.markdown(truth: truth).utf8), to: out + "/data-dictionary.md")
             try cohort.commit()
             try sink.commit()
-            Log.info("simulated \(individuals) individuals, \(snps) SNPs, event rate \(String(format: "%.3f", truth.eventRate)) → \(out)")
+            log.info("simulated \(individuals) individuals, \(snps) SNPs, event rate \(String(format: "%.3f", truth.eventRate)) → \(out)")
         }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RiskKit
 
-struct Train: ParsableCommand {
+struct Train: LoggingCommand {
     static let configuration = CommandConfiguration(
         abstract: "Fit a logistic risk model from a CSV file and save it.",
         discussion: """
@@ -42,9 +42,10 @@ struct Train: ParsableCommand {
     @Option(name: .customLong("min-overlap"), help: "With a weight file: fail when fewer than this fraction of its weights match.")
     var minOverlap = 0.75
     @Option(help: "Where to write the model file.") var out: String
-    @Option(help: "Summary format on standard output: table or json.") var format: OutputFormat = .table
-    @Option(help: "BLAS threads.") var threads: Int?
+    @Option(help: "Summary format on standard output.") var format: ReportFormat = .table
+    @OptionGroup var threading: ThreadOptions
 
+    @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
         if penalty == .none && (lambda != nil || cv != nil) {
             throw ValidationError("--lambda and --cv need --penalty l2, l1 or elasticnet")
@@ -58,12 +59,11 @@ struct Train: ParsableCommand {
         if let prevalence, !(prevalence > 0 && prevalence < 1) { throw ValidationError("--prevalence must lie strictly between 0 and 1") }
         if (bfile == nil) != (prsWeights == nil) { throw ValidationError("--bfile and --prs-weights go together") }
         if bfile != nil && id == nil { throw ValidationError("--bfile needs --id: the column holding the .fam IIDs") }
-        if format == .csv { throw ValidationError("train prints a table or json summary; use `riskkit inspect --format csv`") }
     }
 
     func run() throws {
         try runReportingErrors {
-            if let threads { BLASThreads.set(threads) }
+            BLASThreads.set(threading.threads)
             var options = TrainingOptions(outcome: outcome)
             options.id = id
             options.exclude = Set(exclude)
@@ -88,12 +88,12 @@ struct Train: ParsableCommand {
             let progress = Progress(label: "train:", unit: "")
             let report = try ModelTrainer.train(dataPath: data, options: options, progress: progress.stage)
             progress.clear()
-            for note in report.notes { Log.info(note) }
+            for note in report.notes { log.info("\(note)") }
             try report.model.write(to: out)
-            Log.info("trained on \(report.model.fit.n) rows (\(report.model.fit.events) events) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s → \(out)")
+            log.info("trained on \(report.model.fit.n) rows (\(report.model.fit.events) events) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s → \(out)")
             switch format {
             case .json: emit(try InspectReport(model: report.model).json())
-            default:
+            case .table:
                 emit(InspectReport(model: report.model).table())
                 if let cv = report.model.crossValidation {
                     emit("\nCross-validated evaluation (\(folds ?? 0) folds, seed \(seed)):\n" + EvaluationText.table(cv))

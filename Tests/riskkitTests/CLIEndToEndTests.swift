@@ -176,6 +176,35 @@ import RiskKit
         let oneClass = try train("a,y\n1,1\n2,1\n3,1\n")
         #expect(oneClass.status == 65 && oneClass.stderr.contains("one class"))
     }
+
+    /// --quiet keeps errors and drops information; --verbose adds the run time.
+    @Test func quietAndVerboseSetTheMessageLevel() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let simulate = ["simulate", "--individuals", "50", "--snps", "2", "--seed", "1", "--out", folder]
+        #expect(try CLIRunner.run(simulate).stderr.hasPrefix("riskkit: simulated 50 individuals"))
+        let quiet = try CLIRunner.run(simulate + ["--quiet"])
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty)
+        let verbose = try CLIRunner.run(simulate + ["--verbose"])
+        #expect(verbose.stderr.contains("riskkit: finished in "))
+        let failing = try CLIRunner.run(["inspect", folder + "/none.json", "--quiet"])
+        #expect(failing.status == 66 && failing.stderr.hasPrefix("riskkit: error: cannot open"))
+        #expect(try CLIRunner.run(simulate + ["-q", "-v"]).status == 64)
+    }
+
+    /// A setting the library finds wrong is a usage error (64) naming the flag; bad data keeps 65 and the flag that
+    /// helps.
+    @Test func settingsFoundByTheLibraryAreUsageErrors() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "a,y\n1,yes\n2,no\n3,yes\n4,no\n".write(toFile: folder + "/d.csv", atomically: true, encoding: .utf8)
+        let base = ["train", "--data", folder + "/d.csv", "--outcome", "y", "--out", folder + "/m.json"]
+        let wrongLabel = try CLIRunner.run(base + ["--positive", "maybe"])
+        #expect(wrongLabel.status == 64 && wrongLabel.stderr.contains("--positive"))
+        try "a,c,y\n1,5,0\n2,5,1\n3,5,0\n4,5,1\n".write(toFile: folder + "/c.csv", atomically: true, encoding: .utf8)
+        let constant = try CLIRunner.run(["train", "--data", folder + "/c.csv", "--outcome", "y", "--out", folder + "/m.json"])
+        #expect(constant.status == 65 && constant.stderr.hasSuffix("feature is constant (every value is 5); remove it with --exclude\n"))
+    }
 }
 
 @Suite struct ShippedFilesTests {

@@ -72,7 +72,7 @@ public struct FeatureSchema: Codable, Sendable, Equatable {
             let missing = values.count - count
             guard count > 0 else { throw DataError(column: name, "every value is missing") }
             guard minValue < maxValue else {
-                throw DataError(column: name, "feature is constant (every value is \(FieldValue.number(minValue))); remove it with --exclude")
+                throw DataError(code: .constantFeature, column: name, "feature is constant (every value is \(FieldValue.number(minValue)))")
             }
             let binary = other == 0
             // Binary features impute their most frequent value (ties → 0); numeric ones their mean.
@@ -88,7 +88,7 @@ public struct FeatureSchema: Codable, Sendable, Equatable {
             let present = levels.indices.filter { counts[$0] > 0 }
             guard !present.isEmpty else { throw DataError(column: name, "every value is missing") }
             guard present.count > 1 else {
-                throw DataError(column: name, "feature is constant (every value is `\(levels[present[0]])`); remove it with --exclude")
+                throw DataError(code: .constantFeature, column: name, "feature is constant (every value is `\(levels[present[0]])`)")
             }
             let kept = present.map { levels[$0] }
             let mode = present.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }!

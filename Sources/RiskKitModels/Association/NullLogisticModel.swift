@@ -54,8 +54,8 @@ struct NullLogisticModel: Sendable {
             let mean = column.reduce(0, +) / Double(n)
             let variance = column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(Swift.max(1, n - 1))
             guard variance > 0 else {
-                throw DataError(column: caseControl.covariateNames[j],
-                                "covariate is constant over the \(n) samples in the regression; leave it out with --covar-name")
+                throw DataError(code: .constantCovariate, column: caseControl.covariateNames[j],
+                                "covariate is constant over the \(n) samples in the regression")
             }
             let scale = 1 / variance.squareRoot()
             for i in 0..<n { x[i + (j + 1) * n] = (column[i] - mean) * scale }

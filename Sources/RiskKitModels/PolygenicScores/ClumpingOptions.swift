@@ -34,16 +34,16 @@ public struct ClumpingOptions: Sendable, Equatable {
     /// - Throws: ``DataError`` naming the offending threshold.
     public func validate() throws {
         guard r2Threshold >= 0, r2Threshold < 1 else {
-            throw DataError(column: "clump-r2", "the r² threshold must be at least 0 and below 1, got \(r2Threshold)")
+            throw DataError(code: .clumpR2OutOfRange, "the r² threshold must be at least 0 and below 1, got \(r2Threshold)")
         }
         guard windowKilobases >= 0, windowKilobases * 1000 < Double(Int32.max) else {
-            throw DataError(column: "clump-kb", "the window must be between 0 and 2,147,483 kb, got \(windowKilobases)")
+            throw DataError(code: .clumpWindowOutOfRange, "the window must be between 0 and 2,147,483 kb, got \(windowKilobases)")
         }
         guard indexPThreshold > 0, indexPThreshold <= 1 else {
-            throw DataError(column: "clump-p1", "the index p-value threshold must be in (0, 1], got \(indexPThreshold)")
+            throw DataError(code: .clumpIndexPOutOfRange, "the index p-value threshold must be in (0, 1], got \(indexPThreshold)")
         }
         guard memberPThreshold >= indexPThreshold, memberPThreshold <= 1 else {
-            throw DataError(column: "clump-p2", "the member p-value threshold must lie between the index threshold \(indexPThreshold) and 1, got \(memberPThreshold)")
+            throw DataError(code: .clumpMemberPOutOfRange, "the member p-value threshold must lie between the index threshold \(indexPThreshold) and 1, got \(memberPThreshold)")
         }
     }
 }

@@ -139,7 +139,7 @@ public enum ModelTrainer {
 /// The id of each table row, for joining genotypes; the genetic feature must not already be a column.
 private func geneticIDs(table: Table, options: TrainingOptions, feature: String, file: String) throws -> [String?] {
     guard let id = options.id, let column = table.column(named: id) else {
-        throw DataError(file: file, line: 1, column: options.id, "joining genotypes needs the id column (--id) of the .fam IIDs")
+        throw DataError(code: .identifierColumnNotFound, file: file, line: 1, column: options.id, "joining genotypes needs the id column of the .fam IIDs")
     }
     guard table.column(named: feature) == nil else {
         throw DataError(file: file, line: 1, column: feature, "the data already have a column named like the polygenic score feature")
@@ -152,7 +152,7 @@ private func geneticIDs(table: Table, options: TrainingOptions, feature: String,
 }
 
 /// A column inferred categorical whose cells are mostly numbers almost always holds a typo, not categories:
-/// it is an error naming the first non-number's line (pass `--categorical` when the column really is categorical).
+/// it is an error naming the first non-number's line (declare the column categorical when it really is).
 private func rejectMostlyNumeric(_ name: String, codes: [Int32], levels: [String], table: Table, file: String) throws {
     let numericLevel = levels.map { DecimalNumber.parse($0) != nil }
     var numeric = 0, present = 0
@@ -163,8 +163,8 @@ private func rejectMostlyNumeric(_ name: String, codes: [Int32], levels: [String
     }
     guard let row = firstText, numeric * 2 >= present else { return }
     throw DataError(
-        file: file, line: table.lineNumbers[row], column: name,
-        "the value is not a number, but \(numeric) of \(present) values in this column are; fix the cell, or pass --categorical \(name) if the column is categorical")
+        code: .nonNumericCell, file: file, line: table.lineNumbers[row], column: name,
+        "the value is not a number, but \(numeric) of \(present) values in this column are; fix the cell")
 }
 
 extension RawColumn {

@@ -49,13 +49,13 @@ package struct OutcomeColumn {
             }
             if let positive {
                 guard labels.contains(positive) else {
-                    throw DataError(file: file, column: name, "--positive `\(positive)` is not one of the outcome's values (\(labels.map { "`\($0)`" }.joined(separator: ", ")))")
+                    throw DataError(code: .positiveLabelNotFound, file: file, column: name, "the positive label `\(positive)` is not one of the outcome's values (\(labels.map { "`\($0)`" }.joined(separator: ", ")))")
                 }
                 positiveLabel = positive
             } else {
                 let known = labels.filter { Self.positiveLabels.contains($0.lowercased()) }
                 guard known.count == 1 else {
-                    throw DataError(file: file, column: name, "cannot tell which of `\(labels[0])` and `\(labels[1])` is the event; pass --positive LABEL")
+                    throw DataError(code: .eventLabelUnknown, file: file, column: name, "cannot tell which of `\(labels[0])` and `\(labels[1])` is the event")
                 }
                 positiveLabel = known[0]
             }

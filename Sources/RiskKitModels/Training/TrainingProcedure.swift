@@ -16,7 +16,7 @@ struct TrainingProcedure {
         case .l2: penalty = .l2
         case .l1: penalty = .l1
         case .elasticnet:
-            guard (0...1).contains(options.alpha) else { throw DataError("--alpha must lie in [0, 1], got \(options.alpha)") }
+            guard (0...1).contains(options.alpha) else { throw DataError(code: .mixingOutOfRange, "the elastic-net mixing α must lie in [0, 1], got \(options.alpha)") }
             penalty = .elasticNet(alpha: options.alpha)
         }
     }
@@ -90,7 +90,7 @@ struct TrainingProcedure {
             return Result(schema: schema, design: design, fit: cv.chosen, crossValidated: cv)
         }
         guard let lambda = options.lambda else {
-            throw DataError("a penalized fit needs --lambda X or --cv K")
+            throw DataError(code: .penaltyWeightMissing, "a penalized fit needs a penalty weight λ or a number of cross-validation folds")
         }
         let fit = try LogisticRegression.fit(
             design: design, outcome: y, weights: weights, columnNames: names,

@@ -37,9 +37,15 @@ public struct QCFilters: Sendable, Equatable {
     /// Applies the filters in plink2's order and returns what remains plus what each filter removed.
     /// - Throws: ``InputFileError`` for an unreadable ID file; ``DataError`` when a threshold is outside [0, 1].
     public func apply(to fileset: PlinkFileset) throws -> (selection: GenotypeSelection, report: QCReport) {
-        for (name, value) in [("--mind", mind), ("--geno", geno), ("--hwe", hwe), ("--maf", maf)] {
+        let thresholds: [(DataError.Code, String, Double?)] = [
+            (.sampleMissingRateOutOfRange, "sample missing call rate", mind),
+            (.variantMissingRateOutOfRange, "variant missing call rate", geno),
+            (.hardyWeinbergPOutOfRange, "Hardy–Weinberg p-value", hwe),
+            (.minorAlleleFrequencyOutOfRange, "minor allele frequency", maf),
+        ]
+        for (code, name, value) in thresholds {
             if let value, !(0...1).contains(value) {
-                throw DataError("\(name) \(value): the threshold must lie between 0 and 1")
+                throw DataError(code: code, "the \(name) threshold \(value) must lie between 0 and 1")
             }
         }
         var sampleKeep = [Bool](repeating: true, count: fileset.sampleCount)

@@ -52,7 +52,7 @@ import RiskKit
         var q = QCFilters()
         q.maf = 1.5
         let error = dataError { _ = try q.apply(to: f) }
-        #expect(error?.message.contains("--maf") == true)
+        #expect(error?.code == .minorAlleleFrequencyOutOfRange && error?.message.contains("minor allele frequency") == true)
     }
 
     @Test func sampleIDFileForms() throws {
