@@ -12,12 +12,15 @@ public struct PatientFile {
     let featureColumns: [Int]
     /// Column index of the identifier, when the file has the model's id column (or the one requested).
     let idColumn: Int?
+    /// The model's schema, which says how each feature's cell is read.
+    let schema: FeatureSchema
 
     /// Opens `path` and matches its header to `model`'s features.
     /// - Throws: ``InputFileError`` if the file is missing; ``DataError`` listing every required column the file
     ///   lacks, or naming a requested id column that is not there.
     public init(path: String, model: RiskModel, idColumn requestedID: String? = nil) throws {
         reader = try CSVReader(path: path)
+        schema = model.schema
         let index = Dictionary(reader.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let names = model.schema.features.map(\.name)
         // A polygenic score feature comes from genotypes (see ``PatientInput/settingGeneticScore(_:model:)``).
@@ -41,13 +44,21 @@ public struct PatientFile {
     /// Calls `body` with each patient in file order.
     public func forEachPatient(_ body: (PatientInput) throws -> Void) throws {
         let header = reader.header
+        let features = schema.features
         var row = 0
         try reader.forEachRecord { record in
             row += 1
+            // Each cell is parsed once: the policy's values, and the numeric features' cells, share one parse.
+            var parsed: [FieldValue] = []
+            parsed.reserveCapacity(header.count)
+            for i in header.indices { parsed.append(record.value(at: i)) }
             var values: [String: FieldValue] = [:]
             values.reserveCapacity(header.count)
-            for (i, name) in header.enumerated() { values[name] = record.value(at: i) }
-            let cells = featureColumns.map { $0 < 0 || record.isMissing(at: $0) ? nil : record.string(at: $0) }
+            for (name, value) in zip(header, parsed) { values[name] = value }
+            let cells = zip(features, featureColumns).map { feature, column -> FieldValue in
+                if column < 0 { return .missing }
+                return feature.kind == .categorical ? feature.value(parsing: record.string(at: column)) : parsed[column]
+            }
             let id = idColumn.map { record.string(at: $0) } ?? "row \(row)"
             try body(PatientInput(id: id, line: record.line, cells: cells, values: values))
         }

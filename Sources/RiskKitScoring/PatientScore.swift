@@ -52,24 +52,29 @@ extension RiskModel {
     /// Scores one patient.
     /// - Throws: ``DataError`` (with the line, when known) if a value does not parse or a level is unknown.
     public func score(_ input: PatientInput) throws -> PatientScore {
+        try scoreAndEncoding(input).score
+    }
+
+    /// Scores one patient and returns the raw-scale encoded row it was scored from (schema order).
+    /// - Throws: ``DataError`` as ``score(_:)``.
+    package func scoreAndEncoding(_ input: PatientInput) throws -> (score: PatientScore, encoded: [Double]) {
         let encoded: [Double]
         do {
-            encoded = try schema.encodeRow(input.cells)
+            encoded = try schema.encodeRow(values: input.cells)
         } catch var error as DataError {
             error.line = error.line ?? input.line
             throw error
         }
         let eta = linearPredictor(encoded: encoded)
         let risk = Self.probability(linearPredictor: eta)
-        let imputed = zip(schema.features, input.cells).compactMap { feature, cell -> String? in
-            guard let cell else { return feature.name }
-            let t = cell.trimmingWhitespace()
-            return t.isEmpty || t == "NA" ? feature.name : nil
+        let imputed = zip(schema.features, input.cells).compactMap { feature, cell in
+            cell == .missing ? feature.name : nil
         }
-        return PatientScore(
+        let score = PatientScore(
             id: input.id, risk: risk, percentile: referenceRisks.percentile(of: risk), linearPredictor: eta,
             contributions: contributions(encoded: encoded), imputed: imputed,
             genetics: geneticRisk(encoded: encoded, linearPredictor: eta, imputed: imputed))
+        return (score, encoded)
     }
 
     /// The genetic part of a patient's risk (nil for a model without genetics).

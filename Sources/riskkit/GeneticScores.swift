@@ -5,7 +5,7 @@ import RiskKit
 enum GeneticScores {
     /// The scores of every sample of `prefix` by IID, for `model`'s polygenic score; nil for a model without one.
     /// - Throws: ``DataError`` when the model needs genotypes and `prefix` is nil.
-    static func forModel(_ model: RiskModel, bfile prefix: String?) throws -> [String: Double]? {
+    static func forModel(_ model: RiskModel, bfile prefix: String?) throws -> GenotypeScores? {
         guard let genetics = model.genetics else {
             if prefix != nil { Log.info("warning: the model has no polygenic score; --bfile is not used") }
             return nil
@@ -14,10 +14,9 @@ enum GeneticScores {
             throw DataError(column: genetics.feature, "this model includes a polygenic score (`\(genetics.feature)`): "
                             + "give the patients' genotypes with --bfile PREFIX")
         }
-        let fileset = try PlinkFileset(prefix: prefix)
-        let (scores, match) = try genetics.score.scoresByIndividual(in: fileset)
-        Log.info("polygenic score over \(match.matched) of \(genetics.score.variants.count) variants of \(prefix).bim"
-                 + (match.unavailable > 0 ? "; \(match.unavailable) unavailable, counted at their reference mean" : ""))
+        let scores = try GenotypeScores(genetics: genetics, fileset: try PlinkFileset(prefix: prefix))
+        Log.info("polygenic score over \(scores.matchedVariants) of \(genetics.score.variants.count) variants of \(prefix).bim"
+                 + (scores.unavailableVariants > 0 ? "; \(scores.unavailableVariants) unavailable, counted at their reference mean" : ""))
         return scores
     }
 

@@ -36,14 +36,15 @@ struct Score: ParsableCommand {
         try runReportingErrors {
             let riskModel = try RiskModel.load(path: model)
             let recommendationPolicy = try loadPolicy()
-            let genotypeScores = try GeneticScores.forModel(riskModel, bfile: bfile)
+            let scorer = PatientScorer(
+                model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, bfile: bfile),
+                policy: recommendationPolicy, topContributions: top)
             var withoutGenotypes = 0
-            /// The patient with their polygenic score from --bfile (missing, hence imputed, without genotypes).
-            func withGenetics(_ input: PatientInput) -> PatientInput {
-                guard let genotypeScores else { return input }
-                let value = input.id.flatMap { genotypeScores[$0] }
-                if value == nil { withoutGenotypes += 1 }
-                return input.settingGeneticScore(value, model: riskModel)
+            /// The patient's report, counting those whose polygenic score was imputed for want of genotypes.
+            func report(_ input: PatientInput) throws -> PatientReport {
+                let report = try scorer.report(input)
+                if scorer.genotypeScores != nil && report.score.genetics?.score == nil { withoutGenotypes += 1 }
+                return report
             }
             let sink = try OutputSink(path: out)
             var writer = ReportWriter(format: format, model: riskModel, policy: recommendationPolicy, sink: sink)
@@ -53,9 +54,8 @@ struct Score: ParsableCommand {
                     let progress = Progress(label: "scored", unit: "patients")
                     var count = 0, withImputation = 0
                     try file.forEachPatient { row in
-                        let input = withGenetics(row)
                         do {
-                            let report = try PatientReport(model: riskModel, input: input, policy: recommendationPolicy, topContributions: top)
+                            let report = try report(row)
                             if !report.score.imputed.isEmpty { withImputation += 1 }
                             try writer.add(report)
                         } catch var error as DataError {
@@ -70,9 +70,9 @@ struct Score: ParsableCommand {
                         Log.info("\(withImputation) of \(count) patients had missing features, imputed from the training data (see `imputed`)")
                     }
                 } else {
-                    let input = withGenetics(try singlePatient(riskModel))
+                    let input = try singlePatient(riskModel)
                     writer.detailed = true
-                    let report = try PatientReport(model: riskModel, input: input, policy: recommendationPolicy, topContributions: top)
+                    let report = try report(input)
                     if !report.score.imputed.isEmpty {
                         Log.info("\(report.score.imputed.count) of \(riskModel.schema.features.count) features were not given and were imputed from the training data: \(report.score.imputed.joined(separator: ", "))")
                     }
