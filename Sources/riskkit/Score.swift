@@ -40,11 +40,9 @@ struct Score: ParsableCommand {
                 model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, bfile: bfile),
                 policy: recommendationPolicy, topContributions: top)
             var withoutGenotypes = 0
-            /// The patient's report, counting those whose polygenic score was imputed for want of genotypes.
-            func report(_ input: PatientInput) throws -> PatientReport {
-                let report = try scorer.report(input)
+            /// Counts the patients whose polygenic score was imputed for want of genotypes.
+            func countGenotypes(_ report: PatientReport) {
                 if scorer.genotypeScores != nil && report.score.genetics?.score == nil { withoutGenotypes += 1 }
-                return report
             }
             let sink = try OutputSink(path: out)
             var writer = ReportWriter(format: format, model: riskModel, policy: recommendationPolicy, sink: sink)
@@ -52,27 +50,28 @@ struct Score: ParsableCommand {
                 if let data {
                     let file = try PatientFile(path: data, model: riskModel, idColumn: id)
                     let progress = Progress(label: "scored", unit: "patients")
-                    var count = 0, withImputation = 0
-                    try file.forEachPatient { row in
-                        do {
-                            let report = try report(row)
+                    var scored = 0, withImputation = 0
+                    do {
+                        try scorer.forEachReport(in: file) { report in
+                            countGenotypes(report)
                             if !report.score.imputed.isEmpty { withImputation += 1 }
                             try writer.add(report)
-                        } catch var error as DataError {
-                            error.file = error.file ?? data
-                            throw error
+                            scored += 1
+                            progress.update(scored)
                         }
-                        count += 1
-                        progress.update(count)
+                    } catch var error as DataError {
+                        error.file = error.file ?? data
+                        throw error
                     }
-                    progress.finish(count)
+                    progress.finish(scored)
                     if withImputation > 0 {
-                        Log.info("\(withImputation) of \(count) patients had missing features, imputed from the training data (see `imputed`)")
+                        Log.info("\(withImputation) of \(scored) patients had missing features, imputed from the training data (see `imputed`)")
                     }
                 } else {
                     let input = try singlePatient(riskModel)
                     writer.detailed = true
-                    let report = try report(input)
+                    let report = try scorer.report(input)
+                    countGenotypes(report)
                     if !report.score.imputed.isEmpty {
                         Log.info("\(report.score.imputed.count) of \(riskModel.schema.features.count) features were not given and were imputed from the training data: \(report.score.imputed.joined(separator: ", "))")
                     }
