@@ -11,6 +11,13 @@ public struct GenotypeScores: Sendable {
     /// Weighted variants not found (counted at their reference mean).
     public var unavailableVariants: Int
 
+    /// Creates scores from their parts.
+    public init(byIndividual: [String: Double], matchedVariants: Int, unavailableVariants: Int) {
+        self.byIndividual = byIndividual
+        self.matchedVariants = matchedVariants
+        self.unavailableVariants = unavailableVariants
+    }
+
     /// Scores every sample of `fileset` with `genetics`' polygenic score.
     /// - Throws: ``DataError`` when two samples share an IID.
     public init(genetics: GeneticComponent, fileset: PlinkFileset) throws {
