@@ -22,16 +22,12 @@ struct ReportWriter {
         self.sink = sink
     }
 
-    private static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
-    }()
-
     mutating func add(_ report: PatientReport) throws {
         switch format {
         case .json:
-            try sink.write(String(decoding: try Self.encoder.encode(report), as: UTF8.self) + "\n")
+            line.removeAll(keepingCapacity: true)
+            try report.appendJSONLine(to: &line)
+            try sink.write(bytes: line)
         case .csv:
             if !wroteHeader {
                 let genetic = model.genetics == nil ? "" : ",prs,prs_percentile,genetic_odds_ratio,risk_without_genetics"

@@ -3,6 +3,7 @@ import Testing
 import RiskKit
 @testable import RiskKitData
 @testable import RiskKitModels
+@testable import RiskKitRecommendations
 @testable import RiskKitScoring
 
 /// The one patient path: a file's rows and single patients give the same report, with closed-form values.
@@ -121,6 +122,34 @@ import RiskKit
                 DecimalNumber.appendFixed(x, digits: digits, plusSign: plus, to: &out)
                 #expect(String(decoding: out, as: UTF8.self) == String(format: "%\(plus ? "+" : "").\(digits)f", x))
             }
+        }
+    }
+
+    @Test func jsonLineIsWhatJSONEncoderWrites() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let band = RiskBand(id: "mid", label: "Mid (5% to <7.5%) / \"x\"", lower: 0.05, upper: 0.075, source: "s")
+        let recommendations = [
+            Recommendation(rule: "A-1", kind: .screening, text: "Check \\ now – ünïcode", intervalMonths: 12, source: "g"),
+            Recommendation(rule: "L-1", kind: .lifestyle, text: "t", intervalMonths: nil, source: "g", note: "n",
+                           factor: "bmi", contribution: 1e-7),
+        ]
+        let outcome = PolicyOutcome(policyVersion: "1", risk: 0.06, band: band, recommendations: recommendations,
+                                    skipped: [SkippedRule(rule: "S-1", fields: ["a", "b"], reason: "needs `a` (missing)")])
+        let genetics = GeneticRisk(score: nil, percentile: nil, z: nil, logOdds: -0.0, oddsRatio: 1, riskWithoutGenetics: 0.5)
+        var reports: [PatientReport] = []
+        for (id, policy, genetic) in [("p\"1", outcome, genetics), (nil, nil, nil), ("tab\there", outcome, genetics)] as [(String?, PolicyOutcome?, GeneticRisk?)] {
+            let score = PatientScore(
+                id: id, risk: 1.5e-10, percentile: 100, linearPredictor: -22.6, contributions: [
+                    Contribution(feature: "a", value: 2), Contribution(feature: "b", value: -1e21),
+                    Contribution(feature: "c", value: 0.1 + 0.2),
+                ], imputed: ["a", "c"], genetics: genetic)
+            reports.append(PatientReport(score: score, policy: policy, topContributions: 2))
+        }
+        for report in reports {
+            var line: [UInt8] = []
+            try report.appendJSONLine(to: &line)
+            #expect(line == Array(try encoder.encode(report)) + [0x0A])
         }
     }
 }
