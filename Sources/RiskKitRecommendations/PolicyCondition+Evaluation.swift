@@ -69,7 +69,7 @@ indirect enum CompiledCondition: Sendable, Equatable {
         case .band(let ids):
             return ids.contains(band) ? .yes : .no
         case .field(let slot, let comparisons):
-            switch Self.usableValue(values[slot], declared: fields[slot]) {
+            switch Self.usableValue(values[slot], slot: slot, fields: fields) {
             case .failure(let problem):
                 return .unknown([problem])
             case .success(let value):
@@ -78,9 +78,9 @@ indirect enum CompiledCondition: Sendable, Equatable {
         }
     }
 
-    /// The record's value of the `declared` field as a condition constant, or why it cannot be used.
-    private static func usableValue(_ value: FieldValue?, declared: PolicyField) -> Result<PolicyValue, PolicyFieldProblem> {
-        let name = declared.name
+    /// The record's value of field `fields[slot]` as a condition constant, or why it cannot be used.
+    private static func usableValue(_ value: FieldValue?, slot: Int, fields: [PolicyField]) -> Result<PolicyValue, PolicyFieldProblem> {
+        var name: String { fields[slot].name }
         guard let raw = value else {
             return .failure(PolicyFieldProblem(field: name, reason: "not in the record"))
         }
@@ -88,7 +88,7 @@ indirect enum CompiledCondition: Sendable, Equatable {
         case .missing:
             return .failure(PolicyFieldProblem(field: name, reason: "missing"))
         case .number(let d):
-            guard declared.type == .number else {
+            guard fields[slot].type == .number else {
                 return .failure(PolicyFieldProblem(field: name, reason: "is \(raw), expected a category label"))
             }
             guard d.isFinite else {
@@ -96,10 +96,10 @@ indirect enum CompiledCondition: Sendable, Equatable {
             }
             return .success(.number(d))
         case .text(let s):
-            guard declared.type == .category else {
+            guard fields[slot].type == .category else {
                 return .failure(PolicyFieldProblem(field: name, reason: "is `\(s)`, expected a number"))
             }
-            if let levels = declared.levels, !levels.contains(s) {
+            if let levels = fields[slot].levels, !levels.contains(s) {
                 let list = levels.map { "`\($0)`" }.joined(separator: ", ")
                 return .failure(PolicyFieldProblem(field: name, reason: "is `\(s)`, expected one of \(list)"))
             }

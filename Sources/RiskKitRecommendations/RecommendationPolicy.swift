@@ -128,21 +128,21 @@ public struct RecommendationPolicy: Sendable, Equatable {
         var ordered: [Recommendation] = []
         var lifestyle: [Recommendation] = []
         var skipped: [SkippedRule] = []
-        for (r, rule) in rules.enumerated() {
+        for r in rules.indices {
             switch conditions[r].evaluate(risk: risk, band: band.id, values: fieldValues, fields: fields) {
             case .no:
                 continue
             case .yes:
                 let recommendation = Recommendation(
-                    rule: rule.id, kind: rule.kind, text: rule.text, intervalMonths: rule.intervalMonths,
-                    source: rule.source, note: rule.note, factor: rule.factor,
+                    rule: rules[r].id, kind: rules[r].kind, text: rules[r].text, intervalMonths: rules[r].intervalMonths,
+                    source: rules[r].source, note: rules[r].note, factor: rules[r].factor,
                     contribution: factorContribution(r).flatMap { $0.isFinite ? $0 : nil })
-                if rule.kind == .lifestyle { lifestyle.append(recommendation) } else { ordered.append(recommendation) }
+                if rules[r].kind == .lifestyle { lifestyle.append(recommendation) } else { ordered.append(recommendation) }
             case .unknown(let problems):
                 var seen = Set<String>()
                 let distinct = problems.filter { seen.insert($0.field).inserted }
                 let reason = "needs " + distinct.map { "`\($0.field)` (\($0.reason))" }.joined(separator: ", ")
-                skipped.append(SkippedRule(rule: rule.id, fields: distinct.map(\.field), reason: reason))
+                skipped.append(SkippedRule(rule: rules[r].id, fields: distinct.map(\.field), reason: reason))
             }
         }
         // Stable sort: by contribution, largest first; rules without a contribution keep policy order at the end.
