@@ -1,6 +1,6 @@
 import Foundation
 
-/// Times `riskkit score` end to end (process start to exit, output to a file) and shows patients per second, with
+/// Times `riskkit score` end to end (process start to exit, standard output discarded) and shows patients per second, with
 /// pandas' `read_csv` of the same file as the reading-speed reference.
 ///
 /// Options: `--dir DIR` (default `/tmp/riskkit-bench-score`), `--runs R` (best of R, default 3), `--riskkit PATH`
@@ -35,7 +35,6 @@ enum ScoreBenchmark {
             try shell([riskkit, "train", "--data", wide, "--outcome", "cvd_10y", "--id", "id", "--out", wideModel])
         }
 
-        let out = dir + "/scores.out"
         let cases: [(String, Int, [String])] = [
             ("demo model + policy → csv", 100_000, ["--model", demo, "--policy", policy, "--data", cohort, "--format", "csv"]),
             ("demo model + policy → json", 100_000, ["--model", demo, "--policy", policy, "--data", cohort, "--format", "json"]),
@@ -44,11 +43,11 @@ enum ScoreBenchmark {
             ("one patient (--set), process start", 1, ["--model", demo, "--policy", policy, "--set", "age=54",
                                                         "--set", "sex=F", "--set", "smoker=1", "--format", "table"]),
         ]
-        print("riskkit score, best of \(runs) (wall clock, output to a file):")
+        print("riskkit score, best of \(runs) (wall clock, standard output to /dev/null):")
         for (name, patients, args) in cases {
-            let seconds = try best(of: runs) { try shell([riskkit, "score"] + args + ["--out", out]) }
+            let seconds = try best(of: runs) { try shell([riskkit, "score"] + args) }
             let rate = patients > 1 ? String(format: "  %9.0f patients/s", Double(patients) / seconds) : ""
-            print(String(format: "  %-40@ %8.3f s", name as NSString, seconds) + rate)
+            print("  " + name.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " %8.3f s", seconds) + rate)
         }
         guard !arguments.contains("--no-peer") else { return }
         print("pandas read_csv, best of \(runs):")
@@ -59,7 +58,8 @@ enum ScoreBenchmark {
                 print(best)
                 """
             let output = try shell(["python3", "-c", script, file], capture: true)
-            print(String(format: "  %-40@ %8.3f s", (file as NSString).lastPathComponent as NSString, Double(output) ?? .nan))
+            let name = "read_csv " + URL(fileURLWithPath: file).lastPathComponent
+            print("  " + name.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: " %8.3f s", Double(output) ?? .nan))
         }
     }
 
