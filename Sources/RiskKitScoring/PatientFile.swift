@@ -23,7 +23,7 @@ public struct PatientFile {
         schema = model.schema
         let index = Dictionary(reader.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let names = model.schema.features.map(\.name)
-        // A polygenic score feature comes from genotypes (see ``PatientInput/settingGeneticScore(_:model:)``).
+        // A polygenic score feature comes from genotypes (``PatientScorer`` joins it by id).
         let missing = names.filter { index[$0] == nil && $0 != model.genetics?.feature }
         guard missing.isEmpty else {
             throw DataError(

@@ -44,15 +44,3 @@ public struct PatientInput: Sendable {
         }
     }
 }
-
-extension PatientInput {
-    /// The input with the model's polygenic score feature set to `value` (nil: missing, imputed like any missing
-    /// feature), kept a number. Does nothing for a model without genetics.
-    public func settingGeneticScore(_ value: Double?, model: RiskModel) -> PatientInput {
-        guard let feature = model.genetics?.feature,
-              let j = model.schema.features.firstIndex(where: { $0.name == feature }) else { return self }
-        var copy = self
-        copy.cells[j] = value.map(FieldValue.number) ?? .missing
-        return copy
-    }
-}
