@@ -59,7 +59,7 @@ let package = Package(
         /// Evaluating a saved model: the genetic gain of a polygenic score, and what builds on scoring.
         .target(
             name: "RiskKitEvaluation",
-            dependencies: ["RiskKitModels", "RiskKitStatistics", "RiskKitData", "RiskKitLinearAlgebra"]
+            dependencies: ["RiskKitScoring", "RiskKitModels", "RiskKitStatistics", "RiskKitData", "RiskKitLinearAlgebra"]
         ),
         /// The umbrella: re-exports every layer so `import RiskKit` is all a user writes.
         .target(

@@ -5,10 +5,11 @@ public enum FieldValue: Sendable, Equatable, Hashable, CustomStringConvertible {
     case text(String)
     case missing
 
-    /// Parses a raw cell: empty or `NA` is missing, a decimal number is a number, anything else is text.
+    /// Parses a raw cell: missing as ``MissingValue`` defines it (empty or `NA`), a finite decimal number is a
+    /// number, anything else is text (trimmed of spaces and tabs).
     public init(parsing raw: some StringProtocol) {
         let s = raw.trimmingWhitespace()
-        if s.isEmpty || s == "NA" {
+        if MissingValue.isMissing(s) {
             self = .missing
         } else if let d = Double(s), d.isFinite {
             self = .number(d)

@@ -17,13 +17,32 @@ enum PolicyTruth: Equatable {
     case unknown([PolicyFieldProblem])
 }
 
-extension PolicyCondition {
-    /// Evaluates the condition for one patient with three-valued (Kleene) logic; see `PolicyCondition`.
+/// A rule condition with every field clause resolved to its field's index in the policy's ``RecommendationPolicy/fields``,
+/// built once when the policy is made, so evaluating a patient looks nothing up by name.
+indirect enum CompiledCondition: Sendable, Equatable {
+    case all([CompiledCondition])
+    case any([CompiledCondition])
+    /// The field at this index of the policy's fields passes every comparison.
+    case field(Int, [PolicyComparison])
+    case risk([PolicyComparison])
+    case band([String])
+
+    /// Compiles `condition`; `slots` maps each declared field name to its index (loading checks that every
+    /// field a condition names is declared).
+    init(_ condition: PolicyCondition, slots: [String: Int]) {
+        switch condition {
+        case .all(let parts): self = .all(parts.map { CompiledCondition($0, slots: slots) })
+        case .any(let parts): self = .any(parts.map { CompiledCondition($0, slots: slots) })
+        case .field(let name, let comparisons): self = .field(slots[name]!, comparisons)
+        case .risk(let comparisons): self = .risk(comparisons)
+        case .band(let ids): self = .band(ids)
+        }
+    }
+
+    /// Evaluates the condition for one patient with three-valued (Kleene) logic; see ``PolicyCondition``.
     ///
-    /// `fields` are the policy's declared fields (every field a condition names is declared: loading checks it).
-    /// Cost: one dictionary look-up per clause.
-    func evaluate(risk: Double, band: String, values: [String: FieldValue],
-                  fields: [String: PolicyField]) -> PolicyTruth {
+    /// `values[k]` is the patient's value of `fields[k]` (nil: not in the record). Cost: linear in the clauses.
+    func evaluate(risk: Double, band: String, values: [FieldValue?], fields: [PolicyField]) -> PolicyTruth {
         switch self {
         case .all(let parts):
             var problems: [PolicyFieldProblem] = []
@@ -49,8 +68,8 @@ extension PolicyCondition {
             return comparisons.allSatisfy { $0.holds(for: .number(risk)) } ? .yes : .no
         case .band(let ids):
             return ids.contains(band) ? .yes : .no
-        case .field(let name, let comparisons):
-            switch Self.usableValue(of: name, in: values, declared: fields[name]) {
+        case .field(let slot, let comparisons):
+            switch Self.usableValue(values[slot], slot: slot, fields: fields) {
             case .failure(let problem):
                 return .unknown([problem])
             case .success(let value):
@@ -59,18 +78,17 @@ extension PolicyCondition {
         }
     }
 
-    /// The record's value of `name` as a condition constant, or why it cannot be used.
-    private static func usableValue(of name: String, in values: [String: FieldValue],
-                                    declared: PolicyField?) -> Result<PolicyValue, PolicyFieldProblem> {
-        guard let raw = values[name] else {
+    /// The record's value of field `fields[slot]` as a condition constant, or why it cannot be used.
+    private static func usableValue(_ value: FieldValue?, slot: Int, fields: [PolicyField]) -> Result<PolicyValue, PolicyFieldProblem> {
+        var name: String { fields[slot].name }
+        guard let raw = value else {
             return .failure(PolicyFieldProblem(field: name, reason: "not in the record"))
         }
-        let type = declared?.type ?? .number
         switch raw {
         case .missing:
             return .failure(PolicyFieldProblem(field: name, reason: "missing"))
         case .number(let d):
-            guard type == .number else {
+            guard fields[slot].type == .number else {
                 return .failure(PolicyFieldProblem(field: name, reason: "is \(raw), expected a category label"))
             }
             guard d.isFinite else {
@@ -78,10 +96,10 @@ extension PolicyCondition {
             }
             return .success(.number(d))
         case .text(let s):
-            guard type == .category else {
+            guard fields[slot].type == .category else {
                 return .failure(PolicyFieldProblem(field: name, reason: "is `\(s)`, expected a number"))
             }
-            if let levels = declared?.levels, !levels.contains(s) {
+            if let levels = fields[slot].levels, !levels.contains(s) {
                 let list = levels.map { "`\($0)`" }.joined(separator: ", ")
                 return .failure(PolicyFieldProblem(field: name, reason: "is `\(s)`, expected one of \(list)"))
             }

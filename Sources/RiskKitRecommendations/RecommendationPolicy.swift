@@ -46,8 +46,8 @@ public struct RecommendationPolicy: Sendable, Equatable {
     /// Rules in policy order.
     public var rules: [PolicyRule]
 
-    /// Declared fields by name, for evaluation.
-    let fieldsByName: [String: PolicyField]
+    /// Each rule's condition with its field clauses resolved to indices into ``fields``.
+    let conditions: [CompiledCondition]
 
     /// Reads and validates the policy file at `path`.
     ///
@@ -88,7 +88,8 @@ public struct RecommendationPolicy: Sendable, Equatable {
         self.fields = fields.sorted { $0.name < $1.name }
         self.bands = bands
         self.rules = rules
-        self.fieldsByName = Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) })
+        let slots = Dictionary(uniqueKeysWithValues: self.fields.enumerated().map { ($1.name, $0) })
+        self.conditions = rules.map { CompiledCondition($0.condition, slots: slots) }
     }
 
     /// The band containing `risk`; a risk exactly on a boundary belongs to the higher band.
@@ -113,25 +114,35 @@ public struct RecommendationPolicy: Sendable, Equatable {
     /// Every rule is evaluated once; cost is linear in the number of clauses.
     public func recommend(risk: Double, values: [String: FieldValue],
                           contributions: [String: Double] = [:]) -> PolicyOutcome {
+        recommend(risk: risk, fieldValues: fields.map { values[$0.name] }) { rule in
+            rules[rule].factor.flatMap { contributions[$0] }
+        }
+    }
+
+    /// ``recommend(risk:values:contributions:)`` with the patient's values given by position: `fieldValues[k]` is
+    /// the value of `fields[k]` (nil: not in the record), and `factorContribution(r)` is the contribution of rule
+    /// `r`'s `factor` (nil when there is none). Resolve names to positions once, then call this per patient.
+    package func recommend(risk: Double, fieldValues: [FieldValue?],
+                           factorContribution: (Int) -> Double?) -> PolicyOutcome {
         let band = band(for: risk)
         var ordered: [Recommendation] = []
         var lifestyle: [Recommendation] = []
         var skipped: [SkippedRule] = []
-        for rule in rules {
-            switch rule.condition.evaluate(risk: risk, band: band.id, values: values, fields: fieldsByName) {
+        for r in rules.indices {
+            switch conditions[r].evaluate(risk: risk, band: band.id, values: fieldValues, fields: fields) {
             case .no:
                 continue
             case .yes:
                 let recommendation = Recommendation(
-                    rule: rule.id, kind: rule.kind, text: rule.text, intervalMonths: rule.intervalMonths,
-                    source: rule.source, note: rule.note, factor: rule.factor,
-                    contribution: rule.factor.flatMap { contributions[$0] }.flatMap { $0.isFinite ? $0 : nil })
-                if rule.kind == .lifestyle { lifestyle.append(recommendation) } else { ordered.append(recommendation) }
+                    rule: rules[r].id, kind: rules[r].kind, text: rules[r].text, intervalMonths: rules[r].intervalMonths,
+                    source: rules[r].source, note: rules[r].note, factor: rules[r].factor,
+                    contribution: factorContribution(r).flatMap { $0.isFinite ? $0 : nil })
+                if rules[r].kind == .lifestyle { lifestyle.append(recommendation) } else { ordered.append(recommendation) }
             case .unknown(let problems):
                 var seen = Set<String>()
                 let distinct = problems.filter { seen.insert($0.field).inserted }
                 let reason = "needs " + distinct.map { "`\($0.field)` (\($0.reason))" }.joined(separator: ", ")
-                skipped.append(SkippedRule(rule: rule.id, fields: distinct.map(\.field), reason: reason))
+                skipped.append(SkippedRule(rule: rules[r].id, fields: distinct.map(\.field), reason: reason))
             }
         }
         // Stable sort: by contribution, largest first; rules without a contribution keep policy order at the end.

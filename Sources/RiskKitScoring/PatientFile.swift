@@ -12,15 +12,18 @@ public struct PatientFile {
     let featureColumns: [Int]
     /// Column index of the identifier, when the file has the model's id column (or the one requested).
     let idColumn: Int?
+    /// The model's schema, which says how each feature's cell is read.
+    let schema: FeatureSchema
 
     /// Opens `path` and matches its header to `model`'s features.
     /// - Throws: ``InputFileError`` if the file is missing; ``DataError`` listing every required column the file
     ///   lacks, or naming a requested id column that is not there.
     public init(path: String, model: RiskModel, idColumn requestedID: String? = nil) throws {
         reader = try CSVReader(path: path)
+        schema = model.schema
         let index = Dictionary(reader.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let names = model.schema.features.map(\.name)
-        // A polygenic score feature comes from genotypes (see ``PatientInput/settingGeneticScore(_:model:)``).
+        // A polygenic score feature comes from genotypes (``PatientScorer`` joins it by id).
         let missing = names.filter { index[$0] == nil && $0 != model.genetics?.feature }
         guard missing.isEmpty else {
             throw DataError(
@@ -41,15 +44,53 @@ public struct PatientFile {
     /// Calls `body` with each patient in file order.
     public func forEachPatient(_ body: (PatientInput) throws -> Void) throws {
         let header = reader.header
+        try forEachRow(values: header.indices.map { $0 }) { id, line, cells, parsed in
+            var values: [String: FieldValue] = [:]
+            values.reserveCapacity(header.count)
+            for (name, value) in zip(header, parsed) { values[name] = value }
+            try body(PatientInput(id: id, line: line, cells: cells, values: values))
+        }
+    }
+
+    /// Calls `body` with each record's id (or `row N`), line, feature cells in schema order, and the values of
+    /// the file columns `columns` (nil for a nil column), in file order; both arrays are reused for the next
+    /// record. Each cell is parsed once: a column that is a numeric feature and also asked for shares one parse.
+    package func forEachRow(
+        values columns: [Int?], _ body: (String, Int, [FieldValue], [FieldValue?]) throws -> Void
+    ) throws {
+        let features = schema.features
+        let width = reader.header.count
+        // The columns parsed as `FieldValue`s: the numeric features' and the requested ones.
+        var wanted = [Bool](repeating: false, count: width)
+        for (feature, column) in zip(features, featureColumns) where column >= 0 && feature.kind != .categorical {
+            wanted[column] = true
+        }
+        for case let column? in columns { wanted[column] = true }
+        let parsedColumns = wanted.indices.filter { wanted[$0] }
+        var parsed = [FieldValue](repeating: .missing, count: width)
+        var cells = [FieldValue](repeating: .missing, count: features.count)
+        var values = [FieldValue?](repeating: nil, count: columns.count)
         var row = 0
         try reader.forEachRecord { record in
             row += 1
-            var values: [String: FieldValue] = [:]
-            values.reserveCapacity(header.count)
-            for (i, name) in header.enumerated() { values[name] = record.value(at: i) }
-            let cells = featureColumns.map { $0 < 0 || record.isMissing(at: $0) ? nil : record.string(at: $0) }
+            for c in parsedColumns { parsed[c] = record.value(at: c) }
+            for (j, (feature, column)) in zip(features, featureColumns).enumerated() {
+                if column < 0 {
+                    cells[j] = .missing
+                } else {
+                    cells[j] = feature.kind == .categorical
+                        ? feature.value(parsing: record.string(at: column)) : parsed[column]
+                }
+            }
+            for (k, column) in columns.enumerated() { values[k] = column.map { parsed[$0] } }
             let id = idColumn.map { record.string(at: $0) } ?? "row \(row)"
-            try body(PatientInput(id: id, line: record.line, cells: cells, values: values))
+            try body(id, record.line, cells, values)
         }
+    }
+
+    /// The column index of each name in the header (nil when absent).
+    package func columns(named names: [String]) -> [Int?] {
+        let index = Dictionary(reader.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        return names.map { index[$0] }
     }
 }

@@ -8,13 +8,14 @@ public struct PatientInput: Sendable {
     public var id: String?
     /// The 1-based file line the patient came from, when read from a file.
     public var line: Int?
-    /// Raw cell text for each model feature, in schema order (`nil` = missing).
-    public var cells: [String?]
+    /// Each model feature's value, in schema order, parsed once as ``Feature/value(parsing:)`` reads a cell
+    /// (numbers for numeric and binary features, text for categorical ones, `.missing` when missing or absent).
+    public var cells: [FieldValue]
     /// Every field given for the patient, feature or not (policies may use fields the model does not).
     public var values: [String: FieldValue]
 
     /// Creates an input.
-    public init(id: String?, line: Int?, cells: [String?], values: [String: FieldValue]) {
+    public init(id: String?, line: Int?, cells: [FieldValue], values: [String: FieldValue]) {
         self.id = id
         self.line = line
         self.cells = cells
@@ -35,19 +36,11 @@ public struct PatientInput: Sendable {
         }
         self.id = id ?? model.idColumn.flatMap { fields[$0] }
         self.line = nil
-        self.cells = names.map { fields[$0] }
-        self.values = fields.mapValues { FieldValue(parsing: $0) }
-    }
-}
-
-extension PatientInput {
-    /// The input with the model's polygenic score feature set to `value` (nil: missing, imputed like any missing
-    /// feature). Does nothing for a model without genetics.
-    public func settingGeneticScore(_ value: Double?, model: RiskModel) -> PatientInput {
-        guard let feature = model.genetics?.feature,
-              let j = model.schema.features.firstIndex(where: { $0.name == feature }) else { return self }
-        var copy = self
-        copy.cells[j] = value.map { String($0) }
-        return copy
+        let values = fields.mapValues { FieldValue(parsing: $0) }
+        self.values = values
+        // Numeric features share the policy's parse; categorical ones keep their text (levels match by text).
+        self.cells = model.schema.features.map { f in
+            f.kind == .categorical ? f.value(parsing: fields[f.name]) : values[f.name] ?? .missing
+        }
     }
 }

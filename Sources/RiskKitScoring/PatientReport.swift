@@ -17,12 +17,17 @@ public struct PatientReport: Sendable, Equatable, Encodable {
     /// How many contributions to show (largest first).
     public var topContributions: Int
 
-    /// Scores a patient with `model` and applies `policy` (if any) to the risk and the patient's fields.
+    /// Scores a patient with `model` and applies `policy` (if any) to the risk and the patient's fields
+    /// (``PatientScorer/report(_:)`` without genotype scores).
     public init(model: RiskModel, input: PatientInput, policy: RecommendationPolicy?, topContributions: Int = 5) throws {
-        score = try model.score(input)
+        self = try PatientScorer(model: model, policy: policy, topContributions: topContributions).report(input)
+    }
+
+    /// Creates a report from its parts.
+    public init(score: PatientScore, policy: PolicyOutcome?, topContributions: Int) {
+        self.score = score
+        self.policy = policy
         self.topContributions = topContributions
-        let byFeature = Dictionary(score.contributions.map { ($0.feature, $0.value) }, uniquingKeysWith: { a, _ in a })
-        self.policy = policy?.recommend(risk: score.risk, values: input.values, contributions: byFeature)
     }
 
     /// The contributions shown: the largest `topContributions` by absolute value.

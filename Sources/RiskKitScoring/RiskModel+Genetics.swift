@@ -6,14 +6,14 @@ extension RiskModel {
     /// patient; nil for a model without genetics.
     /// - Throws: ``DataError`` as ``score(_:)``.
     public func linearPredictorWithoutGenetics(_ input: PatientInput) throws -> Double? {
+        guard genetics != nil else { return nil }
+        return linearPredictorWithoutGenetics(encoded: try score(id: input.id, line: input.line, cells: input.cells, top: 0).encoded)
+    }
+
+    /// `c₀ + Σ c_j·x_j` with the coefficients refitted without the score, for a raw-scale encoded row; nil for a
+    /// model without genetics.
+    package func linearPredictorWithoutGenetics(encoded row: [Double]) -> Double? {
         guard let genetics else { return nil }
-        let row: [Double]
-        do {
-            row = try schema.encodeRow(input.cells)
-        } catch var error as DataError {
-            error.line = error.line ?? input.line
-            throw error
-        }
         var eta = genetics.coefficientsWithoutScore[0]
         for (j, x) in row.enumerated() { eta += genetics.coefficientsWithoutScore[j + 1] * x }
         return eta

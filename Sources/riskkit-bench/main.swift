@@ -16,6 +16,8 @@ do {
         try ClumpBenchmark.run(Array(arguments.dropFirst()))
     case "lasso":
         try LassoBenchmark.run(Array(arguments.dropFirst()))
+    case "score":
+        try ScoreBenchmark.run(Array(arguments.dropFirst()))
     default:
         FileHandle.standardError.write(Data("""
             usage: riskkit-bench csv [--dir DIR] [--rows N] [--cols N] [--peer]
@@ -24,6 +26,7 @@ do {
                    riskkit-bench prs [--samples N] [--variants M] [--threads T] [--dir DIR]
                    riskkit-bench clump [--samples N] [--variants M] [--spacing BP] [--dir DIR]
                    riskkit-bench lasso [--samples N] [--variants M] [--causal C] [--test T] [--alpha A] [--threads T] [--dir DIR]
+                   riskkit-bench score [--dir DIR] [--runs R] [--riskkit PATH] [--no-peer]
 
             """.utf8))
         exit(64)

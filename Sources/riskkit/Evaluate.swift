@@ -25,58 +25,16 @@ struct Evaluate: LoggingCommand {
     func run() throws {
         try runReportingErrors {
             let riskModel = try RiskModel.load(path: model)
-            let file = try PatientFile(path: data, model: riskModel)
-            guard file.reader.header.contains(riskModel.outcome.column) else {
-                throw DataError(file: data, line: 1, column: riskModel.outcome.column, "outcome column not found")
-            }
-            let definition = riskModel.outcome
-            let genotypeScores = try GeneticScores.forModel(riskModel, bfile: bfile)
-            var outcomes: [Double] = [], predicted: [Double] = []
-            var genetic = (outcome: [Double](), with: [Double](), without: [Double](), eta: [Double](), score: [Double]())
-            var skipped = 0
-            try file.forEachPatient { row in
-                let score = genotypeScores.flatMap { scores in row.id.flatMap { scores[$0] } }
-                let input = row.settingGeneticScore(score, model: riskModel)
-                let label = input.values[definition.column] ?? .missing
-                let text = label.description
-                let y: Double
-                if label.isMissing {
-                    skipped += 1
-                    return
-                } else if text == definition.positiveLabel || label.number.map({ $0 == Double(definition.positiveLabel) }) == true {
-                    y = 1
-                } else if text == definition.negativeLabel || label.number.map({ $0 == Double(definition.negativeLabel) }) == true {
-                    y = 0
-                } else {
-                    throw DataError(
-                        file: data, line: input.line, column: definition.column,
-                        "outcome `\(text)` is neither `\(definition.positiveLabel)` nor `\(definition.negativeLabel)`")
-                }
-                do {
-                    let risk = try riskModel.score(input).risk
-                    predicted.append(risk)
-                    if let score, let eta = try riskModel.linearPredictorWithoutGenetics(input) {
-                        genetic.outcome.append(y)
-                        genetic.with.append(risk)
-                        genetic.without.append(RiskModel.probability(linearPredictor: eta))
-                        genetic.eta.append(eta)
-                        genetic.score.append(score)
-                    }
-                } catch var error as DataError {
-                    error.file = data
-                    throw error
-                }
-                outcomes.append(y)
-            }
-            if skipped > 0 { log.info("skipped \(skipped) row\(skipped == 1 ? "" : "s") with a missing outcome") }
-            let report = try EvaluationReport(outcome: outcomes, predicted: predicted)
+            let file = try HeldOutPredictions.open(path: data, model: riskModel)
+            let scorer = PatientScorer(model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, bfile: bfile))
+            let rows = try HeldOutPredictions(file: file, scorer: scorer)
+            if rows.skipped > 0 { log.info("skipped \(rows.skipped) row\(rows.skipped == 1 ? "" : "s") with a missing outcome") }
+            let report = try rows.report()
             var geneticReport: GeneticEvaluation?
-            if genotypeScores != nil {
-                let missing = outcomes.count - genetic.outcome.count
+            if scorer.genotypeScores != nil {
+                let missing = rows.outcomes.count - rows.genetic.outcome.count
                 if missing > 0 { log.info("\(missing) rows without genotypes are left out of the polygenic-score measures") }
-                geneticReport = try GeneticEvaluation(
-                    outcome: genetic.outcome, riskWith: genetic.with, riskWithout: genetic.without,
-                    linearPredictorWithout: genetic.eta, scores: genetic.score)
+                geneticReport = try rows.geneticReport()
             }
             switch format {
             case .json:

@@ -1,12 +1,11 @@
 import Foundation
-import Logging
 import RiskKit
 
 /// Polygenic scores of a PLINK fileset's samples for models with genetics (train, score and evaluate).
 enum GeneticScores {
     /// The scores of every sample of `prefix` by IID, for `model`'s polygenic score; nil for a model without one.
     /// - Throws: ``DataError`` when the model needs genotypes and `prefix` is nil.
-    static func forModel(_ model: RiskModel, bfile prefix: String?) throws -> [String: Double]? {
+    static func forModel(_ model: RiskModel, bfile prefix: String?) throws -> GenotypeScores? {
         guard let genetics = model.genetics else {
             if prefix != nil { log.warning("the model has no polygenic score; --bfile is not used") }
             return nil
@@ -15,10 +14,10 @@ enum GeneticScores {
             throw DataError(column: genetics.feature, "this model includes a polygenic score (`\(genetics.feature)`): "
                             + "give the patients' genotypes with --bfile PREFIX")
         }
-        let fileset = try PlinkFileset(prefix: prefix)
-        let (scores, match) = try genetics.score.scoresByIndividual(in: fileset)
-        log.info(Logger.Message(stringLiteral: "polygenic score over \(match.matched) of \(genetics.score.variants.count) variants of \(prefix).bim"
-                 + (match.unavailable > 0 ? "; \(match.unavailable) unavailable, counted at their reference mean" : "")))
+        let scores = try GenotypeScores(genetics: genetics, fileset: try PlinkFileset(prefix: prefix))
+        let unavailable = scores.unavailableVariants > 0
+            ? "; \(scores.unavailableVariants) unavailable, counted at their reference mean" : ""
+        log.info("polygenic score over \(scores.matchedVariants) of \(genetics.score.variants.count) variants of \(prefix).bim\(unavailable)")
         return scores
     }
 
@@ -35,8 +34,8 @@ enum GeneticScores {
             model.ancestry = nil
             model.checksum = nil
             let (scores, match) = try model.scoresByIndividual(in: fileset)
-            log.info(Logger.Message(stringLiteral: "polygenic score over \(match.matched) of \(model.variants.count) weighted variants"
-                     + (match.unavailable > 0 ? "; \(match.unavailable) unavailable, counted at their reference mean" : "")))
+            let unavailable = match.unavailable > 0 ? "; \(match.unavailable) unavailable, counted at their reference mean" : ""
+            log.info("polygenic score over \(match.matched) of \(model.variants.count) weighted variants\(unavailable)")
             return GeneticInput(scores: scores, score: model)
         }
         let weights = try ScoreWeights.read(path: path)

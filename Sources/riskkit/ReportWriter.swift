@@ -10,6 +10,10 @@ struct ReportWriter {
     /// One patient, shown in full (instead of one line per patient).
     var detailed = false
     private var wroteHeader = false
+    /// The line being formatted, reused from patient to patient.
+    private var line: [UInt8] = []
+    /// One CSV field being formatted, before quoting.
+    private var field: [UInt8] = []
 
     init(format: OutputFormat, model: RiskModel, policy: RecommendationPolicy?, sink: OutputSink) {
         self.format = format
@@ -18,37 +22,93 @@ struct ReportWriter {
         self.sink = sink
     }
 
-    private static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
-    }()
-
     mutating func add(_ report: PatientReport) throws {
         switch format {
         case .json:
-            try sink.write(String(decoding: try Self.encoder.encode(report), as: UTF8.self) + "\n")
+            line.removeAll(keepingCapacity: true)
+            try report.appendJSONLine(to: &line)
+            try sink.write(bytes: line)
         case .csv:
             if !wroteHeader {
                 let genetic = model.genetics == nil ? "" : ",prs,prs_percentile,genetic_odds_ratio,risk_without_genetics"
                 try sink.write("id,risk,percentile,band,top_factors,recommendations,imputed" + genetic + "\n")
                 wroteHeader = true
             }
-            let factors = report.shownContributions.map { "\($0.feature):\(String(format: "%+.4f", $0.value))" }.joined(separator: ";")
-            let recs = (report.policy?.recommendations ?? []).map { r in
-                r.rule + (r.intervalMonths.map { "/\($0)mo" } ?? "")
-            }.joined(separator: ";")
-            let fields = [
-                report.score.id ?? "", String(report.score.risk), String(format: "%.1f", report.score.percentile),
-                report.policy?.band.id ?? "", factors, recs, report.score.imputed.joined(separator: ";"),
-            ] + (report.score.genetics.map { g in
-                [g.score.map { String($0) } ?? "", g.percentile.map { String(format: "%.1f", $0) } ?? "",
-                 String(g.oddsRatio), String(g.riskWithoutGenetics)]
-            } ?? [])
-            try sink.write(fields.map(csvField).joined(separator: ",") + "\n")
+            line.removeAll(keepingCapacity: true)
+            appendCSVLine(report)
+            try sink.write(bytes: line)
         case .table:
             if detailed { try sink.write(block(report)) } else { try sink.write(line(report)) }
         }
+    }
+
+    /// Appends one patient's CSV record to ``line``: `id,risk,percentile,band,top_factors,recommendations,imputed`,
+    /// then for a model with genetics `prs,prs_percentile,genetic_odds_ratio,risk_without_genetics`. Numbers are
+    /// `String(Double)` (shortest round-trip) or printf-style fixed decimals (`DecimalNumber.appendFixed`).
+    private mutating func appendCSVLine(_ report: PatientReport) {
+        let score = report.score
+        appendField(score.id ?? "")
+        line.append(UInt8(ascii: ","))
+        line.append(contentsOf: score.risk.description.utf8)
+        line.append(UInt8(ascii: ","))
+        DecimalNumber.appendFixed(score.percentile, digits: 1, to: &line)
+        line.append(UInt8(ascii: ","))
+        appendField(report.policy?.band.id ?? "")
+        line.append(UInt8(ascii: ","))
+        field.removeAll(keepingCapacity: true)
+        for (k, c) in report.shownContributions.enumerated() {
+            if k > 0 { field.append(UInt8(ascii: ";")) }
+            field.append(contentsOf: c.feature.utf8)
+            field.append(UInt8(ascii: ":"))
+            DecimalNumber.appendFixed(c.value, digits: 4, plusSign: true, to: &field)
+        }
+        appendQuoted(field)
+        line.append(UInt8(ascii: ","))
+        field.removeAll(keepingCapacity: true)
+        for (k, r) in (report.policy?.recommendations ?? []).enumerated() {
+            if k > 0 { field.append(UInt8(ascii: ";")) }
+            field.append(contentsOf: r.rule.utf8)
+            if let months = r.intervalMonths { field.append(contentsOf: "/\(months)mo".utf8) }
+        }
+        appendQuoted(field)
+        line.append(UInt8(ascii: ","))
+        field.removeAll(keepingCapacity: true)
+        for (k, name) in score.imputed.enumerated() {
+            if k > 0 { field.append(UInt8(ascii: ";")) }
+            field.append(contentsOf: name.utf8)
+        }
+        appendQuoted(field)
+        if let g = score.genetics {
+            line.append(UInt8(ascii: ","))
+            if let prs = g.score { line.append(contentsOf: prs.description.utf8) }
+            line.append(UInt8(ascii: ","))
+            if let p = g.percentile { DecimalNumber.appendFixed(p, digits: 1, to: &line) }
+            line.append(UInt8(ascii: ","))
+            line.append(contentsOf: g.oddsRatio.description.utf8)
+            line.append(UInt8(ascii: ","))
+            line.append(contentsOf: g.riskWithoutGenetics.description.utf8)
+        }
+        line.append(UInt8(ascii: "\n"))
+    }
+
+    /// Appends `text` to ``line`` as one CSV field (quoted when needed, see `csvField`).
+    private mutating func appendField(_ text: String) {
+        field.removeAll(keepingCapacity: true)
+        field.append(contentsOf: text.utf8)
+        appendQuoted(field)
+    }
+
+    /// Appends `bytes` to ``line`` as one CSV field, quoted (with doubled quotes) when it holds a comma, quote or
+    /// line break, as `csvField` does.
+    private mutating func appendQuoted(_ bytes: [UInt8]) {
+        let special = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        guard special else { return line.append(contentsOf: bytes) }
+        line.append(0x22)
+        for b in bytes {
+            if b == 0x22 { line.append(0x22) }
+            line.append(b)
+        }
+        line.append(0x22)
     }
 
     mutating func finish() throws {

@@ -37,14 +37,13 @@ struct Score: LoggingCommand {
         try runReportingErrors {
             let riskModel = try RiskModel.load(path: model)
             let recommendationPolicy = try loadPolicy()
-            let genotypeScores = try GeneticScores.forModel(riskModel, bfile: bfile)
+            let scorer = PatientScorer(
+                model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, bfile: bfile),
+                policy: recommendationPolicy, topContributions: top)
             var withoutGenotypes = 0
-            /// The patient with their polygenic score from --bfile (missing, hence imputed, without genotypes).
-            func withGenetics(_ input: PatientInput) -> PatientInput {
-                guard let genotypeScores else { return input }
-                let value = input.id.flatMap { genotypeScores[$0] }
-                if value == nil { withoutGenotypes += 1 }
-                return input.settingGeneticScore(value, model: riskModel)
+            /// Counts the patients whose polygenic score was imputed for want of genotypes.
+            func countGenotypes(_ report: PatientReport) {
+                if scorer.genotypeScores != nil && report.score.genetics?.score == nil { withoutGenotypes += 1 }
             }
             let sink = try OutputSink(path: out)
             var writer = ReportWriter(format: format, model: riskModel, policy: recommendationPolicy, sink: sink)
@@ -52,28 +51,28 @@ struct Score: LoggingCommand {
                 if let data {
                     let file = try PatientFile(path: data, model: riskModel, idColumn: id)
                     let progress = Progress(label: "scored", unit: "patients")
-                    var count = 0, withImputation = 0
-                    try file.forEachPatient { row in
-                        let input = withGenetics(row)
-                        do {
-                            let report = try PatientReport(model: riskModel, input: input, policy: recommendationPolicy, topContributions: top)
+                    var scored = 0, withImputation = 0
+                    do {
+                        try scorer.forEachReport(in: file) { report in
+                            countGenotypes(report)
                             if !report.score.imputed.isEmpty { withImputation += 1 }
                             try writer.add(report)
-                        } catch var error as DataError {
-                            error.file = error.file ?? data
-                            throw error
+                            scored += 1
+                            progress.update(scored)
                         }
-                        count += 1
-                        progress.update(count)
+                    } catch var error as DataError {
+                        error.file = error.file ?? data
+                        throw error
                     }
-                    progress.finish(count)
+                    progress.finish(scored)
                     if withImputation > 0 {
-                        log.info("\(withImputation) of \(count) patients had missing features, imputed from the training data (see `imputed`)")
+                        log.info("\(withImputation) of \(scored) patients had missing features, imputed from the training data (see `imputed`)")
                     }
                 } else {
-                    let input = withGenetics(try singlePatient(riskModel))
+                    let input = try singlePatient(riskModel)
                     writer.detailed = true
-                    let report = try PatientReport(model: riskModel, input: input, policy: recommendationPolicy, topContributions: top)
+                    let report = try scorer.report(input)
+                    countGenotypes(report)
                     if !report.score.imputed.isEmpty {
                         log.info("\(report.score.imputed.count) of \(riskModel.schema.features.count) features were not given and were imputed from the training data: \(report.score.imputed.joined(separator: ", "))")
                     }

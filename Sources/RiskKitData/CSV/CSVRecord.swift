@@ -33,7 +33,7 @@ public struct CSVRecord: ~Copyable {
         withBytes(at: index) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Whether field `index` is missing: its value is empty or `NA`.
+    /// Whether field `index` is missing (``MissingValue``: empty or `NA` after trimming blanks).
     public func isMissing(at index: Int) -> Bool {
         let (start, end) = Self.trimmedRange(base: base, span: span(index))
         return Self.isMissing(base: base, start: start, end: end)
@@ -48,11 +48,13 @@ public struct CSVRecord: ~Copyable {
         return DecimalNumber.parse(base + start, count: end - start)
     }
 
-    /// Field `index` classified as missing (empty or `NA`), a number, or text.
+    /// Field `index` classified as ``FieldValue/init(parsing:)`` does: missing, a number, or text. Decimal
+    /// numbers take the in-place parser (`DecimalNumber`, equal to `Double(String)` bit for bit); anything else
+    /// goes through `FieldValue(parsing:)`, so both give the same value for the same text.
     public func value(at index: Int) -> FieldValue {
         if isMissing(at: index) { return .missing }
         if let number = number(at: index) { return .number(number) }
-        return .text(string(at: index))
+        return FieldValue(parsing: string(at: index))
     }
 
     /// The span of field `index`, trapping on an index outside `0..<fieldCount` (unsafe buffers check only in
@@ -73,10 +75,10 @@ public struct CSVRecord: ~Copyable {
         return (start, end)
     }
 
-    /// Whether the bytes `start..<end` are empty or `NA`.
+    /// Whether the bytes `start..<end` are a missing value (``MissingValue``).
     @inline(__always)
     static func isMissing(base: UnsafePointer<UInt8>, start: Int, end: Int) -> Bool {
-        end == start || (end - start == 2 && base[start] == UInt8(ascii: "N") && base[start + 1] == UInt8(ascii: "A"))
+        MissingValue.isMissing(base + start, count: end - start)
     }
 
     /// Calls `body` with the value bytes of `span`, unescaping `""` into a temporary buffer when present.

@@ -132,7 +132,7 @@ public enum DecimalNumber {
 
     /// 10^k for 0 ≤ k ≤ 22, all exactly representable in a `Double`.
     @inline(__always)
-    private static func exactPowerOfTen(_ k: Int) -> Double {
+    static func exactPowerOfTen(_ k: Int) -> Double {
         powersOfTen.withUnsafeBufferPointer { $0[k] }
     }
 

@@ -42,8 +42,10 @@ public struct Feature: Codable, Sendable, Equatable {
         return names
     }
 
-    /// Number of encoded columns.
-    public var width: Int { encodedColumnNames.count }
+    /// Number of encoded columns (the count of ``encodedColumnNames``, without building them).
+    public var width: Int {
+        (kind == .categorical ? Swift.max(0, (levels?.count ?? 0) - 1) : 1) + (missingIndicator ? 1 : 0)
+    }
 
     /// Writes this feature's encoded values for one numeric cell (`NaN` = missing) into `out[offset...]`.
     ///

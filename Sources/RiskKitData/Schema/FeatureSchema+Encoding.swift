@@ -68,47 +68,81 @@ extension FeatureSchema {
         return design
     }
 
-    /// Encodes one patient on the raw scale from cell texts, one per feature (`nil` or empty or `NA` = missing).
+    /// Encodes one patient on the raw scale from cell texts, one per feature (`nil`, or missing as
+    /// ``MissingValue`` defines it, = missing); each text is read as ``Feature/value(parsing:)`` reads it.
     ///
-    /// - Throws: ``DataError`` naming the field when a numeric value does not parse or a level was not seen in
-    ///   training (the message lists the known levels).
+    /// - Throws: ``DataError`` as ``encodeRow(values:)``.
     public func encodeRow(_ cells: [String?]) throws -> [Double] {
         precondition(cells.count == features.count, "one cell per feature")
+        return try encodeRow(values: zip(features, cells).map { $0.value(parsing: $1) })
+    }
+
+    /// Encodes one patient on the raw scale from parsed values, one per feature in schema order.
+    ///
+    /// - Throws: ``DataError`` naming the field when a numeric feature's value is not a finite number (or not
+    ///   0/1 for a binary one) or a categorical value is not a level seen in training (the message lists them).
+    public func encodeRow(values: [FieldValue]) throws -> [Double] {
+        precondition(values.count == features.count, "one value per feature")
         var row = [Double](repeating: 0, count: width)
         try row.withUnsafeMutableBufferPointer { buffer in
             let r = buffer.baseAddress!
             var offset = 0
-            for (feature, cell) in zip(features, cells) {
-                let text = cell.map { $0.trimmingWhitespace() }
-                let missing = text == nil || text!.isEmpty || text! == "NA"
+            for (feature, value) in zip(features, values) {
                 switch feature.kind {
                 case .numeric, .binary:
-                    var value = Double.nan
-                    if !missing {
-                        guard let parsed = Double(text!), parsed.isFinite else {
+                    var number = Double.nan
+                    if value != .missing {
+                        guard case .number(let parsed) = value, parsed.isFinite else {
                             throw DataError(column: feature.name, "the value is not a number")
                         }
-                        if feature.kind == .binary && parsed != 0 && parsed != 1 {
-                            throw DataError(column: feature.name, "the value is not 0 or 1 (the feature was binary in training)")
-                        }
-                        value = parsed
+                        try feature.checkBinary(parsed)
+                        number = parsed
                     }
-                    feature.encode(number: value, into: r, at: offset)
+                    feature.encode(number: number, into: r, at: offset)
                 case .categorical:
-                    var index: Int? = nil
-                    if !missing {
-                        guard let found = feature.levels?.firstIndex(of: String(text!)) else {
-                            let known = (feature.levels ?? []).map { "`\($0)`" }.joined(separator: ", ")
-                            throw DataError(column: feature.name, "the value is not a level seen in training (known levels: \(known))")
-                        }
-                        index = found
-                    }
-                    feature.encode(levelIndex: index, into: r, at: offset)
+                    feature.encode(levelIndex: try feature.levelIndex(of: value), into: r, at: offset)
                 }
                 offset += feature.width
             }
         }
         return row
+    }
+}
+
+extension Feature {
+    /// A raw cell text as this feature reads it: missing (``MissingValue``), for a numeric or binary feature
+    /// ``FieldValue/init(parsing:)`` (a number, or text that encoding rejects), for a categorical one the trimmed
+    /// text (a level is matched by its text, never as a number).
+    public func value(parsing text: String?) -> FieldValue {
+        guard let text else { return .missing }
+        switch kind {
+        case .numeric, .binary:
+            return FieldValue(parsing: text)
+        case .categorical:
+            let trimmed = text.trimmingWhitespace()
+            return MissingValue.isMissing(trimmed) ? .missing : .text(String(trimmed))
+        }
+    }
+
+    /// Throws unless `value` is 0 or 1 when the feature is binary.
+    @inline(__always)
+    package func checkBinary(_ value: Double) throws {
+        if kind == .binary && value != 0 && value != 1 {
+            throw DataError(column: name, "the value is not 0 or 1 (the feature was binary in training)")
+        }
+    }
+
+    /// The index in ``levels`` of a categorical value (`nil` when missing).
+    /// - Throws: ``DataError`` listing the known levels when the value is not one of them.
+    package func levelIndex(of value: FieldValue) throws -> Int? {
+        guard value != .missing else { return nil }
+        let label: String
+        if case .text(let text) = value { label = text } else { label = value.description }
+        guard let found = levels?.firstIndex(of: label) else {
+            let known = (levels ?? []).map { "`\($0)`" }.joined(separator: ", ")
+            throw DataError(column: name, "the value is not a level seen in training (known levels: \(known))")
+        }
+        return found
     }
 }
 

@@ -6,6 +6,12 @@ public struct Contribution: Codable, Sendable, Equatable {
     public var feature: String
     /// `Σ β_j·(x_j − x̄_j)` over the feature's encoded columns: log-odds relative to an average training patient.
     public var value: Double
+
+    /// Creates a contribution.
+    public init(feature: String, value: Double) {
+        self.feature = feature
+        self.value = value
+    }
 }
 
 extension RiskModel {
@@ -23,9 +29,16 @@ extension RiskModel {
     }
 
     /// Per-feature contributions to the linear predictor relative to the training mean of each encoded column,
-    /// sorted by absolute size (largest first). They add up to `η − η(mean patient)`.
+    /// sorted by absolute size (largest first; equal sizes keep schema order). They add up to `η − η(mean patient)`.
     public func contributions(encoded row: [Double]) -> [Contribution] {
-        var result: [Contribution] = []
+        zip(schema.features, featureContributions(encoded: row)).map { Contribution(feature: $0.name, value: $1) }
+            .sorted { abs($0.value) > abs($1.value) }
+    }
+
+    /// Each feature's `Σ β_j·(x_j − x̄_j)` over its encoded columns (in column order), in schema order.
+    package func featureContributions(encoded row: [Double]) -> [Double] {
+        var result: [Double] = []
+        result.reserveCapacity(schema.features.count)
         var j = 0
         for feature in schema.features {
             var value = 0.0
@@ -33,8 +46,8 @@ extension RiskModel {
                 value += coefficients[j + 1].estimate * (row[j] - schema.center[j])
                 j += 1
             }
-            result.append(Contribution(feature: feature.name, value: value))
+            result.append(value)
         }
-        return result.sorted { abs($0.value) > abs($1.value) }
+        return result
     }
 }

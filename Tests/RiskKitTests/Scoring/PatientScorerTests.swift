@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+import RiskKit
+@testable import RiskKitData
+@testable import RiskKitModels
+@testable import RiskKitRecommendations
+@testable import RiskKitScoring
+
+/// The one patient path: a file's rows and single patients give the same report, with closed-form values.
+@Suite struct PatientScorerTests {
+    /// Features a, b (numeric, training values 0 and 2: mean 1), sex (F/M: the M column's mean ½) and, with
+    /// `genetic`, prs (training values 0 and 2: mean 1); η = β₀ + a − b + ½·[sex = M] (+ 2·prs).
+    func model(genetic: Bool = false) throws -> RiskModel {
+        var columns: [(name: String, column: RawColumn)] = [
+            ("a", .numeric([0, 2])), ("b", .numeric([0, 2])), ("sex", .categorical(codes: [0, 1], levels: ["F", "M"])),
+        ]
+        var estimates = [0.0, 1, -1, 0.5]
+        if genetic {
+            columns.append(("prs", .numeric([0, 2])))
+            estimates.append(2)
+        }
+        let (schema, _) = try FeatureSchema.learn(columns: columns)
+        let names = ["(Intercept)"] + schema.encodedColumnNames
+        let genetics = genetic ? GeneticComponent(
+            feature: "prs",
+            score: PolygenicScoreModel(
+                description: nil, method: "weights", variants: [], reference: ScoreDistribution(scores: [0, 1, 2]),
+                provenance: PolygenicScoreProvenance(inputs: [:], referenceSamples: 3, variantCounts: [:],
+                                                     date: "2026-11-25T00:00:00Z", riskkitVersion: "0", options: [:])),
+            trainingMean: 1, trainingSD: 1, coefficientsWithoutScore: [0, 1, -1, 0.5, 0],
+            oddsRatioPerSD: .init(estimate: exp(2), ciLow: nil, ciHigh: nil)) : nil
+        return RiskModel(
+            description: nil, outcome: OutcomeDefinition(column: "y", positiveLabel: "1", negativeLabel: "0"),
+            idColumn: "id", schema: schema,
+            coefficients: zip(names, estimates).map { CoefficientEstimate(name: $0, estimate: $1) },
+            fit: FitSummary(penalty: "none", lambda: nil, alpha: nil, lambdaSelection: nil, iterations: 1, converged: true,
+                            deviance: 1, nullDeviance: 1, logLikelihood: -1, aic: 1, n: 2, events: 1),
+            calibration: Calibration(prevalence: nil, sampleEventRate: 0.5),
+            referenceRisks: ReferenceDistribution(values: [0.1, 0.9]), crossValidation: nil,
+            training: TrainingProvenance(dataFile: "d.csv", dataSHA256: "00", rowsRead: 2, rowsUsed: 2, rowsSkipped: [:],
+                                         events: 1, date: "2026-11-25T00:00:00Z", riskkitVersion: "0", options: [:]),
+            genetics: genetics)
+    }
+
+    /// The reports of every row of `csv`, read as a file.
+    func fileReports(_ scorer: PatientScorer, _ csv: String) throws -> [PatientReport] {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/patients.csv"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        var reports: [PatientReport] = []
+        try scorer.forEachReport(in: try PatientFile(path: path, model: scorer.model)) { reports.append($0) }
+        return reports
+    }
+
+    @Test func largestKeepsTheStableSortOrderOnTies() {
+        let values = [1.0, -2, 2, 0.5, -2]
+        #expect(RiskModel.largest(values, count: 3) == [1, 2, 4])
+        #expect(RiskModel.largest(values, count: 10) == [1, 2, 4, 0, 3])
+        #expect(RiskModel.largest(values, count: 0) == [])
+        #expect(RiskModel.largest([0, -0.0, 0], count: 2) == [0, 1])
+    }
+
+    @Test func fileRowsAndSinglePatientsGiveTheSameReport() throws {
+        let model = try model()
+        let scorer = PatientScorer(model: model, topContributions: 2)
+        let reports = try fileReports(scorer, "id,a,b,sex\np1,3,-1,F\np2,NA, ,M\n")
+        let single = try [["id": "p1", "a": "3", "b": "-1", "sex": "F"], ["id": "p2", "a": "NA", "b": " ", "sex": "M"]]
+            .map { try scorer.report(PatientInput(model: model, fields: $0)) }
+        #expect(reports == single)
+        // p1: η = 3 + 1 = 4; contributions a 1·(3 − 1) = 2 and b −1·(−1 − 1) = 2 tie (schema order), sex −¼.
+        let p1 = reports[0].score
+        #expect(p1.id == "p1")
+        #expect(p1.linearPredictor == 4)
+        #expect(p1.risk == 1 / (1 + exp(-4.0)))
+        #expect(p1.contributions == [Contribution(feature: "a", value: 2), Contribution(feature: "b", value: 2)])
+        #expect(p1.imputed.isEmpty)
+        // p2: a and b missing (NA, blank), imputed at their mean 1: contributions 0; sex M ½·(1 − ½) = ¼.
+        let p2 = reports[1].score
+        #expect(p2.imputed == ["a", "b"])
+        #expect(p2.linearPredictor == 0.5)
+        #expect(p2.contributions == [Contribution(feature: "sex", value: 0.25), Contribution(feature: "a", value: 0)])
+    }
+
+    @Test func unknownLevelNamesTheColumnAndLine() throws {
+        let scorer = PatientScorer(model: try model())
+        let error = dataError { _ = try fileReports(scorer, "id,a,b,sex\np1,1,1,F\np2,1,1,X\n") }
+        #expect(error?.line == 3)
+        #expect(error?.column == "sex")
+        #expect(error?.message.contains("known levels: `F`, `M`") == true)
+    }
+
+    @Test func polygenicScoreIsJoinedByIdAsANumber() throws {
+        let model = try model(genetic: true)
+        // A score with more digits than any short text round trip would keep.
+        let prs = 1.0 / 3
+        let scorer = PatientScorer(
+            model: model,
+            genotypeScores: GenotypeScores(byIndividual: ["p1": prs], matchedVariants: 0, unavailableVariants: 0))
+        let reports = try fileReports(scorer, "id,a,b,sex,prs\np1,1,1,F,99\np2,1,1,F,99\n")
+        // p1: the genotype score replaces the file's column: η = 1 − 1 + 2·⅓; genetic log odds 2·(⅓ − 1).
+        let p1 = try #require(reports[0].score.genetics)
+        #expect(p1.score == prs)
+        #expect(p1.logOdds == 2 * (prs - 1))
+        #expect(reports[0].score.linearPredictor == 1.0 - 1.0 + 2 * prs)
+        // p2 has no genotypes: the score is missing and imputed at the training mean 1.
+        #expect(reports[1].score.imputed == ["prs"])
+        #expect(reports[1].score.genetics?.score == nil)
+        #expect(reports[1].score.linearPredictor == 1.0 - 1.0 + 2)
+    }
+
+    @Test func fixedDecimalsMatchPrintf() {
+        var values: [Double] = [0, -0.0, 0.25, 0.35, 0.125, -0.125, 2.5, 1e-9, -1e-9, 99.95, 12345.678949999, 0.05, 1e15]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            values.append(Double.random(in: -50...50, using: &rng))
+            values.append(Double(Int.random(in: -100_000...100_000, using: &rng)) / 10_000 + 0.00005)
+        }
+        for x in values {
+            for (digits, plus) in [(1, false), (4, true), (2, true), (0, false)] {
+                var out: [UInt8] = []
+                DecimalNumber.appendFixed(x, digits: digits, plusSign: plus, to: &out)
+                #expect(String(decoding: out, as: UTF8.self) == String(format: "%\(plus ? "+" : "").\(digits)f", x))
+            }
+        }
+    }
+
+    @Test func jsonLineIsWhatJSONEncoderWrites() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let band = RiskBand(id: "mid", label: "Mid (5% to <7.5%) / \"x\"", lower: 0.05, upper: 0.075, source: "s")
+        let recommendations = [
+            Recommendation(rule: "A-1", kind: .screening, text: "Check \\ now – ünïcode", intervalMonths: 12, source: "g"),
+            Recommendation(rule: "L-1", kind: .lifestyle, text: "t", intervalMonths: nil, source: "g", note: "n",
+                           factor: "bmi", contribution: 1e-7),
+        ]
+        let outcome = PolicyOutcome(policyVersion: "1", risk: 0.06, band: band, recommendations: recommendations,
+                                    skipped: [SkippedRule(rule: "S-1", fields: ["a", "b"], reason: "needs `a` (missing)")])
+        let genetics = GeneticRisk(score: nil, percentile: nil, z: nil, logOdds: -0.0, oddsRatio: 1, riskWithoutGenetics: 0.5)
+        var reports: [PatientReport] = []
+        for (id, policy, genetic) in [("p\"1", outcome, genetics), (nil, nil, nil), ("tab\there", outcome, genetics)] as [(String?, PolicyOutcome?, GeneticRisk?)] {
+            let score = PatientScore(
+                id: id, risk: 1.5e-10, percentile: 100, linearPredictor: -22.6, contributions: [
+                    Contribution(feature: "a", value: 2), Contribution(feature: "b", value: -1e21),
+                    Contribution(feature: "c", value: 0.1 + 0.2),
+                ], imputed: ["a", "c"], genetics: genetic)
+            reports.append(PatientReport(score: score, policy: policy, topContributions: 2))
+        }
+        for report in reports {
+            var line: [UInt8] = []
+            try report.appendJSONLine(to: &line)
+            #expect(line == Array(try encoder.encode(report)) + [0x0A])
+        }
+    }
+}
