@@ -46,12 +46,9 @@ extension PatientReport {
         }
         w.raw(",\"id\":")
         w.string(score.id)
-        w.raw(",\"imputed\":[")
-        for (k, name) in score.imputed.enumerated() {
-            if k > 0 { w.raw(",") }
-            w.string(name)
-        }
-        w.raw("],\"linear_predictor\":")
+        w.raw(",\"imputed\":")
+        w.strings(score.imputed)
+        w.raw(",\"linear_predictor\":")
         w.number(score.linearPredictor)
         w.raw(",\"percentile\":")
         w.number(score.percentile)
@@ -79,12 +76,9 @@ extension PatientReport {
         w.number(score.risk)
         w.raw(",\"skipped_rules\":[")
         for (k, s) in (policy?.skipped ?? []).enumerated() {
-            w.raw(k == 0 ? "{\"fields\":[" : ",{\"fields\":[")
-            for (i, f) in s.fields.enumerated() {
-                if i > 0 { w.raw(",") }
-                w.string(f)
-            }
-            w.raw("],\"reason\":")
+            w.raw(k == 0 ? "{\"fields\":" : ",{\"fields\":")
+            w.strings(s.fields)
+            w.raw(",\"reason\":")
             w.string(s.reason)
             w.raw(",\"rule\":")
             w.string(s.rule)
@@ -129,6 +123,16 @@ private struct JSONBytes {
             out.append(b)
         }
         out.append(0x22)
+    }
+
+    /// A JSON array of strings.
+    mutating func strings(_ texts: [String]) {
+        raw("[")
+        for (k, text) in texts.enumerated() {
+            if k > 0 { raw(",") }
+            string(text)
+        }
+        raw("]")
     }
 
     /// A finite number as `JSONEncoder` writes a `Double`: its description without a trailing `.0`.
