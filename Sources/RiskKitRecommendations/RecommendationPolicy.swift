@@ -46,8 +46,11 @@ public struct RecommendationPolicy: Sendable, Equatable {
     /// Rules in policy order.
     public var rules: [PolicyRule]
 
-    /// Each rule's condition with its field clauses resolved to indices into ``fields``.
-    let conditions: [CompiledCondition]
+    /// Each field's known labels (see ``PolicyCell/label(_:)``): its declared levels, or the labels its
+    /// conditions name; empty for `number` fields.
+    package let labels: [[String]]
+    /// The rules' conditions, compiled once.
+    let compiled: CompiledConditions
 
     /// Reads and validates the policy file at `path`.
     ///
@@ -88,73 +91,10 @@ public struct RecommendationPolicy: Sendable, Equatable {
         self.fields = fields.sorted { $0.name < $1.name }
         self.bands = bands
         self.rules = rules
-        let slots = Dictionary(uniqueKeysWithValues: self.fields.enumerated().map { ($1.name, $0) })
-        self.conditions = rules.map { CompiledCondition($0.condition, slots: slots) }
-    }
-
-    /// The band containing `risk`; a risk exactly on a boundary belongs to the higher band.
-    ///
-    /// `risk` must be a probability in [0, 1] (a NaN or out-of-range risk is a programming error).
-    public func band(for risk: Double) -> RiskBand {
-        precondition(risk >= 0 && risk <= 1, "risk \(risk) is not a probability in [0, 1]")
-        return bands.first { risk < $0.upper } ?? bands[bands.count - 1]
-    }
-
-    /// Applies the policy to one patient.
-    ///
-    /// - Parameters:
-    ///   - risk: the model's predicted risk for the policy's outcome, in [0, 1].
-    ///   - values: the patient's raw field values by field name; a field may be absent or `.missing`.
-    ///   - contributions: optional per-feature contributions to this patient's risk (larger = contributes more);
-    ///     lifestyle recommendations are ordered by the contribution of their `factor`, largest first, then the
-    ///     lifestyle rules without a (finite) contribution in policy order.
-    /// - Returns: recommendations (screening, therapy and counseling in policy order, then lifestyle) and the
-    ///   rules skipped because their outcome depends on missing or unusable values.
-    ///
-    /// Every rule is evaluated once; cost is linear in the number of clauses.
-    public func recommend(risk: Double, values: [String: FieldValue],
-                          contributions: [String: Double] = [:]) -> PolicyOutcome {
-        recommend(risk: risk, fieldValues: fields.map { values[$0.name] }) { rule in
-            rules[rule].factor.flatMap { contributions[$0] }
+        let labels = self.fields.map { field in
+            field.type == .number ? [] : field.levels ?? Self.labels(of: field.name, in: rules.map(\.condition))
         }
-    }
-
-    /// ``recommend(risk:values:contributions:)`` with the patient's values given by position: `fieldValues[k]` is
-    /// the value of `fields[k]` (nil: not in the record), and `factorContribution(r)` is the contribution of rule
-    /// `r`'s `factor` (nil when there is none). Resolve names to positions once, then call this per patient.
-    package func recommend(risk: Double, fieldValues: [FieldValue?],
-                           factorContribution: (Int) -> Double?) -> PolicyOutcome {
-        let band = band(for: risk)
-        var ordered: [Recommendation] = []
-        var lifestyle: [Recommendation] = []
-        var skipped: [SkippedRule] = []
-        for r in rules.indices {
-            switch conditions[r].evaluate(risk: risk, band: band.id, values: fieldValues, fields: fields) {
-            case .no:
-                continue
-            case .yes:
-                let recommendation = Recommendation(
-                    rule: rules[r].id, kind: rules[r].kind, text: rules[r].text, intervalMonths: rules[r].intervalMonths,
-                    source: rules[r].source, note: rules[r].note, factor: rules[r].factor,
-                    contribution: factorContribution(r).flatMap { $0.isFinite ? $0 : nil })
-                if rules[r].kind == .lifestyle { lifestyle.append(recommendation) } else { ordered.append(recommendation) }
-            case .unknown(let problems):
-                var seen = Set<String>()
-                let distinct = problems.filter { seen.insert($0.field).inserted }
-                let reason = "needs " + distinct.map { "`\($0.field)` (\($0.reason))" }.joined(separator: ", ")
-                skipped.append(SkippedRule(rule: rules[r].id, fields: distinct.map(\.field), reason: reason))
-            }
-        }
-        // Stable sort: by contribution, largest first; rules without a contribution keep policy order at the end.
-        let ranked = lifestyle.enumerated().sorted { a, b in
-            switch (a.element.contribution, b.element.contribution) {
-            case let (x?, y?) where x != y: return x > y
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a.offset < b.offset
-            }
-        }.map(\.element)
-        return PolicyOutcome(policyVersion: policyVersion, risk: risk, band: band,
-                             recommendations: ordered + ranked, skipped: skipped)
+        self.labels = labels
+        self.compiled = CompiledConditions(rules: rules, fields: self.fields, labels: labels, bandIDs: bands.map(\.id))
     }
 }
