@@ -11,6 +11,8 @@ import RiskKitStatistics
 package struct ConditionSimulation {
     /// The selected conditions besides `cvd`, in ``SimulatedCondition/allCases`` order.
     package let conditions: [SimulatedCondition]
+    /// Chance of a first-degree family history of breast cancer for BRCA1/2 carriers and for others.
+    package static let familyHistoryBreastRate = (carriers: 0.5, others: 0.12)
     private var rng: SplitMix64
     /// Events and known applicable outcomes per condition.
     private var events: [SimulatedCondition: Int] = [:]
@@ -45,7 +47,8 @@ package struct ConditionSimulation {
         let t2dKnown = !p.diabetes && !missT2D
 
         // Breast cancer (women).
-        let familyBreast = rng.nextBernoulli(brca1 + brca2 > 0 ? 0.5 : 0.12)
+        let familyBreast = rng.nextBernoulli(brca1 + brca2 > 0 ? Self.familyHistoryBreastRate.carriers
+                                                               : Self.familyHistoryBreastRate.others)
         let parity = Swift.min(6, rng.nextPoisson(1.9))
         let densityScore = rng.nextNormal() - 0.03 * (p.age - 55)
         let density = densityScore < -1.28 ? "a" : densityScore < 0 ? "b" : densityScore < 1.28 ? "c" : "d"

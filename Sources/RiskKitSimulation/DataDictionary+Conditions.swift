@@ -13,10 +13,12 @@ extension DataDictionary {
             ]
         }
         if outcomes.contains(SimulatedCondition.breast.outcome) {
+            let rates = ConditionSimulation.familyHistoryBreastRate
+            let percent = { (p: Double) in String(format: "%g%%", 100 * p) }
             columns += [
-                "| `family_history_breast` | breast cancer in a first-degree relative | 0/1 |",
+                "| `family_history_breast` | breast cancer in a first-degree relative (\(percent(rates.carriers)) of BRCA1/2 carriers, \(percent(rates.others)) of others) | 0/1 |",
                 "| `parity` | number of live births (women; empty for men) | 0–6 |",
-                "| `breast_density` | BI-RADS breast density (women; empty for men), denser when younger | `a`, `b`, `c`, `d` |",
+                "| `breast_density` | BI-RADS breast density (women; empty for men), denser when younger; `a` is the true model's reference | `a`, `b`, `c`, `d` |",
                 "| `breast_cancer_10y` | **outcome**: invasive breast cancer within 10 years; women only (empty for men: not applicable) and ~0.5% missing | 0/1 |",
             ]
         }
