@@ -5,7 +5,7 @@ import RiskKitData
 ///
 /// Memory does not grow with the number of patients. Columns the model does not use are passed to the policy
 /// through ``PatientInput/values``; the outcome column, if present, is ignored for scoring.
-public struct PatientFile {
+public struct PatientFile: Sendable {
     /// The underlying reader.
     public let reader: CSVReader
     /// Column index of each model feature (−1 for a genetic feature the file does not have).

@@ -94,13 +94,15 @@ public struct PatientScorer: Sendable {
     }
 
     /// Reads, encodes and scores the patients of `file` a block at a time (only the columns the model and the
-    /// policy use are read, each parsed once), in file order.
+    /// policy use are read, each parsed once), and hands each scored block with its `format`ted output to
+    /// `consume`, in file order.
     ///
-    /// A two-stage pipeline: while block k+1 is read and scored, `format` turns the scored block k into output
-    /// in a child task (`async let`, so on the other core); `consume` then gets each block and its output, in
-    /// file order.
-    /// When a row fails (a value that does not encode, or a malformed record), the patients before it are still
-    /// scored, formatted and consumed, then the error is thrown: output stops exactly where the bad row is.
+    /// Two blocks are worked on at once, on the two cores of a small machine: when the file splits at line feeds
+    /// (``CSVReader/splitsAtLineFeeds``: no quotes, no carriage returns) two runs of lines are each read, scored and
+    /// formatted in their own task; otherwise the file is read in one pass, and block k is formatted in a child
+    /// task while block k+1 is read and scored. When a row fails (a value that does not encode, or a malformed
+    /// record), the patients before it are still scored, formatted and consumed, then the error is thrown: output
+    /// stops exactly where the bad row is.
     /// - Throws: ``DataError`` (with the line) for a value that does not encode, the file's reading errors, and
     ///   whatever `consume` throws.
     package func forEachBlock<Output: Sendable>(
@@ -108,36 +110,76 @@ public struct PatientScorer: Sendable {
         consume: (PatientBlock, Output) throws -> Void
     ) async throws {
         let layout = RecordLayout(file: file, scorer: self)
-        var cursor = file.reader.makeCursor()
-        var row = 0
-        /// Refills `block` with the next rows and scores them; returns the error that stopped it early, if any
-        /// (the rows before it stay in the block).
-        func refill(_ block: inout PatientBlock) -> (any Error)? {
-            block.removeAll()
-            var failure: (any Error)?
-            do {
-                _ = try file.reader.scan(&cursor, limit: block.capacity) { record in
-                    row += 1
-                    try append(record, id: file.id(of: record, row: row), of: file, layout: layout, to: &block)
-                }
-            } catch {
-                failure = error
-            }
-            score(&block)
-            return failure
+        let capacity = PatientBlock.preferredCapacity(self)
+        if file.reader.splitsAtLineFeeds {
+            try await forEachChunk(of: file, layout: layout, capacity: capacity, format: format, consume: consume)
+            return
         }
-        var current = PatientBlock(scorer: self), next = PatientBlock(scorer: self)
-        var failure = refill(&current)
+        var cursor = file.reader.makeCursor()
+        var current = PatientBlock(capacity: capacity, scorer: self), next = current
+        var failure = refill(&current, from: &cursor, file: file, layout: layout, firstRow: 0)
         if failure == nil && cursor.records == 0 { throw file.reader.noDataRows }
         while current.count > 0 {
             let scored = current
             async let output = format(scored)
-            let nextFailure = failure == nil ? refill(&next) : nil
+            let nextFailure = failure == nil
+                ? refill(&next, from: &cursor, file: file, layout: layout, firstRow: cursor.records) : nil
             try await consume(current, output)
             if let failure { throw failure }
             swap(&current, &next)
             failure = nextFailure
         }
         if let failure { throw failure }
+    }
+
+    /// ``forEachBlock(in:format:consume:)`` for a file that splits at line feeds: runs of `capacity` records,
+    /// two at a time, each read, scored and formatted in its own task.
+    private func forEachChunk<Output: Sendable>(
+        of file: PatientFile, layout: RecordLayout, capacity: Int, format: @escaping @Sendable (PatientBlock) -> Output,
+        consume: (PatientBlock, Output) throws -> Void
+    ) async throws {
+        let reader = file.reader
+        /// Reads, scores and formats one run of lines.
+        @Sendable func work(_ chunk: CSVLineChunk) -> (block: PatientBlock, output: Output, failure: (any Error)?) {
+            var block = PatientBlock(capacity: capacity, scorer: self)
+            var cursor = reader.makeCursor(chunk: chunk)
+            let failure = refill(&block, from: &cursor, file: file, layout: layout, firstRow: chunk.firstRecord)
+            return (block, format(block), failure)
+        }
+        var last = reader.startChunk
+        var released = 0
+        while let first = reader.nextLineChunk(after: last, records: capacity) {
+            let second = reader.nextLineChunk(after: first, records: capacity)
+            last = second ?? first
+            async let other = second.map(work)
+            for result in [work(first), await other].compactMap({ $0 }) {
+                try consume(result.block, result.output)
+                if let failure = result.failure { throw failure }
+            }
+            if last.bytes.upperBound - released >= 64 << 20 {
+                reader.releasePages(before: last.bytes.upperBound)
+                released = last.bytes.upperBound
+            }
+        }
+        if last.records == 0 { throw reader.noDataRows }
+    }
+
+    /// Empties `block`, fills it with the next rows of `cursor` (the first being data row `firstRow`, 0-based)
+    /// and scores them; returns the error that stopped it early, if any (the rows before it stay in the block).
+    private func refill(_ block: inout PatientBlock, from cursor: inout CSVRecordCursor, file: PatientFile,
+                        layout: RecordLayout, firstRow: Int) -> (any Error)? {
+        block.removeAll()
+        var row = firstRow
+        var failure: (any Error)?
+        do {
+            _ = try file.reader.scan(&cursor, limit: block.capacity) { record in
+                row += 1
+                try append(record, id: file.id(of: record, row: row), of: file, layout: layout, to: &block)
+            }
+        } catch {
+            failure = error
+        }
+        score(&block)
+        return failure
     }
 }

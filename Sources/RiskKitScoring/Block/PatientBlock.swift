@@ -81,11 +81,16 @@ package struct PatientBlock: Sendable {
         firedEnds = Array(repeating: 0, count: capacity)
     }
 
-    /// A block sized so that its column-major arrays stay within a few megabytes for `scorer`'s model: between 64
-    /// and 4,096 patients.
+    /// A block of ``preferredCapacity`` patients for `scorer`'s model.
     package init(scorer: PatientScorer) {
+        self.init(capacity: Self.preferredCapacity(scorer), scorer: scorer)
+    }
+
+    /// The capacity that keeps a block's column-major arrays within a few megabytes for `scorer`'s model: between
+    /// 64 and 4,096 patients.
+    package static func preferredCapacity(_ scorer: PatientScorer) -> Int {
         let perPatient = Swift.max(scorer.model.schema.width, scorer.model.schema.features.count, 1)
-        self.init(capacity: Swift.min(4096, Swift.max(64, (1 << 18) / perPatient)), scorer: scorer)
+        return Swift.min(4096, Swift.max(64, (1 << 18) / perPatient))
     }
 
     /// Whether the block is full.

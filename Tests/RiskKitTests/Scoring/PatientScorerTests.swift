@@ -196,4 +196,40 @@ import RiskKit
         // η = a − b + 0 (sex F): a = r mod 5, b = 1.
         #expect(risks.enumerated().allSatisfy { r, risk in risk == 1 / (1 + exp(-Double((r + 1) % 5 - 1))) })
     }
+
+    /// Rows read in runs of lines (a file without quotes) and in one pass (the same file with a quoted cell) get the
+    /// same `row N` ids, risks and error line, blank lines included.
+    @Test func runsOfLinesAndOnePassAgree() async throws {
+        let scorer = PatientScorer(model: try model())
+        let capacity = PatientBlock(scorer: scorer).capacity
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var results: [[String]] = []
+        var lines: [Int?] = []
+        for quoted in [false, true] {
+            var csv = "a,b,sex\n"
+            for r in 1...(2 * capacity + 50) {
+                if r % 1000 == 0 { csv += "\n" }
+                csv += r == 2 * capacity + 40 ? "1,y,F\n" : "\(r % 7),1,\(quoted && r == 1 ? "\"F\"" : "F")\n"
+            }
+            let path = folder + "/p\(quoted).csv"
+            try csv.write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(try CSVReader(path: path).splitsAtLineFeeds == !quoted)
+            var seen: [String] = []
+            let error = await dataError {
+                try await scorer.forEachBlock(in: try PatientFile(path: path, model: scorer.model), format: { _ in () }) { block, _ in
+                    for i in 0..<block.count { seen.append("\(block.ids[i]!) \(block.risks[i])") }
+                }
+            }
+            results.append(seen)
+            lines.append(error?.line)
+        }
+        #expect(results[0] == results[1])
+        #expect(results[0].count == 2 * capacity + 39)
+        #expect(results[0].last?.hasPrefix("row \(2 * capacity + 39) ") == true)
+        // The bad row's line: the header, its rows before it, and one blank line per thousand rows before it.
+        let bad = 2 * capacity + 40
+        #expect(lines[0] == 1 + bad + bad / 1000)
+        #expect(lines[1] == lines[0])
+    }
 }
