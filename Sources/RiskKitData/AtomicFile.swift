@@ -63,16 +63,26 @@ public final class AtomicFileWriter {
 
     /// Appends bytes.
     public func write(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputFileError(path: path, reason: String(cString: strerror(errno)))
-                }
-                offset += n
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
+    /// Appends bytes.
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        try Self.write(bytes, to: descriptor, path: path)
+    }
+
+    /// Writes all of `bytes` to the open descriptor `fd` with `write(2)`, resuming after partial writes and
+    /// interruptions; `path` names it in the error.
+    /// - Throws: ``OutputFileError`` with the system's reason.
+    public static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw OutputFileError(path: path, reason: String(cString: strerror(errno)))
             }
+            offset += n
         }
     }
 

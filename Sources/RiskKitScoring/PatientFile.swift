@@ -14,6 +14,8 @@ public struct PatientFile: Sendable {
     let idColumn: Int?
     /// The model's schema, which says how each feature's cell is read.
     let schema: FeatureSchema
+    /// Whether each feature is categorical (its cell is read as text).
+    let isCategorical: [Bool]
 
     /// Opens `path` and matches its header to `model`'s features.
     /// - Throws: ``InputFileError`` if the file is missing; ``DataError`` listing every required column the file
@@ -21,6 +23,7 @@ public struct PatientFile: Sendable {
     public init(path: String, model: RiskModel, idColumn requestedID: String? = nil) throws {
         reader = try CSVReader(path: path)
         schema = model.schema
+        isCategorical = model.schema.features.map { $0.kind == .categorical }
         let index = Dictionary(reader.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let names = model.schema.features.map(\.name)
         // A polygenic score feature comes from genotypes (``PatientScorer`` joins it by id).
@@ -75,9 +78,7 @@ public struct PatientFile: Sendable {
     package func featureCell(_ f: Int, of record: borrowing CSVRecord) -> FieldValue {
         let c = featureColumns[f]
         if c < 0 { return .missing }
-        return schema.features.withUnsafeBufferPointer { features in
-            features[f].kind == .categorical ? features[f].value(parsing: record.string(at: c)) : record.value(at: c)
-        }
+        return isCategorical[f] ? Feature.categoricalValue(parsing: record.string(at: c)) : record.value(at: c)
     }
 
     /// A record's patient id: its id cell, or `row N` (1-based data row) without an id column.

@@ -24,10 +24,30 @@ final class OutputSink {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Appends the rows `bytes[ends[i − 1]..<ends[i]]` as if each were written on its own (``write(bytes:)``):
+    /// the output is flushed at the same rows, so the same bytes are out when a later row fails, but rows
+    /// between flushes go out straight from `bytes`, without a copy into the buffer.
+    func write(rows bytes: [UInt8], ends: [Int]) throws {
+        var start = 0
+        for end in ends where buffer.count + (end - start) >= 1 << 16 {
+            try bytes.withUnsafeBytes { rows in
+                try flush()
+                try write(UnsafeRawBufferPointer(rebasing: rows[start..<end]))
+            }
+            start = end
+        }
+        buffer.append(contentsOf: bytes[start..<(ends.last ?? 0)])
+    }
+
     func flush() throws {
         guard !buffer.isEmpty else { return }
-        if let file { try file.write(buffer) } else { FileHandle.standardOutput.write(Data(buffer)) }
+        try buffer.withUnsafeBytes { try write($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `bytes` to the file or to standard output.
+    private func write(_ bytes: UnsafeRawBufferPointer) throws {
+        if let file { try file.write(bytes) } else { try AtomicFileWriter.write(bytes, to: STDOUT_FILENO, path: "<stdout>") }
     }
 
     /// Flushes and, for a file, moves it into place.

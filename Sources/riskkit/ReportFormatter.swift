@@ -23,6 +23,7 @@ struct ReportFormatter: Sendable {
     /// Formats every patient of `block`.
     func rows(_ block: PatientBlock) -> Rows {
         var rows = Rows()
+        rows.ends.reserveCapacity(block.count)
         var lines = PatientLineWriter(scorer: scorer)
         do {
             for i in 0..<block.count {
@@ -34,6 +35,8 @@ struct ReportFormatter: Sendable {
                     rows.bytes += (detailed ? self.block(report) : line(report)).utf8
                 }
                 rows.ends.append(rows.bytes.count)
+                // Room for the rest at the first row's length and a fifth more, instead of growing by copies.
+                if i == 0 { rows.bytes.reserveCapacity(rows.bytes.count * block.count * 6 / 5) }
             }
         } catch {
             rows.failure = error

@@ -14,16 +14,12 @@ struct ReportWriter {
     /// Writes each formatted row, one at a time (`perRow(i)` first), then throws the error that stopped
     /// formatting, if any.
     mutating func write(_ rows: ReportFormatter.Rows, perRow: (Int) -> Void = { _ in }) throws {
-        var start = 0
-        for (i, end) in rows.ends.enumerated() {
-            perRow(i)
-            if !wroteHeader {
-                try sink.write(formatter.header)
-                wroteHeader = true
-            }
-            try sink.write(bytes: rows.bytes[start..<end])
-            start = end
+        for i in rows.ends.indices { perRow(i) }
+        if !wroteHeader && !rows.ends.isEmpty {
+            try sink.write(formatter.header)
+            wroteHeader = true
         }
+        try sink.write(rows: rows.bytes, ends: rows.ends)
         if let failure = rows.failure { throw failure }
     }
 

@@ -64,6 +64,11 @@ public struct CSVRecord: ~Copyable {
             }
             precondition(index < count, "field index \(index) is outside 0..<\(count)")
             let span = spans[index]
+            // A one-digit field (genotype dosages are mostly 0, 1, 2) is its digit's value, as parsing gives.
+            if span.end - span.start == 1, case let digit = base[span.start] &- 48, digit <= 9 {
+                out[k * stride] = Double(digit)
+                continue
+            }
             let (start, end) = Self.trimmedRange(base: base, span: span)
             if Self.isMissing(base: base, start: start, end: end) {
                 out[k * stride] = .nan

@@ -30,7 +30,7 @@ package struct FeatureCodec: Sendable {
 
     /// Writes the encoded values of one numeric cell (`NaN` = missing) to `out[offset]`, `out[offset + stride]`, …
     /// (stride 1: a row; the row count of a column-major block: a block's columns).
-    @inlinable
+    @inlinable @inline(__always)
     package func encode(number: Double, into out: UnsafeMutablePointer<Double>, at offset: Int, stride: Int = 1) {
         let missing = number.isNaN
         out[offset] = missing ? imputedNumber : number
@@ -39,14 +39,14 @@ package struct FeatureCodec: Sendable {
 
     /// Whether `number` is a value this feature encodes as it is: finite, and 0 or 1 for a binary feature (any
     /// other is rejected by ``Feature/encode(_:codec:into:at:stride:)``, which names the field).
-    @inlinable
+    @inlinable @inline(__always)
     package func accepts(_ number: Double) -> Bool {
         number.isFinite && (kind == .numeric || (kind == .binary && (number == 0 || number == 1)))
     }
 
     /// Writes the one-hot encoding of a level (index into the feature's levels; `nil` = missing) to
     /// `out[offset]`, `out[offset + stride]`, … as ``encode(number:into:at:stride:)`` does.
-    @inlinable
+    @inlinable @inline(__always)
     package func encode(levelIndex: Int?, into out: UnsafeMutablePointer<Double>, at offset: Int, stride: Int = 1) {
         for k in 0..<indicators { out[offset + k * stride] = 0 }
         let index = levelIndex ?? imputedLevel

@@ -128,9 +128,15 @@ extension Feature {
         case .numeric, .binary:
             return FieldValue(parsing: text)
         case .categorical:
-            let trimmed = text.trimmingWhitespace()
-            return MissingValue.isMissing(trimmed) ? .missing : .text(String(trimmed))
+            return Self.categoricalValue(parsing: text)
         }
+    }
+
+    /// A categorical feature's reading of a cell text: missing (``MissingValue``), or the trimmed text (a level
+    /// is matched by its text, never as a number).
+    package static func categoricalValue(parsing text: String) -> FieldValue {
+        let trimmed = text.trimmingWhitespace()
+        return MissingValue.isMissing(trimmed) ? .missing : .text(String(trimmed))
     }
 
     /// Throws unless `value` is 0 or 1 when the feature is binary.

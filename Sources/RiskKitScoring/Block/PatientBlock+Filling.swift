@@ -10,9 +10,7 @@ extension PatientScorer {
     package func append(id: String?, line: Int?, cells: [FieldValue], fieldValues: [FieldValue?],
                         to block: inout PatientBlock) throws {
         try encode(id, line: line, value: { cells[$0] }, to: &block)
-        if let policy {
-            for k in 0..<block.fieldCount { setCell(k, policy: policy, value: fieldValues[k], in: &block) }
-        }
+        for k in 0..<block.fieldCount { setCell(k, value: fieldValues[k], in: &block) }
         _ = block.beginPatient(id: id, line: line)
     }
 
@@ -56,10 +54,8 @@ extension PatientScorer {
             }
             block.anyMissing[i] = anyMissing
         }
-        if let policy {
-            for k in 0..<block.fieldCount {
-                setCell(k, policy: policy, value: layout.policyColumns[k].map { record.value(at: $0) }, in: &block)
-            }
+        for k in 0..<block.fieldCount {
+            setCell(k, value: layout.policyColumns[k].map { record.value(at: $0) }, in: &block)
         }
         _ = block.beginPatient(id: id, line: record.line)
     }
@@ -119,9 +115,10 @@ extension PatientScorer {
     }
 
     /// Sets policy field k of the block's next patient from its value (nil: not in the record).
-    private func setCell(_ k: Int, policy: RecommendationPolicy, value: FieldValue?, in block: inout PatientBlock) {
+    private func setCell(_ k: Int, value: FieldValue?, in block: inout PatientBlock) {
         let index = block.count * block.fieldCount + k
-        let (cell, problem) = policy.cell(field: k, for: value)
+        // Through the optional, so the policy is borrowed, not copied, per cell.
+        let (cell, problem) = policy?.cell(field: k, for: value) ?? (.absent, nil)
         block.cells[index] = cell
         if let problem { block.cellProblems[index] = problem }
     }

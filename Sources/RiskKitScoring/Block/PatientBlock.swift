@@ -86,11 +86,11 @@ package struct PatientBlock: Sendable {
         self.init(capacity: Self.preferredCapacity(scorer), scorer: scorer)
     }
 
-    /// The capacity that keeps a block's column-major arrays within a few megabytes for `scorer`'s model: between
-    /// 64 and 4,096 patients.
+    /// The capacity that keeps a block's column-major encoded rows within about 512 kB (in cache while the
+    /// rows are written across its columns) for `scorer`'s model: between 64 and 4,096 patients.
     package static func preferredCapacity(_ scorer: PatientScorer) -> Int {
         let perPatient = Swift.max(scorer.model.schema.width, scorer.model.schema.features.count, 1)
-        return Swift.min(4096, Swift.max(64, (1 << 18) / perPatient))
+        return Swift.min(4096, Swift.max(64, (1 << 16) / perPatient))
     }
 
     /// Whether the block is full.

@@ -29,6 +29,8 @@ package struct PatientLineWriter {
     private let bandJSON: [[UInt8]]
     /// `,"policy_version":"…"`.
     private let policyVersionJSON: [UInt8]
+    /// Whether the scorer applies a policy.
+    private let hasPolicy: Bool
     /// Whether every model and policy text can be written directly (no control characters).
     private let plainTexts: Bool
     /// One CSV field being formatted, before quoting.
@@ -37,6 +39,7 @@ package struct PatientLineWriter {
     /// A writer for the patients `scorer` scores.
     package init(scorer: PatientScorer) {
         self.scorer = scorer
+        hasPolicy = scorer.policy != nil
         let names = scorer.model.schema.features.map(\.name)
         featureText = names.map { Array($0.utf8) }
         featureJSON = names.map { JSONText.string($0) }
@@ -77,7 +80,7 @@ package struct PatientLineWriter {
         line.append(0x2C)
         DecimalNumber.appendFixed(block.percentiles[i], digits: 1, to: &line)
         line.append(0x2C)
-        if scorer.policy != nil { appendQuoted(bandCSV[block.bands[i]], to: &line) }
+        if hasPolicy { appendQuoted(bandCSV[block.bands[i]], to: &line) }
         line.append(0x2C)
         field.removeAll(keepingCapacity: true)
         for r in 0..<block.shownCount {
@@ -140,7 +143,7 @@ package struct PatientLineWriter {
             return
         }
         let capacity = block.capacity
-        if scorer.policy != nil { line += bandJSON[block.bands[i]] } else { JSONText.append("{\"band\":null,\"band_label\":null", to: &line) }
+        if hasPolicy { line += bandJSON[block.bands[i]] } else { JSONText.append("{\"band\":null,\"band_label\":null", to: &line) }
         JSONText.append(",\"contributions\":[", to: &line)
         for r in 0..<block.shownCount {
             let f = Int(block.top[i * block.shownCount + r])
@@ -176,7 +179,7 @@ package struct PatientLineWriter {
         JSONText.append(number: block.linearPredictors[i], to: &line)
         JSONText.append(",\"percentile\":", to: &line)
         JSONText.append(number: block.percentiles[i], to: &line)
-        if scorer.policy != nil { line += policyVersionJSON } else { JSONText.append(",\"policy_version\":null", to: &line) }
+        if hasPolicy { line += policyVersionJSON } else { JSONText.append(",\"policy_version\":null", to: &line) }
         JSONText.append(",\"recommendations\":[", to: &line)
         for (k, r) in block.firedRules(i).enumerated() {
             JSONText.append(k == 0 ? "{" : ",{", to: &line)
