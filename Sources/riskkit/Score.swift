@@ -34,8 +34,6 @@ struct Score: AsyncParsableCommand, LoggingCommand {
     }
 
     func run() async throws {
-        // No BLAS here: OpenBLAS's idle workers would otherwise spin on the core formatting runs on.
-        BLASThreads.shutDownWorkers()
         try await runReportingErrors {
             let riskModel = try RiskModel.load(path: model)
             let recommendationPolicy = try loadPolicy()
@@ -53,6 +51,8 @@ struct Score: AsyncParsableCommand, LoggingCommand {
             var writer = ReportWriter(formatter: formatter, sink: sink)
             do {
                 if let data {
+                    // No BLAS here: OpenBLAS's idle workers would otherwise spin on the core the second block uses.
+                    BLASThreads.shutDownWorkers()
                     let file = try PatientFile(path: data, model: riskModel, idColumn: id)
                     let progress = Progress(label: "scored", unit: "patients")
                     var scored = 0, withImputation = 0
