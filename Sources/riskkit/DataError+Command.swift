@@ -31,6 +31,8 @@ extension DataError {
         case .clumpR2OutOfRange: "; check --clump-r2"
         case .clumpWindowOutOfRange: "; check --clump-kb"
         case .clumpIndexPOutOfRange, .clumpMemberPOutOfRange: "; check --clump-p"
+        case .featureNotFound: "; check --required, --optional and --applicable"
+        case .applicableRangeNotNumeric: "; check --applicable"
         default: nil
         }
     }
