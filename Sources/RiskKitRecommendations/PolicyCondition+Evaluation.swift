@@ -3,10 +3,15 @@ import RiskKitData
 
 /// A value a condition needed but could not use, with the reason in words.
 struct PolicyFieldProblem: Equatable {
-    /// The field name.
+    /// The field name, or ``riskSubject`` when the condition needed a risk the patient does not have.
     let field: String
     /// "missing", "not in the record", "is `abc`, expected a number", ...
     let reason: String
+
+    /// The ``field`` of a problem with the risk itself (no field name is empty, so it names no field).
+    static let riskSubject = ""
+    /// The problem of a risk or band clause evaluated for a patient without a risk.
+    static let noRisk = PolicyFieldProblem(field: riskSubject, reason: "not assessable")
 }
 
 /// The three-valued result of evaluating a condition.
@@ -41,8 +46,9 @@ indirect enum CompiledCondition: Sendable, Equatable {
 
     /// Evaluates the condition for one patient with three-valued (Kleene) logic; see ``PolicyCondition``.
     ///
-    /// `values[k]` is the patient's value of `fields[k]` (nil: not in the record). Cost: linear in the clauses.
-    func evaluate(risk: Double, band: String, values: [FieldValue?], fields: [PolicyField]) -> PolicyTruth {
+    /// `values[k]` is the patient's value of `fields[k]` (nil: not in the record); `risk` and `band` are `nil` for a
+    /// patient the model cannot assess (risk and band clauses are then unknown). Cost: linear in the clauses.
+    func evaluate(risk: Double?, band: String?, values: [FieldValue?], fields: [PolicyField]) -> PolicyTruth {
         switch self {
         case .all(let parts):
             var problems: [PolicyFieldProblem] = []
@@ -65,8 +71,10 @@ indirect enum CompiledCondition: Sendable, Equatable {
             }
             return problems.isEmpty ? .no : .unknown(problems)
         case .risk(let comparisons):
+            guard let risk else { return .unknown([.noRisk]) }
             return comparisons.allSatisfy { $0.holds(for: .number(risk)) } ? .yes : .no
         case .band(let ids):
+            guard let band else { return .unknown([.noRisk]) }
             return ids.contains(band) ? .yes : .no
         case .field(let slot, let comparisons):
             switch Self.usableValue(values[slot], slot: slot, fields: fields) {
