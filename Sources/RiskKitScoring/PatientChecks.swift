@@ -6,9 +6,10 @@ import RiskKitData
 /// (a value no patient can have is an error), applicability (a patient outside the model's population, or missing
 /// a value it requires, gets no risk) and field names (a misspelt name is an error that suggests the right one).
 ///
-/// Names are resolved to positions at construction; the per-patient methods take values by position (model
-/// features in schema order, policy fields in ``RecommendationPolicy/fields`` order), allocate nothing when a
-/// patient passes, and cost O(features + policy fields). The checks never print.
+/// Names are resolved to positions and ranges to flat bound arrays at construction; the per-patient methods take
+/// values by position (model features in schema order, policy fields in ``RecommendationPolicy/fields`` order),
+/// compare numbers only and allocate nothing when a patient passes, and cost O(features + policy fields). The
+/// reason or error is built only for a patient who fails. The checks never print.
 public struct PatientChecks: Sendable {
     /// The model's features, in schema order.
     public let features: [Feature]
@@ -24,6 +25,12 @@ public struct PatientChecks: Sendable {
     /// The policy fields (not model features) with a plausible range, or of type `date`, as (policy field index,
     /// field).
     let fieldChecks: [(slot: Int, field: PolicyField)]
+    /// Each feature's plausible range as bounds (±∞ when open or undeclared), for the pass path.
+    @usableFromInline let plausibleLower: [Double], plausibleUpper: [Double]
+    /// Each feature's applicable range as bounds (±∞ when open, undeclared or categorical), for the pass path.
+    @usableFromInline let applicableLower: [Double], applicableUpper: [Double]
+    /// Whether a missing value of each feature stops the assessment (required, and imputation not allowed).
+    @usableFromInline let stopsWhenMissing: [Bool]
     /// Every name a patient record may use: features, policy fields and the id column.
     let knownNames: Set<String>
     /// ``knownNames`` in a fixed order, for suggestions and lists.
@@ -36,6 +43,12 @@ public struct PatientChecks: Sendable {
         featurePlausible = features.map { fields[$0.name]?.plausible }
         featureUnits = features.map { fields[$0.name]?.unit }
         self.allowImputation = allowImputation
+        plausibleLower = featurePlausible.map { $0?.lower ?? -.infinity }
+        plausibleUpper = featurePlausible.map { $0?.upper ?? .infinity }
+        let applicable = features.map { $0.kind == .categorical ? nil : $0.applicableRange }
+        applicableLower = applicable.map { $0?.lower ?? -.infinity }
+        applicableUpper = applicable.map { $0?.upper ?? .infinity }
+        stopsWhenMissing = features.map { $0.required == true && !allowImputation }
         let featureNames = Set(features.map(\.name))
         fieldChecks = (policy?.fields ?? []).enumerated()
             .filter { !featureNames.contains($1.name) && ($1.plausible != nil || $1.type == .date) }
@@ -87,7 +100,7 @@ public struct PatientChecks: Sendable {
     /// callers holding a column of numbers.
     @inlinable
     public func implausible(number x: Double, feature j: Int, line: Int? = nil) -> DataError? {
-        guard let range = featurePlausible[j], !x.isNaN, !range.contains(x) else { return nil }
+        guard x < plausibleLower[j] || x > plausibleUpper[j], let range = featurePlausible[j] else { return nil }
         return Self.implausible(x, field: features[j].name, range: range, unit: featureUnits[j], line: line)
     }
 
@@ -121,7 +134,9 @@ public struct PatientChecks: Sendable {
     /// for a present categorical level).
     @inlinable
     public func notAssessable(number x: Double, feature j: Int) -> NotAssessableReason? {
-        features[j].notAssessableReason(value: x, unit: featureUnits[j], allowImputation: allowImputation)
+        // The pass path compares bounds; the failing feature states the reason.
+        if x.isNaN ? !stopsWhenMissing[j] : (x >= applicableLower[j] && x <= applicableUpper[j]) { return nil }
+        return features[j].notAssessableReason(value: x, unit: featureUnits[j], allowImputation: allowImputation)
     }
 
     // MARK: - Field names
