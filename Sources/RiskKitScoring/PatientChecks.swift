@@ -116,14 +116,19 @@ public struct PatientChecks: Sendable {
 
     /// Why the model cannot assess this patient, or `nil` when it can: `cells[j]` is the value of feature `j` in
     /// schema order. The first feature (schema order) outside its applicable range or required and missing gives
-    /// the reason; see ``Feature/notAssessableReason(value:unit:allowImputation:)``.
+    /// the reason; see ``Feature/notAssessableReason(value:unit:allowImputation:)``. Text in a numeric feature is
+    /// left to the encoder, which reports it as not a number.
     public func applicability(cells: [FieldValue]) -> NotAssessableReason? {
         for j in features.indices {
             let x: Double
             switch cells[j] {
             case .missing: x = .nan
             case .number(let d): x = d
-            case .text: x = 0 // a present level: only missingness matters for a categorical feature
+            case .text:
+                // A present level: only missingness matters for a categorical feature. Text in a numeric feature
+                // is not a number; the encoder reports it.
+                guard features[j].kind == .categorical else { continue }
+                x = 0
             }
             if let reason = notAssessable(number: x, feature: j) { return reason }
         }

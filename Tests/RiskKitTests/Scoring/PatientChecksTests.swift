@@ -75,6 +75,8 @@ import RiskKit
         // The ends are inside.
         #expect(checks.applicability(cells: try Self.patient(["age": "40", "sex": "F"], policy: try Self.policy()).0) == nil)
         #expect(checks.applicability(cells: try Self.patient(["age": "79", "sex": "M"], policy: try Self.policy()).0) == nil)
+        // Text in a numeric feature is the encoder's error to report, not an applicability reason.
+        #expect(checks.applicability(cells: [.text("abc"), .text("F")]) == nil)
     }
 
     @Test func missingRequiredValuesAreNotAssessableUnlessImputationIsAllowed() throws {
