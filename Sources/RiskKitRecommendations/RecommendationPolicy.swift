@@ -63,12 +63,17 @@ public struct RecommendationPolicy: Sendable, Equatable {
     /// Factors a what-if plan may change, in policy order (empty when the policy declares none).
     public var modifiable: [ModifiableFactor]
 
-    /// Each rule's condition with its field clauses resolved to indices into ``fields``.
-    let conditions: [CompiledCondition]
-    /// Each rule's `last_done_field` as an index into ``fields``.
-    let lastDoneSlots: [Int?]
-    /// Each modifiable factor's field and `when` condition resolved to ``fields`` indices.
-    let modifiableSlots: [(field: Int, condition: CompiledCondition?)]
+    /// Each field's known labels (see ``PolicyCell/label(_:)``): its declared levels, or the labels its
+    /// conditions name; empty for `number` fields.
+    package let labels: [[String]]
+    /// The rules' conditions, then the modifiable factors' `when` conditions, compiled once.
+    let compiled: CompiledConditions
+    /// Each rule's `last_done_field` as a position in ``fields`` (nil: none).
+    package let lastDoneSlots: [Int?]
+    /// Each modifiable factor's field as a position in ``fields``.
+    let modifiableSlots: [Int]
+    /// For each rule, the positions of the rules it overrides (empty for most).
+    let overriddenRules: [[Int32]]
     /// Whether any rule overrides others.
     let hasOverrides: Bool
 
@@ -113,146 +118,18 @@ public struct RecommendationPolicy: Sendable, Equatable {
         self.bands = bands
         self.rules = rules
         self.modifiable = modifiable
+        let conditions = rules.map(\.condition) + modifiable.map { $0.condition ?? .all([]) }
+        let labels = self.fields.map { field in
+            field.type == .category ? field.levels ?? Self.labels(of: field.name, in: conditions) : []
+        }
+        self.labels = labels
+        self.compiled = CompiledConditions(conditions: conditions, fields: self.fields, labels: labels,
+                                           bandIDs: bands.map(\.id))
         let slots = Dictionary(uniqueKeysWithValues: self.fields.enumerated().map { ($1.name, $0) })
-        self.conditions = rules.map { CompiledCondition($0.condition, slots: slots) }
+        let positions = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, Int32($0)) })
         self.lastDoneSlots = rules.map { $0.lastDoneField.map { slots[$0]! } }
-        self.modifiableSlots = modifiable.map { (slots[$0.field]!, $0.condition.map { CompiledCondition($0, slots: slots) }) }
+        self.modifiableSlots = modifiable.map { slots[$0.field]! }
+        self.overriddenRules = rules.map { $0.overrides.map { positions[$0]! } }
         self.hasOverrides = rules.contains { !$0.overrides.isEmpty }
-    }
-
-    /// Policies are equal when their content is (the compiled forms follow from it).
-    public static func == (a: RecommendationPolicy, b: RecommendationPolicy) -> Bool {
-        a.policyVersion == b.policyVersion && a.date == b.date && a.title == b.title && a.disclaimer == b.disclaimer
-            && a.notes == b.notes && a.outcome == b.outcome && a.fields == b.fields && a.bands == b.bands
-            && a.rules == b.rules && a.modifiable == b.modifiable
-    }
-
-    /// The band containing `risk`; a risk exactly on a boundary belongs to the higher band.
-    ///
-    /// `risk` must be a probability in [0, 1] (a NaN or out-of-range risk is a programming error).
-    public func band(for risk: Double) -> RiskBand {
-        precondition(risk >= 0 && risk <= 1, "risk \(risk) is not a probability in [0, 1]")
-        return bands.first { risk < $0.upper } ?? bands[bands.count - 1]
-    }
-
-    /// Applies the policy to one patient.
-    ///
-    /// - Parameters:
-    ///   - risk: the model's predicted risk for the policy's outcome, in [0, 1].
-    ///   - values: the patient's raw field values by field name; a field may be absent or `.missing`.
-    ///   - contributions: optional per-feature contributions to this patient's risk (larger = contributes more);
-    ///     lifestyle recommendations are ordered by the contribution of their `factor`, largest first, then the
-    ///     lifestyle rules without a (finite) contribution in policy order.
-    ///   - asOf: the date due dates are judged against; recommendations of rules with a `last_done_field` then
-    ///     carry `last_done`, `due_date` and `overdue` (nil: no due dates).
-    /// - Returns: recommendations (screening, therapy and counseling in policy order, then lifestyle) and the
-    ///   rules skipped because their outcome depends on missing or unusable values; rules overridden by a rule
-    ///   that fired are left out of both.
-    ///
-    /// Every rule is evaluated once; cost is linear in the number of clauses.
-    public func recommend(risk: Double, values: [String: FieldValue],
-                          contributions: [String: Double] = [:], asOf: CalendarDate? = nil) -> PolicyOutcome {
-        recommend(risk: risk, fieldValues: fields.map { values[$0.name] }, asOf: asOf) { rule in
-            rules[rule].factor.flatMap { contributions[$0] }
-        }
-    }
-
-    /// ``recommend(risk:values:contributions:asOf:)`` with the patient's values given by position: `fieldValues[k]`
-    /// is the value of `fields[k]` (nil: not in the record), and `factorContribution(r)` is the contribution of
-    /// rule `r`'s `factor` (nil when there is none). Resolve names to positions once, then call this per patient.
-    package func recommend(risk: Double, fieldValues: [FieldValue?], asOf: CalendarDate? = nil,
-                           factorContribution: (Int) -> Double?) -> PolicyOutcome {
-        let band = band(for: risk)
-        let (recommendations, skipped) = applyRules(risk: risk, band: band.id, fieldValues: fieldValues, asOf: asOf,
-                                                    factorContribution: factorContribution)
-        return PolicyOutcome(policyVersion: policyVersion, risk: risk, band: band,
-                             recommendations: recommendations, skipped: skipped)
-    }
-
-    /// Applies the rules that do not need the risk, for a patient the model cannot assess (outside its
-    /// applicable range, or missing a required value): rules whose condition is decided by the patient's fields
-    /// alone fire or not as usual; rules that depend on the risk or its band are skipped with the reason "needs the
-    /// risk (not assessable)". Same order, overrides and due dates as ``recommend(risk:values:contributions:asOf:)``.
-    public func recommendWithoutRisk(values: [String: FieldValue], asOf: CalendarDate? = nil)
-        -> (recommendations: [Recommendation], skipped: [SkippedRule]) {
-        recommendWithoutRisk(fieldValues: fields.map { values[$0.name] }, asOf: asOf)
-    }
-
-    /// ``recommendWithoutRisk(values:asOf:)`` with the values by position, as in
-    /// ``recommend(risk:fieldValues:asOf:factorContribution:)``.
-    package func recommendWithoutRisk(fieldValues: [FieldValue?], asOf: CalendarDate? = nil)
-        -> (recommendations: [Recommendation], skipped: [SkippedRule]) {
-        applyRules(risk: nil, band: nil, fieldValues: fieldValues, asOf: asOf) { _ in nil }
-    }
-
-    /// Evaluates every rule (risk and band `nil` for a patient without a risk), orders lifestyle advice by
-    /// contribution, drops overridden rules and sets due dates.
-    private func applyRules(risk: Double?, band: String?, fieldValues: [FieldValue?], asOf: CalendarDate?,
-                            factorContribution: (Int) -> Double?) -> ([Recommendation], [SkippedRule]) {
-        var ordered: [Recommendation] = []
-        var lifestyle: [Recommendation] = []
-        var skipped: [SkippedRule] = []
-        var overridden = Set<String>()
-        for r in rules.indices {
-            switch conditions[r].evaluate(risk: risk, band: band, values: fieldValues, fields: fields) {
-            case .no:
-                continue
-            case .yes:
-                var recommendation = Recommendation(
-                    rule: rules[r].id, kind: rules[r].kind, text: rules[r].text, intervalMonths: rules[r].intervalMonths,
-                    source: rules[r].source, note: rules[r].note, factor: rules[r].factor,
-                    contribution: factorContribution(r).flatMap { $0.isFinite ? $0 : nil })
-                if let asOf, let slot = lastDoneSlots[r], let months = rules[r].intervalMonths {
-                    recommendation.setDue(lastDone: fieldValues[slot], intervalMonths: months, asOf: asOf)
-                }
-                if hasOverrides { overridden.formUnion(rules[r].overrides) }
-                if rules[r].kind == .lifestyle { lifestyle.append(recommendation) } else { ordered.append(recommendation) }
-            case .unknown(let problems):
-                var seen = Set<String>()
-                let distinct = problems.filter { seen.insert($0.field).inserted }
-                let reason = "needs " + distinct.map {
-                    $0.field == PolicyFieldProblem.riskSubject ? "the risk (\($0.reason))" : "`\($0.field)` (\($0.reason))"
-                }.joined(separator: ", ")
-                skipped.append(SkippedRule(rule: rules[r].id,
-                                           fields: distinct.map(\.field).filter { $0 != PolicyFieldProblem.riskSubject },
-                                           reason: reason))
-            }
-        }
-        // Stable sort: by contribution, largest first; rules without a contribution keep policy order at the end.
-        let ranked = lifestyle.enumerated().sorted { a, b in
-            switch (a.element.contribution, b.element.contribution) {
-            case let (x?, y?) where x != y: return x > y
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a.offset < b.offset
-            }
-        }.map(\.element)
-        guard !overridden.isEmpty else { return (ordered + ranked, skipped) }
-        return ((ordered + ranked).filter { !overridden.contains($0.rule) }, skipped.filter { !overridden.contains($0.rule) })
-    }
-
-    /// The modifiable factors that are off target for one patient, each with its current and target value, in
-    /// policy order (one per field: the first entry whose `when` holds). Factors whose value is missing or not a
-    /// number, or whose `when` cannot be decided, are left out.
-    public func offTargetFactors(values: [String: FieldValue]) -> [OffTargetFactor] {
-        offTargetFactors(fieldValues: fields.map { values[$0.name] })
-    }
-
-    /// ``offTargetFactors(values:)`` with the values by position, as in
-    /// ``recommend(risk:fieldValues:asOf:factorContribution:)``.
-    package func offTargetFactors(fieldValues: [FieldValue?]) -> [OffTargetFactor] {
-        var decided = Set<Int>()
-        var result: [OffTargetFactor] = []
-        for (k, slots) in modifiableSlots.enumerated() where !decided.contains(slots.field) {
-            if let condition = slots.condition {
-                guard case .yes = condition.evaluate(risk: nil, band: nil, values: fieldValues, fields: fields) else { continue }
-            }
-            decided.insert(slots.field)
-            guard case .number(let current)? = fieldValues[slots.field],
-                  let target = modifiable[k].target.target(for: current) else { continue }
-            result.append(OffTargetFactor(factor: k, field: modifiable[k].field, label: modifiable[k].label,
-                                          current: current, target: target, source: modifiable[k].source))
-        }
-        return result
     }
 }

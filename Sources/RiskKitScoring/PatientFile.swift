@@ -5,7 +5,7 @@ import RiskKitData
 ///
 /// Memory does not grow with the number of patients. Columns the model does not use are passed to the policy
 /// through ``PatientInput/values``; the outcome column, if present, is ignored for scoring.
-public struct PatientFile {
+public struct PatientFile: Sendable {
     /// The underlying reader.
     public let reader: CSVReader
     /// Column index of each model feature (−1 for a genetic feature the file does not have).
@@ -52,40 +52,37 @@ public struct PatientFile {
         }
     }
 
-    /// Calls `body` with each record's id (or `row N`), line, feature cells in schema order, and the values of
-    /// the file columns `columns` (nil for a nil column), in file order; both arrays are reused for the next
-    /// record. Each cell is parsed once: a column that is a numeric feature and also asked for shares one parse.
+    /// Calls `body` with each record's id (or `row N`), line, feature cells in schema order
+    /// (``featureCell(_:of:)``), and the values of the file columns `columns` (nil for a nil column), in file
+    /// order; both arrays are reused for the next record.
     package func forEachRow(
         values columns: [Int?], _ body: (String, Int, [FieldValue], [FieldValue?]) throws -> Void
     ) throws {
-        let features = schema.features
-        let width = reader.header.count
-        // The columns parsed as `FieldValue`s: the numeric features' and the requested ones.
-        var wanted = [Bool](repeating: false, count: width)
-        for (feature, column) in zip(features, featureColumns) where column >= 0 && feature.kind != .categorical {
-            wanted[column] = true
-        }
-        for case let column? in columns { wanted[column] = true }
-        let parsedColumns = wanted.indices.filter { wanted[$0] }
-        var parsed = [FieldValue](repeating: .missing, count: width)
-        var cells = [FieldValue](repeating: .missing, count: features.count)
+        var cells = [FieldValue](repeating: .missing, count: schema.features.count)
         var values = [FieldValue?](repeating: nil, count: columns.count)
         var row = 0
         try reader.forEachRecord { record in
             row += 1
-            for c in parsedColumns { parsed[c] = record.value(at: c) }
-            for (j, (feature, column)) in zip(features, featureColumns).enumerated() {
-                if column < 0 {
-                    cells[j] = .missing
-                } else {
-                    cells[j] = feature.kind == .categorical
-                        ? feature.value(parsing: record.string(at: column)) : parsed[column]
-                }
-            }
-            for (k, column) in columns.enumerated() { values[k] = column.map { parsed[$0] } }
-            let id = idColumn.map { record.string(at: $0) } ?? "row \(row)"
-            try body(id, record.line, cells, values)
+            for f in cells.indices { cells[f] = featureCell(f, of: record) }
+            for (k, column) in columns.enumerated() { values[k] = column.map { record.value(at: $0) } }
+            try body(id(of: record, row: row), record.line, cells, values)
         }
+    }
+
+    /// Feature f's cell in `record`, parsed once: ``CSVRecord/value(at:)``, or for a categorical feature its text
+    /// as ``Feature/value(parsing:)`` reads it; missing for a genetic feature the file does not have.
+    @inline(__always)
+    package func featureCell(_ f: Int, of record: borrowing CSVRecord) -> FieldValue {
+        let c = featureColumns[f]
+        if c < 0 { return .missing }
+        return schema.features.withUnsafeBufferPointer { features in
+            features[f].kind == .categorical ? features[f].value(parsing: record.string(at: c)) : record.value(at: c)
+        }
+    }
+
+    /// A record's patient id: its id cell, or `row N` (1-based data row) without an id column.
+    func id(of record: borrowing CSVRecord, row: Int) -> String {
+        idColumn.map { record.string(at: $0) } ?? "row \(row)"
     }
 
     /// The column index of each name in the header (nil when absent).

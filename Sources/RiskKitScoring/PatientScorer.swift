@@ -1,3 +1,4 @@
+import Foundation
 import RiskKitRecommendations
 import RiskKitModels
 import RiskKitData
@@ -20,8 +21,15 @@ public struct PatientScorer: Sendable {
     public let topContributions: Int
     /// Schema position of the polygenic score feature, for a model with genetics.
     let geneticFeature: Int?
+    /// The polygenic score's feature position and encoded column, for a model with genetics.
+    let geneticColumn: (feature: Int, column: Int)?
     /// For each policy rule, the schema position of its `factor` (nil without one, or when it is no feature).
     let ruleFactors: [Int?]
+    /// Each feature's encoder, and the position of its first encoded column.
+    let codecs: [FeatureCodec]
+    let columnOffsets: [Int]
+    /// Each feature's levels (empty for numeric and binary ones).
+    let levels: [[String]]
 
     /// Creates a scorer.
     public init(model: RiskModel, genotypeScores: GenotypeScores? = nil, policy: RecommendationPolicy? = nil,
@@ -32,64 +40,146 @@ public struct PatientScorer: Sendable {
         self.topContributions = topContributions
         let features = model.schema.features
         geneticFeature = model.genetics.flatMap { g in features.firstIndex { $0.name == g.feature } }
+        geneticColumn = geneticFeature.flatMap { f in
+            model.schema.encodedColumnNames.firstIndex(of: features[f].name).map { (f, $0) }
+        }
         ruleFactors = (policy?.rules ?? []).map { rule in
             rule.factor.flatMap { factor in features.firstIndex { $0.name == factor } }
         }
-    }
-
-    /// The input with the polygenic score of its patient joined from ``genotypeScores`` (missing, hence imputed,
-    /// when the patient has no genotypes); the input as it is without genotype scores.
-    public func joiningGenotypes(_ input: PatientInput) -> PatientInput {
-        var copy = input
-        joinGenotypes(id: input.id, cells: &copy.cells)
-        return copy
-    }
-
-    /// Sets the polygenic score cell of `cells` from ``genotypeScores`` (a number, or missing without genotypes).
-    private func joinGenotypes(id: String?, cells: inout [FieldValue]) {
-        guard let genotypeScores, let j = geneticFeature else { return }
-        cells[j] = genotypeScores.score(for: id).map(FieldValue.number) ?? .missing
+        codecs = features.map(FeatureCodec.init)
+        levels = features.map { $0.levels ?? [] }
+        var offset = 0
+        columnOffsets = codecs.map { codec in
+            defer { offset += codec.width }
+            return offset
+        }
     }
 
     /// Scores one patient (genotypes joined); the score keeps every contribution, largest first.
     /// - Throws: ``DataError`` (with the line, when known) if a value does not parse or a level is unknown.
     public func score(_ input: PatientInput) throws -> PatientScore {
-        try model.score(joiningGenotypes(input))
+        let block = try scored(input, top: model.schema.features.count)
+        return block.score(0, model: model)
     }
 
     /// The patient's score and the raw-scale encoded row it came from (genotypes joined).
     package func scoreAndEncoding(_ input: PatientInput) throws -> (score: PatientScore, encoded: [Double]) {
-        let joined = joiningGenotypes(input)
-        let result = try model.score(id: joined.id, line: joined.line, cells: joined.cells, top: topContributions)
-        return (result.score, result.encoded)
+        let block = try scored(input)
+        return (block.score(0, model: model), block.encodedRow(0))
     }
 
     /// The full report for one patient: score (with the ``topContributions`` largest contributions), then the
     /// policy's verdict on the risk and the patient's fields.
     /// - Throws: ``DataError`` as ``score(_:)``.
     public func report(_ input: PatientInput) throws -> PatientReport {
-        try report(id: input.id, line: input.line, cells: input.cells,
-                   fieldValues: policy?.fields.map { input.values[$0.name] } ?? [])
+        try scored(input).report(0, scorer: self)
     }
 
-    /// Calls `body` with the report of each patient of `file`, in file order. Only the columns the model and the
-    /// policy use are read, each parsed once.
-    /// - Throws: ``DataError`` (with the line) as ``score(_:)``, and the file's reading errors.
-    public func forEachReport(in file: PatientFile, _ body: (PatientReport) throws -> Void) throws {
-        let columns = file.columns(named: policy?.fields.map(\.name) ?? [])
-        try file.forEachRow(values: columns) { id, line, cells, values in
-            try body(try report(id: id, line: line, cells: cells, fieldValues: values))
+    /// A block holding `input` alone, scored (keeping `top` contributions, default ``topContributions``).
+    package func scored(_ input: PatientInput, top: Int? = nil) throws -> PatientBlock {
+        var block = PatientBlock(capacity: 1, scorer: self, top: top)
+        try append(id: input.id, line: input.line, cells: input.cells,
+                   fieldValues: policy?.fields.map { input.values[$0.name] } ?? [], to: &block)
+        score(&block)
+        return block
+    }
+
+    /// Calls `body` with the report of each patient of `file`, in file order (``forEachBlock(in:format:consume:)``,
+    /// one report at a time).
+    /// - Throws: as ``forEachBlock(in:format:consume:)``.
+    public func forEachReport(in file: PatientFile, _ body: (PatientReport) throws -> Void) async throws {
+        try await forEachBlock(in: file, format: { _ in () }) { block, _ in
+            for i in 0..<block.count { try body(block.report(i, scorer: self)) }
         }
     }
 
-    /// The report from a patient's feature cells and the values of the policy's fields (by position).
-    private func report(id: String?, line: Int?, cells: [FieldValue], fieldValues: [FieldValue?]) throws -> PatientReport {
-        var cells = cells
-        joinGenotypes(id: id, cells: &cells)
-        let (score, _, contributions) = try model.score(id: id, line: line, cells: cells, top: topContributions)
-        let outcome = policy?.recommend(risk: score.risk, fieldValues: fieldValues) { rule in
-            ruleFactors[rule].map { contributions[$0] }
+    /// Reads, encodes and scores the patients of `file` a block at a time (only the columns the model and the
+    /// policy use are read, each parsed once), and hands each scored block with its `format`ted output to
+    /// `consume`, in file order.
+    ///
+    /// Two blocks are worked on at once, on the two cores of a small machine: when the file splits at line feeds
+    /// (``CSVReader/splitsAtLineFeeds``: no quotes, no carriage returns) two runs of lines are each read, scored and
+    /// formatted in their own task; otherwise the file is read in one pass, and block k is formatted in a child
+    /// task while block k+1 is read and scored. When a row fails (a value that does not encode, or a malformed
+    /// record), the patients before it are still scored, formatted and consumed, then the error is thrown: output
+    /// stops exactly where the bad row is.
+    /// - Throws: ``DataError`` (with the line) for a value that does not encode, the file's reading errors, and
+    ///   whatever `consume` throws.
+    package func forEachBlock<Output: Sendable>(
+        in file: PatientFile, format: @escaping @Sendable (PatientBlock) -> Output,
+        consume: (PatientBlock, Output) throws -> Void
+    ) async throws {
+        let layout = RecordLayout(file: file, scorer: self)
+        let capacity = PatientBlock.preferredCapacity(self)
+        if file.reader.splitsAtLineFeeds {
+            try await forEachChunk(of: file, layout: layout, capacity: capacity, format: format, consume: consume)
+            return
         }
-        return PatientReport(score: score, policy: outcome, topContributions: topContributions)
+        var cursor = file.reader.makeCursor()
+        var current = PatientBlock(capacity: capacity, scorer: self), next = current
+        var failure = refill(&current, from: &cursor, file: file, layout: layout, firstRow: 0)
+        if failure == nil && cursor.records == 0 { throw file.reader.noDataRows }
+        while current.count > 0 {
+            let scored = current
+            async let output = format(scored)
+            let nextFailure = failure == nil
+                ? refill(&next, from: &cursor, file: file, layout: layout, firstRow: cursor.records) : nil
+            try await consume(current, output)
+            if let failure { throw failure }
+            swap(&current, &next)
+            failure = nextFailure
+        }
+        if let failure { throw failure }
+    }
+
+    /// ``forEachBlock(in:format:consume:)`` for a file that splits at line feeds: runs of `capacity` records,
+    /// two at a time, each read, scored and formatted in its own task.
+    private func forEachChunk<Output: Sendable>(
+        of file: PatientFile, layout: RecordLayout, capacity: Int, format: @escaping @Sendable (PatientBlock) -> Output,
+        consume: (PatientBlock, Output) throws -> Void
+    ) async throws {
+        let reader = file.reader
+        /// Reads, scores and formats one run of lines.
+        @Sendable func work(_ chunk: CSVLineChunk) -> (block: PatientBlock, output: Output, failure: (any Error)?) {
+            var block = PatientBlock(capacity: capacity, scorer: self)
+            var cursor = reader.makeCursor(chunk: chunk)
+            let failure = refill(&block, from: &cursor, file: file, layout: layout, firstRow: chunk.firstRecord)
+            return (block, format(block), failure)
+        }
+        var last = reader.startChunk
+        var released = 0
+        while let first = reader.nextLineChunk(after: last, records: capacity) {
+            let second = reader.nextLineChunk(after: first, records: capacity)
+            last = second ?? first
+            async let other = second.map(work)
+            for result in [work(first), await other].compactMap({ $0 }) {
+                try consume(result.block, result.output)
+                if let failure = result.failure { throw failure }
+            }
+            if last.bytes.upperBound - released >= 64 << 20 {
+                reader.releasePages(before: last.bytes.upperBound)
+                released = last.bytes.upperBound
+            }
+        }
+        if last.records == 0 { throw reader.noDataRows }
+    }
+
+    /// Empties `block`, fills it with the next rows of `cursor` (the first being data row `firstRow`, 0-based)
+    /// and scores them; returns the error that stopped it early, if any (the rows before it stay in the block).
+    private func refill(_ block: inout PatientBlock, from cursor: inout CSVRecordCursor, file: PatientFile,
+                        layout: RecordLayout, firstRow: Int) -> (any Error)? {
+        block.removeAll()
+        var row = firstRow
+        var failure: (any Error)?
+        do {
+            _ = try file.reader.scan(&cursor, limit: block.capacity) { record in
+                row += 1
+                try append(record, id: file.id(of: record, row: row), of: file, layout: layout, to: &block)
+            }
+        } catch {
+            failure = error
+        }
+        score(&block)
+        return failure
     }
 }

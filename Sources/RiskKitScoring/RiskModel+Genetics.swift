@@ -7,7 +7,7 @@ extension RiskModel {
     /// - Throws: ``DataError`` as ``score(_:)``.
     public func linearPredictorWithoutGenetics(_ input: PatientInput) throws -> Double? {
         guard genetics != nil else { return nil }
-        return linearPredictorWithoutGenetics(encoded: try score(id: input.id, line: input.line, cells: input.cells, top: 0).encoded)
+        return linearPredictorWithoutGenetics(encoded: try PatientScorer(model: self).scored(input, top: 0).encodedRow(0))
     }
 
     /// `c₀ + Σ c_j·x_j` with the coefficients refitted without the score, for a raw-scale encoded row; nil for a

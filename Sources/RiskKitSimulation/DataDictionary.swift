@@ -2,11 +2,16 @@ import Foundation
 
 /// The human-readable description of a simulated cohort's files and columns.
 public enum DataDictionary {
-    /// Markdown describing `cohort.csv`, `genotypes.csv` and the true model.
-    public static func markdown(truth: TrueModel) -> String {
-        let effects = truth.effects.map { e in
-            "| `\(e.name)` | \(String(format: "%+.3f", e.coefficient)) | \(e.center == 0 ? "—" : String(format: "%g", e.center)) |"
-        }.joined(separator: "\n")
+    /// Markdown describing `cohort.csv`, `genotypes.csv` and the true model; with `conditions` (the true models of
+    /// the conditions besides CVD, from ``CohortSimulation/run(cohortRow:genotypeRow:)``) it goes on to describe
+    /// their columns, the care-record columns and their true models.
+    public static func markdown(truth: TrueModel, conditions: [TrueModel] = []) -> String {
+        cvdMarkdown(truth: truth) + (conditions.isEmpty ? "" : conditionsMarkdown(conditions))
+    }
+
+    /// The CVD cohort's part of the dictionary.
+    private static func cvdMarkdown(truth: TrueModel) -> String {
+        let effects = effectRows(truth.effects)
         let causal = truth.snps.filter { $0.effect != 0 }.count
         return """
             # Synthetic cohort (riskkit simulate)
@@ -58,5 +63,12 @@ public enum DataDictionary {
             effect: they are correlated with the causal columns, as in real data.
 
             """
+    }
+
+    /// One Markdown table row per effect: term, log-odds, center (— for 0).
+    static func effectRows(_ effects: [TrueEffect]) -> String {
+        effects.map { e in
+            "| `\(e.name)` | \(String(format: "%+.3f", e.coefficient)) | \(e.center == 0 ? "—" : String(format: "%g", e.center)) |"
+        }.joined(separator: "\n")
     }
 }

@@ -30,6 +30,8 @@ public struct TrueModel: Codable, Sendable {
     /// Number of ancestral populations, when more than one (their allele frequencies follow
     /// ``CohortSimulation/populationFrequencies(_:)``).
     public var populations: Int?
+    /// Who has an outcome, when not everyone (the others' outcome cell is empty).
+    public var appliesTo: String?
 
     enum CodingKeys: String, CodingKey {
         case format, description, outcome, intercept, effects, snps
@@ -37,6 +39,7 @@ public struct TrueModel: Codable, Sendable {
         case seed, individuals
         case eventRate = "event_rate"
         case populations
+        case appliesTo = "applies_to"
     }
 }
 

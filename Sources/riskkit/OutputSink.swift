@@ -19,7 +19,7 @@ final class OutputSink {
     }
 
     /// Appends bytes (buffered).
-    func write(bytes: [UInt8]) throws {
+    func write(bytes: some Collection<UInt8>) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { try flush() }
     }

@@ -7,27 +7,44 @@ import RiskKit
 func runReportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as DataError {
+    } catch {
+        throw reported(error)
+    }
+}
+
+/// ``runReportingErrors(_:)`` for an asynchronous body.
+func runReportingErrors(_ body: () async throws -> Void) async throws {
+    do {
+        try await body()
+    } catch {
+        throw reported(error)
+    }
+}
+
+/// Prints a library error to stderr and returns the exit status (or ArgumentParser error) to leave with.
+private func reported(_ error: any Error) -> any Error {
+    switch error {
+    case let error as ExitCode:
+        return error
+    case let error as DataError:
         log.error("\(error.commandLineDescription)")
-        throw error.exitCode
-    } catch let error as InputFileError {
+        return error.exitCode
+    case let error as InputFileError:
         log.error("\(error.description)")
-        throw ExitCode.noInput
-    } catch let error as OutputFileError {
+        return ExitCode.noInput
+    case let error as OutputFileError:
         log.error("\(error.description)")
-        throw ExitCode.ioError
-    } catch let error as LogisticRegressionError {
+        return ExitCode.ioError
+    case let error as LogisticRegressionError:
         log.error("\(error.description)")
         switch error {
-        case .notConverged, .penalizedNotConverged: throw ExitCode.runtimeFailure
-        default: throw ExitCode.dataError
+        case .notConverged, .penalizedNotConverged: return ExitCode.runtimeFailure
+        default: return ExitCode.dataError
         }
-    } catch let error as ValidationError {
-        throw error
-    } catch {
+    case let error as ValidationError:
+        return error
+    default:
         log.error("\(String(describing: error))")
-        throw ExitCode.runtimeFailure
+        return ExitCode.runtimeFailure
     }
 }

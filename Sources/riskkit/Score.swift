@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import RiskKit
 
-struct Score: LoggingCommand {
+struct Score: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score patients with a saved model: risk, percentile, driving factors and recommendations.",
         discussion: """
@@ -33,8 +33,10 @@ struct Score: LoggingCommand {
         for f in fields where !f.contains("=") { throw ValidationError("--set expects name=value, got `\(f)`") }
     }
 
-    func run() throws {
-        try runReportingErrors {
+    func run() async throws {
+        // No BLAS here: OpenBLAS's idle workers would otherwise spin on the core formatting runs on.
+        BLASThreads.shutDownWorkers()
+        try await runReportingErrors {
             let riskModel = try RiskModel.load(path: model)
             let recommendationPolicy = try loadPolicy()
             let scorer = PatientScorer(
@@ -42,23 +44,26 @@ struct Score: LoggingCommand {
                 policy: recommendationPolicy, topContributions: top)
             var withoutGenotypes = 0
             /// Counts the patients whose polygenic score was imputed for want of genotypes.
-            func countGenotypes(_ report: PatientReport) {
-                if scorer.genotypeScores != nil && report.score.genetics?.score == nil { withoutGenotypes += 1 }
+            func countGenotypes(_ i: Int, of block: PatientBlock) {
+                if scorer.genotypeScores != nil && block.genetics[i].map({ $0.score == nil }) == true { withoutGenotypes += 1 }
             }
             let sink = try OutputSink(path: out)
-            var writer = ReportWriter(format: format, model: riskModel, policy: recommendationPolicy, sink: sink)
+            var formatter = ReportFormatter(format: format, scorer: scorer)
+            formatter.detailed = data == nil
+            var writer = ReportWriter(formatter: formatter, sink: sink)
             do {
                 if let data {
                     let file = try PatientFile(path: data, model: riskModel, idColumn: id)
                     let progress = Progress(label: "scored", unit: "patients")
                     var scored = 0, withImputation = 0
                     do {
-                        try scorer.forEachReport(in: file) { report in
-                            countGenotypes(report)
-                            if !report.score.imputed.isEmpty { withImputation += 1 }
-                            try writer.add(report)
-                            scored += 1
-                            progress.update(scored)
+                        try await scorer.forEachBlock(in: file, format: formatter.rows) { block, rows in
+                            try writer.write(rows) { i in
+                                countGenotypes(i, of: block)
+                                if block.hasImputed(i) { withImputation += 1 }
+                                scored += 1
+                                progress.update(scored)
+                            }
                         }
                     } catch var error as DataError {
                         error.file = error.file ?? data
@@ -70,13 +75,13 @@ struct Score: LoggingCommand {
                     }
                 } else {
                     let input = try singlePatient(riskModel)
-                    writer.detailed = true
-                    let report = try scorer.report(input)
-                    countGenotypes(report)
-                    if !report.score.imputed.isEmpty {
-                        log.info("\(report.score.imputed.count) of \(riskModel.schema.features.count) features were not given and were imputed from the training data: \(report.score.imputed.joined(separator: ", "))")
+                    let block = try scorer.scored(input)
+                    countGenotypes(0, of: block)
+                    let imputed = block.score(0, model: riskModel).imputed
+                    if !imputed.isEmpty {
+                        log.info("\(imputed.count) of \(riskModel.schema.features.count) features were not given and were imputed from the training data: \(imputed.joined(separator: ", "))")
                     }
-                    try writer.add(report)
+                    try writer.write(formatter.rows(block))
                 }
                 if withoutGenotypes > 0 {
                     log.info("\(withoutGenotypes) patients have no genotypes in \(bfile ?? ""): their polygenic score was imputed at the training mean")

@@ -11,7 +11,12 @@ struct Simulate: LoggingCommand {
             DIR/genotypes.csv (id and SNP dosages 0/1/2) or, with --genotypes plink, to the PLINK 1 fileset \
             DIR/cohort.bed/.bim/.fam (FID = IID = id, .fam sex from the cohort, phenotype cvd_10y as 2 case, \
             1 control, -9 missing; A1 = the effect allele A, A2 = G; chromosome 1, one SNP every 10 kb, no LD). \
-            Two seeds with the same --snps give two samples of the same population. The data are synthetic.
+            Two seeds with the same --snps give two samples of the same population. --conditions cvd,t2d,breast \
+            adds, after those columns, the columns and outcomes of 10-year type 2 diabetes (t2d_10y, empty for \
+            prevalent diabetes) and breast cancer (breast_cancer_10y, women only, empty for men), then carrier \
+            flags (brca1, brca2, lynch) and last-test dates, from a random stream of their own (the CVD columns \
+            are unchanged), and writes each one's true model to DIR/true-model-CONDITION.json. The data are \
+            synthetic.
             """)
 
     @Option(help: "Number of individuals.") var individuals: Int
@@ -25,6 +30,10 @@ struct Simulate: LoggingCommand {
     @Option(help: "Number of ancestral populations (allele frequencies drift apart, F_ST 0.05); adds a `population` column.")
     var populations = 1
     @Option(help: "Genotype output: csv (genotypes.csv) or plink (cohort.bed/.bim/.fam).") var genotypes: GenotypeFormat = .csv
+
+    @Option(help: "Conditions to simulate (comma-separated: cvd, t2d, breast); cvd is always simulated.",
+            transform: conditionList)
+    var conditions: Set<SimulatedCondition> = [.cvd]
 
     enum GenotypeFormat: String, ExpressibleByArgument, CaseIterable { case csv, plink }
 
@@ -46,12 +55,13 @@ struct Simulate: LoggingCommand {
             }
             var plan = CohortSimulation(individuals: individuals, snps: snps, seed: seed, causalSNPs: causalSNPs, geneticSD: geneticSD)
             plan.populations = populations
+            plan.conditions = conditions.union([.cvd])
             let cohort = try AtomicFileWriter(path: out + "/cohort.csv")
             try cohort.write(plan.columns.joined(separator: ",") + "\n")
             let sink = try GenotypeSink(format: genotypes, folder: out, individuals: individuals, panel: plan.panel)
             var cohortBuffer = ""
             var lastCohortRow = ""
-            let truth = try plan.run(
+            let truths = try plan.run(
                 cohortRow: { line in
                     lastCohortRow = line
                     cohortBuffer += line + "\n"
@@ -61,11 +71,27 @@ struct Simulate: LoggingCommand {
             try cohort.write(cohortBuffer)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try AtomicFile.write(Array(try encoder.encode(truth)) + [10], to: out + "/true-model.json")
-            try AtomicFile.write(Array(DataDictionary.markdown(truth: truth).utf8), to: out + "/data-dictionary.md")
+            let truth = truths[0]
+            let others = Array(truths.dropFirst())
+            for (condition, model) in zip(SimulatedCondition.allCases.filter(plan.conditions.contains), truths) {
+                try AtomicFile.write(Array(try encoder.encode(model)) + [10], to: out + "/" + condition.trueModelFile)
+            }
+            try AtomicFile.write(Array(DataDictionary.markdown(truth: truth, conditions: others).utf8),
+                                 to: out + "/data-dictionary.md")
             try cohort.commit()
             try sink.commit()
             log.info("simulated \(individuals) individuals, \(snps) SNPs, event rate \(String(format: "%.3f", truth.eventRate)) → \(out)")
         }
     }
+}
+
+/// Parses `--conditions`: a comma-separated list of condition names.
+private func conditionList(_ s: String) throws -> Set<SimulatedCondition> {
+    Set(try commaList(s).map { name in
+        guard let condition = SimulatedCondition(rawValue: name) else {
+            let known = SimulatedCondition.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("unknown condition `\(name)`; use \(known)")
+        }
+        return condition
+    })
 }

@@ -25,6 +25,18 @@ private let temporaryRoot: String = {
 }()
 
 /// The `DataError` thrown by `body`, or `nil`.
+func dataError(_ body: () async throws -> Void) async -> DataError? {
+    do {
+        try await body()
+        return nil
+    } catch let error as DataError {
+        return error
+    } catch {
+        return nil
+    }
+}
+
+/// The `DataError` thrown by `body`, or `nil`.
 func dataError(_ body: () throws -> Void) -> DataError? {
     do {
         try body()

@@ -82,7 +82,7 @@ public struct CSVReader: Sendable {
         consumer: inout Consumer, _ body: (borrowing CSVRecord, inout Consumer) throws -> Void
     ) throws {
         let records = try scanRecords(limit: Int.max, consumer: &consumer, body)
-        if records == 0 { throw DataError(file: name, "no data rows after the header") }
+        if records == 0 { throw noDataRows }
     }
 
     /// Lends the first `limit` data records (all when there are fewer) to `body`; returns how many it lent.
@@ -96,29 +96,54 @@ public struct CSVReader: Sendable {
     func scanRecords<Consumer: CSVFieldConsumer>(
         limit: Int, consumer: inout Consumer, _ body: (borrowing CSVRecord, inout Consumer) throws -> Void
     ) throws -> Int {
+        var cursor = makeCursor()
+        return try scan(&cursor, limit: limit, consumer: &consumer, body)
+    }
+
+    /// A cursor before the first data record.
+    package func makeCursor() -> CSVRecordCursor {
+        CSVRecordCursor(scanner: CSVScanner(base: bytes.base, count: bytes.count, position: dataStart, line: dataStartLine))
+    }
+
+    /// Lends the next `limit` data records after `cursor` (fewer at the end of the file) to `body`, moving the
+    /// cursor past them; returns how many it lent. Reading a file batch by batch this way lends the records
+    /// `forEachRecord(_:)` lends, with the same errors (a file without data rows is the caller's to report, see
+    /// ``CSVRecordCursor/records``).
+    package func scan(_ cursor: inout CSVRecordCursor, limit: Int, _ body: (borrowing CSVRecord) throws -> Void) throws -> Int {
+        var none = NoFieldConsumer()
+        return try scan(&cursor, limit: limit, consumer: &none) { record, _ in try body(record) }
+    }
+
+    /// ``scan(_:limit:_:)`` offering unquoted fields to `consumer` as they are scanned.
+    func scan<Consumer: CSVFieldConsumer>(
+        _ cursor: inout CSVRecordCursor, limit: Int, consumer: inout Consumer,
+        _ body: (borrowing CSVRecord, inout Consumer) throws -> Void
+    ) throws -> Int {
         let base = bytes.base
         let width = header.count
-        var scanner = CSVScanner(base: base, count: bytes.count, position: dataStart, line: dataStartLine)
-        var released = 0
         var records = 0
         while records < limit {
             do {
-                guard try scanner.nextRecord(consumer: &consumer) else { break }
+                guard try cursor.scanner.nextRecord(consumer: &consumer) else { break }
             } catch {
                 throw Self.dataError(error, file: name, header: header)
             }
-            if scanner.fieldCount != width {
-                throw DataError(file: name, line: scanner.recordLine,
-                                "expected \(width) fields as in the header, found \(scanner.fieldCount)")
+            if cursor.scanner.fieldCount != width {
+                throw DataError(file: name, line: cursor.scanner.recordLine,
+                                "expected \(width) fields as in the header, found \(cursor.scanner.fieldCount)")
             }
             records += 1
-            try body(CSVRecord(base: base, spans: scanner.fields, line: scanner.recordLine), &consumer)
-            if scanner.position - released >= Self.releaseStride {
-                released = bytes.release(released..<scanner.recordStart)
+            cursor.records += 1
+            try body(CSVRecord(base: base, spans: cursor.scanner.fields, line: cursor.scanner.recordLine), &consumer)
+            if cursor.scanner.position - cursor.released >= Self.releaseStride {
+                cursor.released = bytes.release(cursor.released..<cursor.scanner.recordStart)
             }
         }
         return records
     }
+
+    /// The error for a file with a header and no data rows.
+    package var noDataRows: DataError { DataError(file: name, "no data rows after the header") }
 
     /// Pages are returned to the kernel in steps of this many bytes while streaming.
     private static let releaseStride = 64 << 20
@@ -142,4 +167,13 @@ public struct CSVReader: Sendable {
                                 + " (write a quote inside a quoted field as \"\")")
         }
     }
+}
+
+/// A reading position among a ``CSVReader``'s data records (``CSVReader/scan(_:limit:_:)``).
+package struct CSVRecordCursor: ~Copyable {
+    var scanner: CSVScanner
+    /// The end of the bytes already handed back to the kernel.
+    var released = 0
+    /// Records lent so far.
+    package internal(set) var records = 0
 }

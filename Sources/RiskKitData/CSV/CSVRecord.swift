@@ -48,6 +48,34 @@ public struct CSVRecord: ~Copyable {
         return DecimalNumber.parse(base + start, count: end - start)
     }
 
+    /// Reads the fields `columns[k]` (−1: none) as numbers into `out[k·stride]`: `NaN` when the field is missing
+    /// or there is no column, the value when it is a decimal number (as ``number(at:)``); stops at the first
+    /// other field and returns its k (nil when all were read). For those, ``value(at:)`` says what they are.
+    ///
+    /// One call per record for a run of numeric columns: the loop over the fields stays inside this module.
+    package func decimals(at columns: UnsafeBufferPointer<Int>, into out: UnsafeMutablePointer<Double>,
+                          stride: Int) -> Int? {
+        let count = spans.count
+        for k in 0..<columns.count {
+            let index = columns[k]
+            if index < 0 {
+                out[k * stride] = .nan
+                continue
+            }
+            precondition(index < count, "field index \(index) is outside 0..<\(count)")
+            let span = spans[index]
+            let (start, end) = Self.trimmedRange(base: base, span: span)
+            if Self.isMissing(base: base, start: start, end: end) {
+                out[k * stride] = .nan
+            } else if !span.hasDoubledQuotes, let number = DecimalNumber.parse(base + start, count: end - start) {
+                out[k * stride] = number
+            } else {
+                return k
+            }
+        }
+        return nil
+    }
+
     /// Field `index` classified as ``FieldValue/init(parsing:)`` does: missing, a number, or text. Decimal
     /// numbers take the in-place parser (`DecimalNumber`, equal to `Double(String)` bit for bit); anything else
     /// goes through `FieldValue(parsing:)`, so both give the same value for the same text.

@@ -83,23 +83,16 @@ public struct Feature: Codable, Sendable, Equatable {
         (kind == .categorical ? Swift.max(0, (levels?.count ?? 0) - 1) : 1) + (missingIndicator ? 1 : 0)
     }
 
-    /// Writes this feature's encoded values for one numeric cell (`NaN` = missing) into `out[offset...]`.
-    ///
-    /// This and ``encode(levelIndex:into:at:)`` are the only places raw values become numbers, at training
-    /// and at scoring alike.
+    /// Writes this feature's encoded values for one numeric cell (`NaN` = missing) into `out[offset...]`
+    /// (``FeatureCodec``, the one encoder).
     public func encode(number: Double, into out: UnsafeMutablePointer<Double>, at offset: Int) {
-        let missing = number.isNaN
-        out[offset] = missing ? (imputedNumber ?? 0) : number
-        if missingIndicator { out[offset + 1] = missing ? 1 : 0 }
+        FeatureCodec(self).encode(number: number, into: out, at: offset)
     }
 
-    /// Writes the one-hot encoding of a level (index into ``levels``; `nil` = missing) into `out[offset...]`.
+    /// Writes the one-hot encoding of a level (index into ``levels``; `nil` = missing) into `out[offset...]`
+    /// (``FeatureCodec``, the one encoder).
     public func encode(levelIndex: Int?, into out: UnsafeMutablePointer<Double>, at offset: Int) {
-        let count = (levels?.count ?? 1) - 1
-        for k in 0..<count { out[offset + k] = 0 }
-        let index = levelIndex ?? imputedLevelIndex
-        if index > 0 { out[offset + index - 1] = 1 }
-        if missingIndicator { out[offset + count] = levelIndex == nil ? 1 : 0 }
+        FeatureCodec(self).encode(levelIndex: levelIndex, into: out, at: offset)
     }
 
     /// Index of ``imputedLevel`` in ``levels`` (0 when absent).

@@ -13,37 +13,30 @@ extension FeatureSchema {
         let n = columns.first.map(\.count) ?? 0
         let width = features.reduce(0) { $0 + $1.width }
         var design = Matrix(rows: n, columns: 1 + width)
-        // Feature by feature, so every write walks down a column (column-major); each value still goes through
-        // the feature's one encoding primitive, via a small buffer of the feature's width.
-        var buffer = [Double](repeating: 0, count: features.map(\.width).max() ?? 1)
+        // Feature by feature, so every write walks down a column (column-major); each value goes through the
+        // feature's one encoder, writing its columns with a stride of n.
         design.withUnsafeMutableBufferPointer { out in
             for i in 0..<n { out[i] = 1 }
-            buffer.withUnsafeMutableBufferPointer { b in
-                let tmp = b.baseAddress!
-                var offset = 1
-                for (feature, column) in zip(features, columns) {
-                    let w = feature.width
-                    switch column {
-                    case .numeric(let values):
-                        values.withUnsafeBufferPointer { v in
-                            for i in 0..<n {
-                                feature.encode(number: v[i], into: tmp, at: 0)
-                                for k in 0..<w { out[(offset + k) * n + i] = tmp[k] }
-                            }
-                        }
-                    case .categorical(let codes, let rawLevels):
-                        let index = Dictionary(uniqueKeysWithValues: (feature.levels ?? []).enumerated().map { ($1, $0) })
-                        let map = rawLevels.map { index[$0] }
-                        codes.withUnsafeBufferPointer { c in
-                            for i in 0..<n {
-                                let code = c[i]
-                                feature.encode(levelIndex: code < 0 ? nil : map[Int(code)], into: tmp, at: 0)
-                                for k in 0..<w { out[(offset + k) * n + i] = tmp[k] }
-                            }
+            let base = out.baseAddress!
+            var offset = 1
+            for (feature, column) in zip(features, columns) {
+                let codec = FeatureCodec(feature)
+                switch column {
+                case .numeric(let values):
+                    values.withUnsafeBufferPointer { v in
+                        for i in 0..<n { codec.encode(number: v[i], into: base, at: offset * n + i, stride: n) }
+                    }
+                case .categorical(let codes, let rawLevels):
+                    let index = Dictionary(uniqueKeysWithValues: (feature.levels ?? []).enumerated().map { ($1, $0) })
+                    let map = rawLevels.map { index[$0] }
+                    codes.withUnsafeBufferPointer { c in
+                        for i in 0..<n {
+                            let code = c[i]
+                            codec.encode(levelIndex: code < 0 ? nil : map[Int(code)], into: base, at: offset * n + i, stride: n)
                         }
                     }
-                    offset += w
                 }
+                offset += codec.width
             }
         }
         return design
@@ -85,24 +78,11 @@ extension FeatureSchema {
         precondition(values.count == features.count, "one value per feature")
         var row = [Double](repeating: 0, count: width)
         try row.withUnsafeMutableBufferPointer { buffer in
-            let r = buffer.baseAddress!
             var offset = 0
             for (feature, value) in zip(features, values) {
-                switch feature.kind {
-                case .numeric, .binary:
-                    var number = Double.nan
-                    if value != .missing {
-                        guard case .number(let parsed) = value, parsed.isFinite else {
-                            throw DataError(column: feature.name, "the value is not a number")
-                        }
-                        try feature.checkBinary(parsed)
-                        number = parsed
-                    }
-                    feature.encode(number: number, into: r, at: offset)
-                case .categorical:
-                    feature.encode(levelIndex: try feature.levelIndex(of: value), into: r, at: offset)
-                }
-                offset += feature.width
+                let codec = FeatureCodec(feature)
+                _ = try feature.encode(value, codec: codec, into: buffer.baseAddress!, at: offset, stride: 1)
+                offset += codec.width
             }
         }
         return row
@@ -110,6 +90,35 @@ extension FeatureSchema {
 }
 
 extension Feature {
+    /// Checks one parsed value of this feature and writes its encoded columns with `codec` (this feature's
+    /// ``FeatureCodec``) to `out[offset]`, `out[offset + stride]`, …; returns whether the value was missing.
+    ///
+    /// - Throws: ``DataError`` naming the field when a numeric value is not a finite number (or not 0/1 for a
+    ///   binary feature) or a categorical value is not a level seen in training (the message lists them).
+    @inline(__always)
+    package func encode(_ value: FieldValue, codec: FeatureCodec, into out: UnsafeMutablePointer<Double>,
+                        at offset: Int, stride: Int) throws -> Bool {
+        if case .missing = value {
+            if kind == .categorical {
+                codec.encode(levelIndex: nil, into: out, at: offset, stride: stride)
+            } else {
+                codec.encode(number: .nan, into: out, at: offset, stride: stride)
+            }
+            return true
+        }
+        switch kind {
+        case .numeric, .binary:
+            guard case .number(let parsed) = value, parsed.isFinite else {
+                throw DataError(column: name, "the value is not a number")
+            }
+            try checkBinary(parsed)
+            codec.encode(number: parsed, into: out, at: offset, stride: stride)
+        case .categorical:
+            codec.encode(levelIndex: try levelIndex(of: value), into: out, at: offset, stride: stride)
+        }
+        return false
+    }
+
     /// A raw cell text as this feature reads it: missing (``MissingValue``), for a numeric or binary feature
     /// ``FieldValue/init(parsing:)`` (a number, or text that encoding rejects), for a categorical one the trimmed
     /// text (a level is matched by its text, never as a number).

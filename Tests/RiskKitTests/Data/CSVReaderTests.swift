@@ -185,4 +185,38 @@ private func rows(_ text: String, name: String = "test.csv") throws -> (header: 
         #expect(idSum == Double(n * (n + 1) / 2))
         #expect(quarterSum == Double(n * (n + 1) / 2) / 4)
     }
+
+    /// `decimals` reads what `value(at:)` calls a number or missing, and stops at the first other field.
+    @Test func decimalsAgreeWithValueAt() throws {
+        let reader = try CSVReader(bytes: Array("a,b,c,d,e\n 1.5 ,NA,,\"2\",x\n".utf8), name: "t.csv")
+        try reader.forEachRecord { record in
+            var out = [Double](repeating: 0, count: 6)
+            let columns = [0, 1, 2, 3, -1, 4]
+            let stop = columns.withUnsafeBufferPointer { c in
+                out.withUnsafeMutableBufferPointer { record.decimals(at: c, into: $0.baseAddress!, stride: 1) }
+            }
+            #expect(stop == 5)
+            #expect(out[0] == 1.5 && record.value(at: 0) == .number(1.5))
+            #expect(out[1].isNaN && out[2].isNaN && record.value(at: 1) == .missing && record.value(at: 2) == .missing)
+            #expect(out[3] == 2 && record.value(at: 3) == .number(2))
+            #expect(out[4].isNaN)
+            #expect(record.value(at: 4) == .text("x"))
+        }
+    }
+
+    /// Reading with a cursor in batches lends the records one pass lends, in order.
+    @Test func cursorBatchesLendEveryRecordOnce() throws {
+        let text = "v\n" + (1...10).map(String.init).joined(separator: "\n") + "\n"
+        let reader = try CSVReader(bytes: Array(text.utf8), name: "t.csv")
+        var cursor = reader.makeCursor()
+        var seen: [Int] = [], batches: [Int] = []
+        while true {
+            let n = try reader.scan(&cursor, limit: 4) { seen.append(Int($0.string(at: 0))!) }
+            if n == 0 { break }
+            batches.append(n)
+        }
+        #expect(seen == Array(1...10))
+        #expect(batches == [4, 4, 2])
+        #expect(cursor.records == 10)
+    }
 }

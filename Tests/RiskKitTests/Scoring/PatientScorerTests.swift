@@ -43,13 +43,13 @@ import RiskKit
     }
 
     /// The reports of every row of `csv`, read as a file.
-    func fileReports(_ scorer: PatientScorer, _ csv: String) throws -> [PatientReport] {
+    func fileReports(_ scorer: PatientScorer, _ csv: String) async throws -> [PatientReport] {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/patients.csv"
         try csv.write(toFile: path, atomically: true, encoding: .utf8)
         var reports: [PatientReport] = []
-        try scorer.forEachReport(in: try PatientFile(path: path, model: scorer.model)) { reports.append($0) }
+        try await scorer.forEachReport(in: try PatientFile(path: path, model: scorer.model)) { reports.append($0) }
         return reports
     }
 
@@ -61,10 +61,10 @@ import RiskKit
         #expect(RiskModel.largest([0, -0.0, 0], count: 2) == [0, 1])
     }
 
-    @Test func fileRowsAndSinglePatientsGiveTheSameReport() throws {
+    @Test func fileRowsAndSinglePatientsGiveTheSameReport() async throws {
         let model = try model()
         let scorer = PatientScorer(model: model, topContributions: 2)
-        let reports = try fileReports(scorer, "id,a,b,sex\np1,3,-1,F\np2,NA, ,M\n")
+        let reports = try await fileReports(scorer, "id,a,b,sex\np1,3,-1,F\np2,NA, ,M\n")
         let single = try [["id": "p1", "a": "3", "b": "-1", "sex": "F"], ["id": "p2", "a": "NA", "b": " ", "sex": "M"]]
             .map { try scorer.report(PatientInput(model: model, fields: $0)) }
         #expect(reports == single)
@@ -82,22 +82,22 @@ import RiskKit
         #expect(p2.contributions == [Contribution(feature: "sex", value: 0.25), Contribution(feature: "a", value: 0)])
     }
 
-    @Test func unknownLevelNamesTheColumnAndLine() throws {
+    @Test func unknownLevelNamesTheColumnAndLine() async throws {
         let scorer = PatientScorer(model: try model())
-        let error = dataError { _ = try fileReports(scorer, "id,a,b,sex\np1,1,1,F\np2,1,1,X\n") }
+        let error = await dataError { _ = try await fileReports(scorer, "id,a,b,sex\np1,1,1,F\np2,1,1,X\n") }
         #expect(error?.line == 3)
         #expect(error?.column == "sex")
         #expect(error?.message.contains("known levels: `F`, `M`") == true)
     }
 
-    @Test func polygenicScoreIsJoinedByIdAsANumber() throws {
+    @Test func polygenicScoreIsJoinedByIdAsANumber() async throws {
         let model = try model(genetic: true)
         // A score with more digits than any short text round trip would keep.
         let prs = 1.0 / 3
         let scorer = PatientScorer(
             model: model,
             genotypeScores: GenotypeScores(byIndividual: ["p1": prs], matchedVariants: 0, unavailableVariants: 0))
-        let reports = try fileReports(scorer, "id,a,b,sex,prs\np1,1,1,F,99\np2,1,1,F,99\n")
+        let reports = try await fileReports(scorer, "id,a,b,sex,prs\np1,1,1,F,99\np2,1,1,F,99\n")
         // p1: the genotype score replaces the file's column: η = 1 − 1 + 2·⅓; genetic log odds 2·(⅓ − 1).
         let p1 = try #require(reports[0].score.genetics)
         #expect(p1.score == prs)
@@ -125,31 +125,111 @@ import RiskKit
         }
     }
 
-    @Test func jsonLineIsWhatJSONEncoderWrites() throws {
+    @Test func jsonLinesAreWhatJSONEncoderWrites() async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let band = RiskBand(id: "mid", label: "Mid (5% to <7.5%) / \"x\"", lower: 0.05, upper: 0.075, source: "s")
-        let recommendations = [
-            Recommendation(rule: "A-1", kind: .screening, text: "Check \\ now – ünïcode", intervalMonths: 12, source: "g"),
-            Recommendation(rule: "L-1", kind: .lifestyle, text: "t", intervalMonths: nil, source: "g", note: "n",
-                           factor: "bmi", contribution: 1e-7),
-        ]
-        let outcome = PolicyOutcome(policyVersion: "1", risk: 0.06, band: band, recommendations: recommendations,
-                                    skipped: [SkippedRule(rule: "S-1", fields: ["a", "b"], reason: "needs `a` (missing)")])
-        let genetics = GeneticRisk(score: nil, percentile: nil, z: nil, logOdds: -0.0, oddsRatio: 1, riskWithoutGenetics: 0.5)
-        var reports: [PatientReport] = []
-        for (id, policy, genetic) in [("p\"1", outcome, genetics), (nil, nil, nil), ("tab\there", outcome, genetics)] as [(String?, PolicyOutcome?, GeneticRisk?)] {
-            let score = PatientScore(
-                id: id, risk: 1.5e-10, percentile: 100, linearPredictor: -22.6, contributions: [
-                    Contribution(feature: "a", value: 2), Contribution(feature: "b", value: -1e21),
-                    Contribution(feature: "c", value: 0.1 + 0.2),
-                ], imputed: ["a", "c"], genetics: genetic)
-            reports.append(PatientReport(score: score, policy: policy, topContributions: 2))
+        // Texts with quotes, a backslash, a slash and non-ASCII letters; a lifestyle rule with a factor (its
+        // contribution is written); a rule on a field the file lacks (skipped).
+        let policy = try RecommendationPolicy(data: Data(#"""
+            {"format": "riskkit-policy", "version": 1, "policy_version": "t/1", "date": "2026-11-25",
+             "title": "T", "disclaimer": "Test fixture.", "outcome": {"description": "o", "horizon_years": 10},
+             "fields": {"a": {"type": "number"}, "z": {"type": "number"}, "sex": {"type": "category"}},
+             "bands": [{"id": "low", "label": "Low \"x\" / <5%", "lower": 0, "upper": 0.5, "source": "s"},
+                       {"id": "high", "label": "High – ünïcode", "lower": 0.5, "upper": 1, "source": "s"}],
+             "rules": [
+               {"id": "A-1", "kind": "screening", "when": {"field": "sex", "equals": "F"}, "text": "Check \\ now",
+                "interval_months": 12, "source": "g", "note": "n"},
+               {"id": "L-1", "kind": "lifestyle", "when": {"field": "a", "at_least": 0}, "text": "t",
+                "interval_months": null, "source": "g", "factor": "a"},
+               {"id": "S-1", "kind": "therapy", "when": {"field": "z", "above": 1}, "text": "u",
+                "interval_months": null, "source": "g"}]}
+            """#.utf8))
+        let genotypes = GenotypeScores(byIndividual: ["p\"1": 1.5], matchedVariants: 1, unavailableVariants: 0)
+        let scorer = PatientScorer(model: try model(genetic: true), genotypeScores: genotypes, policy: policy,
+                                   topContributions: 2)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/patients.csv"
+        // The second id holds a tab: that line is JSONEncoder's own.
+        try "id,a,b,sex\n\"p\"\"1\",3,-1,F\n\"tab\there\",NA,1e-7,M\n".write(toFile: path, atomically: true, encoding: .utf8)
+        var lines: [[UInt8]] = [], expected: [[UInt8]] = []
+        try await scorer.forEachBlock(in: try PatientFile(path: path, model: scorer.model), format: { _ in () }) { block, _ in
+            let writer = PatientLineWriter(scorer: scorer)
+            for i in 0..<block.count {
+                var line: [UInt8] = []
+                try writer.appendJSON(i, of: block, to: &line)
+                lines.append(line)
+                expected.append(Array(try encoder.encode(block.report(i, scorer: scorer))) + [0x0A])
+            }
         }
-        for report in reports {
-            var line: [UInt8] = []
-            try report.appendJSONLine(to: &line)
-            #expect(line == Array(try encoder.encode(report)) + [0x0A])
+        #expect(lines.count == 2)
+        #expect(lines == expected)
+        #expect(String(decoding: lines[0], as: UTF8.self).contains(#""contribution":2,"factor":"a""#))
+        #expect(String(decoding: lines[0], as: UTF8.self).contains(#""skipped_rules":[{"fields":["z"]"#))
+    }
+
+    /// A bad row in the third block: every row before it is scored and handed on, in order, then the error names
+    /// its line; nothing after it is.
+    @Test func blocksStopExactlyAtABadRow() async throws {
+        let scorer = PatientScorer(model: try model())
+        let capacity = PatientBlock(scorer: scorer).capacity
+        let bad = 2 * capacity + 7
+        var csv = "id,a,b,sex\n"
+        for r in 1...(3 * capacity) { csv += "p\(r),\(r == bad ? "x" : String(r % 5)),1,F\n" }
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/patients.csv"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        var ids: [String] = [], risks: [Double] = []
+        let error = await dataError {
+            try await scorer.forEachBlock(in: try PatientFile(path: path, model: scorer.model), format: { $0.count }) { block, count in
+                #expect(count == block.count)
+                for i in 0..<block.count {
+                    ids.append(block.ids[i]!)
+                    risks.append(block.risks[i])
+                }
+            }
         }
+        #expect(error?.line == bad + 1)
+        #expect(error?.column == "a")
+        #expect(ids == (1..<bad).map { "p\($0)" })
+        // η = a − b + 0 (sex F): a = r mod 5, b = 1.
+        #expect(risks.enumerated().allSatisfy { r, risk in risk == 1 / (1 + exp(-Double((r + 1) % 5 - 1))) })
+    }
+
+    /// Rows read in runs of lines (a file without quotes) and in one pass (the same file with a quoted cell) get the
+    /// same `row N` ids, risks and error line, blank lines included.
+    @Test func runsOfLinesAndOnePassAgree() async throws {
+        let scorer = PatientScorer(model: try model())
+        let capacity = PatientBlock(scorer: scorer).capacity
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var results: [[String]] = []
+        var lines: [Int?] = []
+        for quoted in [false, true] {
+            var csv = "a,b,sex\n"
+            for r in 1...(2 * capacity + 50) {
+                if r % 1000 == 0 { csv += "\n" }
+                csv += r == 2 * capacity + 40 ? "1,y,F\n" : "\(r % 7),1,\(quoted && r == 1 ? "\"F\"" : "F")\n"
+            }
+            let path = folder + "/p\(quoted).csv"
+            try csv.write(toFile: path, atomically: true, encoding: .utf8)
+            #expect(try CSVReader(path: path).splitsAtLineFeeds == !quoted)
+            var seen: [String] = []
+            let error = await dataError {
+                try await scorer.forEachBlock(in: try PatientFile(path: path, model: scorer.model), format: { _ in () }) { block, _ in
+                    for i in 0..<block.count { seen.append("\(block.ids[i]!) \(block.risks[i])") }
+                }
+            }
+            results.append(seen)
+            lines.append(error?.line)
+        }
+        #expect(results[0] == results[1])
+        #expect(results[0].count == 2 * capacity + 39)
+        #expect(results[0].last?.hasPrefix("row \(2 * capacity + 39) ") == true)
+        // The bad row's line: the header, its rows before it, and one blank line per thousand rows before it.
+        let bad = 2 * capacity + 40
+        #expect(lines[0] == 1 + bad + bad / 1000)
+        #expect(lines[1] == lines[0])
     }
 }

@@ -1,0 +1,159 @@
+import RiskKitRecommendations
+import RiskKitModels
+import RiskKitData
+
+extension PatientScorer {
+    /// Adds one patient to `block` from its feature cells (schema order) and the policy's field values
+    /// (`fieldValues[k]` for `policy.fields[k]`, nil when not in the record); see ``encode(_:line:value:to:)``.
+    /// - Throws: ``DataError`` naming the field (and `line`) as ``Feature/encode(_:codec:into:at:stride:)``; the
+    ///   block is then unchanged.
+    package func append(id: String?, line: Int?, cells: [FieldValue], fieldValues: [FieldValue?],
+                        to block: inout PatientBlock) throws {
+        try encode(id, line: line, value: { cells[$0] }, to: &block)
+        if let policy {
+            for k in 0..<block.fieldCount { setCell(k, policy: policy, value: fieldValues[k], in: &block) }
+        }
+        _ = block.beginPatient(id: id, line: line)
+    }
+
+    /// Adds the patient of one CSV record of `file` to `block`: each cell the model or the policy uses is parsed
+    /// once, straight from the record, as ``append(id:line:cells:fieldValues:to:)`` would get it from
+    /// ``PatientFile/featureCell(_:of:)`` (a plain number is read in place without making a ``FieldValue``).
+    /// - Throws: as ``append(id:line:cells:fieldValues:to:)``.
+    package func append(_ record: borrowing CSVRecord, id: String, of file: PatientFile, layout: RecordLayout,
+                        to block: inout PatientBlock) throws {
+        let i = block.count, capacity = block.capacity
+        precondition(i < capacity, "the block is full")
+        try withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(1, layout.numberColumns.count)) { numbers in
+            // The plain numeric cells, parsed in one pass over the record.
+            let parsed = layout.numberColumns.withUnsafeBufferPointer { columns in
+                record.decimals(at: columns, into: numbers.baseAddress!, stride: 1) ?? columns.count
+            }
+            var anyMissing = false
+            try block.design.withUnsafeMutableBufferPointer { design in
+                try block.missing.withUnsafeMutableBufferPointer { missingFlags in
+                    try codecs.withUnsafeBufferPointer { codecs in
+                        try columnOffsets.withUnsafeBufferPointer { offsets in
+                            try layout.numberSlots.withUnsafeBufferPointer { slots in
+                                let out = design.baseAddress!
+                                for f in 0..<codecs.count {
+                                    let codec = codecs[f], at = offsets[f] * capacity + i, slot = slots[f]
+                                    let missing: Bool
+                                    if slot >= 0 && slot < parsed && (numbers[slot].isNaN || codec.accepts(numbers[slot])) {
+                                        missing = numbers[slot].isNaN
+                                        codec.encode(number: numbers[slot], into: out, at: at, stride: capacity)
+                                    } else {
+                                        let cell = f == layout.joinedFeature ? genotypeCell(id) : file.featureCell(f, of: record)
+                                        missing = try encode(f, cell, into: out, at: at, stride: capacity, line: record.line)
+                                    }
+                                    missingFlags[f * capacity + i] = missing
+                                    anyMissing = anyMissing || missing
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            block.anyMissing[i] = anyMissing
+        }
+        if let policy {
+            for k in 0..<block.fieldCount {
+                setCell(k, policy: policy, value: layout.policyColumns[k].map { record.value(at: $0) }, in: &block)
+            }
+        }
+        _ = block.beginPatient(id: id, line: record.line)
+    }
+
+    /// Encodes the features of the block's next patient from their parsed cells (`value(f)`; the polygenic
+    /// score's is replaced by the patient's score from ``genotypeScores`` when there are genotype scores) down the
+    /// block's columns, recording which were missing.
+    private func encode(_ id: String?, line: Int?, value: (Int) -> FieldValue, to block: inout PatientBlock) throws {
+        let i = block.count, capacity = block.capacity
+        precondition(i < capacity, "the block is full")
+        let joined = genotypeScores == nil ? -1 : geneticFeature ?? -1
+        try block.design.withUnsafeMutableBufferPointer { design in
+            var anyMissing = false
+            for f in 0..<codecs.count {
+                let missing = try encode(f, f == joined ? genotypeCell(id) : value(f), into: design.baseAddress!,
+                                         at: columnOffsets[f] * capacity + i, stride: capacity, line: line)
+                block.missing[f * capacity + i] = missing
+                anyMissing = anyMissing || missing
+            }
+            block.anyMissing[i] = anyMissing
+        }
+    }
+
+    /// The polygenic score cell of the patient `id`: their score, or missing without genotypes.
+    private func genotypeCell(_ id: String?) -> FieldValue {
+        genotypeScores?.score(for: id).map(FieldValue.number) ?? .missing
+    }
+
+    /// Writes feature f's encoded columns for a parsed cell with the model's one encoder (``FeatureCodec``; the
+    /// feature itself checks and names what it rejects); returns whether the cell was missing.
+    /// - Throws: ``DataError`` naming the field and `line` as ``Feature/encode(_:codec:into:at:stride:)``.
+    @inline(__always)
+    private func encode(_ f: Int, _ cell: FieldValue, into out: UnsafeMutablePointer<Double>, at offset: Int,
+                        stride: Int, line: Int?) throws -> Bool {
+        let codec = codecs[f]
+        switch cell {
+        case .missing where codec.kind != .categorical:
+            codec.encode(number: .nan, into: out, at: offset, stride: stride)
+            return true
+        case .number(let number) where codec.accepts(number):
+            codec.encode(number: number, into: out, at: offset, stride: stride)
+            return false
+        case .text(let label) where codec.kind == .categorical:
+            if let k = levels[f].firstIndex(of: label) {
+                codec.encode(levelIndex: k, into: out, at: offset, stride: stride)
+                return false
+            }
+        default:
+            break
+        }
+        do {
+            return try model.schema.features[f].encode(cell, codec: codec, into: out, at: offset, stride: stride)
+        } catch var error as DataError {
+            error.line = error.line ?? line
+            throw error
+        }
+    }
+
+    /// Sets policy field k of the block's next patient from its value (nil: not in the record).
+    private func setCell(_ k: Int, policy: RecommendationPolicy, value: FieldValue?, in block: inout PatientBlock) {
+        let index = block.count * block.fieldCount + k
+        let (cell, problem) = policy.cell(field: k, for: value)
+        block.cells[index] = cell
+        if let problem { block.cellProblems[index] = problem }
+    }
+}
+
+/// Where a file's cells go for one scorer: which columns are read as plain numbers in one pass, and the policy's
+/// columns.
+package struct RecordLayout: Sendable {
+    /// The file columns of the numeric and binary features read in one pass (``CSVRecord/decimals(at:into:stride:)``).
+    let numberColumns: [Int]
+    /// For each feature, its position in ``numberColumns``, or −1 (categorical, absent, or joined from genotypes).
+    let numberSlots: [Int]
+    /// The feature whose cell comes from the genotype scores (−1: none).
+    let joinedFeature: Int
+    /// For each policy field, its file column (nil: not in the file).
+    let policyColumns: [Int?]
+
+    /// The layout of `file` for `scorer`.
+    init(file: PatientFile, scorer: PatientScorer) {
+        joinedFeature = scorer.genotypeScores == nil ? -1 : scorer.geneticFeature ?? -1
+        var columns: [Int] = [], slots: [Int] = []
+        for (f, codec) in scorer.codecs.enumerated() {
+            let c = file.featureColumns[f]
+            if codec.kind != .categorical && c >= 0 && f != joinedFeature {
+                slots.append(columns.count)
+                columns.append(c)
+            } else {
+                slots.append(-1)
+            }
+        }
+        numberColumns = columns
+        numberSlots = slots
+        policyColumns = file.columns(named: scorer.policy?.fields.map(\.name) ?? [])
+    }
+}

@@ -1,0 +1,232 @@
+import Foundation
+import RiskKitRecommendations
+import RiskKitModels
+import RiskKitData
+
+/// Writes scored patients of a ``PatientBlock`` as CSV records or JSON Lines, straight from the block's columns
+/// into a reused byte buffer; the model's and policy's texts are turned into bytes once, when the writer is made.
+///
+/// CSV columns: `id,risk,percentile,band,top_factors,recommendations,imputed`, then for a model with genetics
+/// `prs,prs_percentile,genetic_odds_ratio,risk_without_genetics` (``csvHeader``). Numbers are `String(Double)`
+/// (shortest round-trip) or printf-style fixed decimals (`DecimalNumber.appendFixed`); fields holding a comma,
+/// quote or line break are quoted, quotes doubled.
+///
+/// JSON Lines: one ``PatientReport`` per line, the bytes `JSONEncoder` writes with `.sortedKeys` and
+/// `.withoutEscapingSlashes`, written directly: keys in sorted order, numbers as `JSONEncoder` writes a `Double`
+/// (its `description` without a trailing `.0`), strings with `"` and `\` escaped. A patient with a text holding a
+/// control character, or a non-finite number, is handed to `JSONEncoder` itself, so the result never differs
+/// from it.
+package struct PatientLineWriter {
+    let scorer: PatientScorer
+    /// Feature names: as they are (CSV) and as JSON strings.
+    private let featureText: [[UInt8]]
+    private let featureJSON: [[UInt8]]
+    /// Per rule, its CSV item (`id` or `id/12mo`) and its JSON object after the optional `contribution` member.
+    private let ruleCSV: [[UInt8]]
+    private let ruleJSONTail: [[UInt8]]
+    /// Per band, its CSV field and the JSON line's start up to the contributions: `{"band":…,"band_label":…`.
+    private let bandCSV: [[UInt8]]
+    private let bandJSON: [[UInt8]]
+    /// `,"policy_version":"…"`.
+    private let policyVersionJSON: [UInt8]
+    /// Whether every model and policy text can be written directly (no control characters).
+    private let plainTexts: Bool
+    /// One CSV field being formatted, before quoting.
+    private var field: [UInt8] = []
+
+    /// A writer for the patients `scorer` scores.
+    package init(scorer: PatientScorer) {
+        self.scorer = scorer
+        let names = scorer.model.schema.features.map(\.name)
+        featureText = names.map { Array($0.utf8) }
+        featureJSON = names.map { JSONText.string($0) }
+        let rules = scorer.policy?.rules ?? []
+        ruleCSV = rules.map { Array(($0.id + ($0.intervalMonths.map { "/\($0)mo" } ?? "")).utf8) }
+        ruleJSONTail = rules.map { rule in
+            var w: [UInt8] = []
+            if let factor = rule.factor { w += JSONText.raw("\"factor\":") + JSONText.string(factor) + JSONText.raw(",") }
+            w += JSONText.raw("\"interval_months\":" + (rule.intervalMonths.map(String.init) ?? "null") + ",\"kind\":")
+            w += JSONText.string(rule.kind.rawValue)
+            if let note = rule.note { w += JSONText.raw(",\"note\":") + JSONText.string(note) }
+            w += JSONText.raw(",\"rule\":") + JSONText.string(rule.id) + JSONText.raw(",\"source\":")
+                + JSONText.string(rule.source) + JSONText.raw(",\"text\":") + JSONText.string(rule.text) + JSONText.raw("}")
+            return w
+        }
+        let bands = scorer.policy?.bands ?? []
+        bandCSV = bands.map { Array($0.id.utf8) }
+        bandJSON = bands.map {
+            JSONText.raw("{\"band\":") + JSONText.string($0.id) + JSONText.raw(",\"band_label\":") + JSONText.string($0.label)
+        }
+        policyVersionJSON = JSONText.raw(",\"policy_version\":") + JSONText.string(scorer.policy?.policyVersion)
+        var texts = names + rules.flatMap { [$0.id, $0.text, $0.source, $0.note ?? "", $0.factor ?? ""] }
+        texts += bands.flatMap { [$0.id, $0.label] } + [scorer.policy?.policyVersion ?? ""]
+        plainTexts = texts.allSatisfy(JSONText.isPlain)
+    }
+
+    /// The CSV header line for `model` (with its trailing line break).
+    package static func csvHeader(model: RiskModel) -> String {
+        "id,risk,percentile,band,top_factors,recommendations,imputed"
+            + (model.genetics == nil ? "" : ",prs,prs_percentile,genetic_odds_ratio,risk_without_genetics") + "\n"
+    }
+
+    /// Appends patient `i` of `block` as one CSV record (then `\n`) to `line`.
+    package mutating func appendCSV(_ i: Int, of block: PatientBlock, to line: inout [UInt8]) {
+        appendQuoted((block.ids[i] ?? "").utf8, to: &line)
+        line.append(0x2C)
+        line.append(contentsOf: block.risks[i].description.utf8)
+        line.append(0x2C)
+        DecimalNumber.appendFixed(block.percentiles[i], digits: 1, to: &line)
+        line.append(0x2C)
+        if scorer.policy != nil { appendQuoted(bandCSV[block.bands[i]], to: &line) }
+        line.append(0x2C)
+        field.removeAll(keepingCapacity: true)
+        for r in 0..<block.shownCount {
+            let f = Int(block.top[i * block.shownCount + r])
+            if r > 0 { field.append(UInt8(ascii: ";")) }
+            field.append(contentsOf: featureText[f])
+            field.append(UInt8(ascii: ":"))
+            DecimalNumber.appendFixed(block.contributions[f * block.capacity + i], digits: 4, plusSign: true, to: &field)
+        }
+        appendQuoted(field, to: &line)
+        line.append(0x2C)
+        field.removeAll(keepingCapacity: true)
+        for (k, r) in block.firedRules(i).enumerated() {
+            if k > 0 { field.append(UInt8(ascii: ";")) }
+            field.append(contentsOf: ruleCSV[Int(r)])
+        }
+        appendQuoted(field, to: &line)
+        line.append(0x2C)
+        field.removeAll(keepingCapacity: true)
+        var first = true
+        for f in 0..<(block.anyMissing[i] ? block.featureCount : 0) where block.missing[f * block.capacity + i] {
+            if !first { field.append(UInt8(ascii: ";")) }
+            first = false
+            field.append(contentsOf: featureText[f])
+        }
+        appendQuoted(field, to: &line)
+        if let g = block.genetics[i] {
+            line.append(0x2C)
+            if let prs = g.score { line.append(contentsOf: prs.description.utf8) }
+            line.append(0x2C)
+            if let p = g.percentile { DecimalNumber.appendFixed(p, digits: 1, to: &line) }
+            line.append(0x2C)
+            line.append(contentsOf: g.oddsRatio.description.utf8)
+            line.append(0x2C)
+            line.append(contentsOf: g.riskWithoutGenetics.description.utf8)
+        }
+        line.append(0x0A)
+    }
+
+    /// Appends `bytes` to `line` as one CSV field, quoted (with doubled quotes) when it holds a comma, quote or
+    /// line break.
+    private func appendQuoted<Bytes: Collection<UInt8>>(_ bytes: Bytes, to line: inout [UInt8]) {
+        let special = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        guard special else { return line.append(contentsOf: bytes) }
+        line.append(0x22)
+        for b in bytes {
+            if b == 0x22 { line.append(0x22) }
+            line.append(b)
+        }
+        line.append(0x22)
+    }
+
+    /// Appends patient `i` of `block` as one line of JSON (then `\n`) to `line`.
+    package func appendJSON(_ i: Int, of block: PatientBlock, to line: inout [UInt8]) throws {
+        guard isPlain(i, of: block) else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            line.append(contentsOf: try encoder.encode(block.report(i, scorer: scorer)))
+            line.append(0x0A)
+            return
+        }
+        let capacity = block.capacity
+        if scorer.policy != nil { line += bandJSON[block.bands[i]] } else { JSONText.append("{\"band\":null,\"band_label\":null", to: &line) }
+        JSONText.append(",\"contributions\":[", to: &line)
+        for r in 0..<block.shownCount {
+            let f = Int(block.top[i * block.shownCount + r])
+            JSONText.append(r == 0 ? "{\"feature\":" : ",{\"feature\":", to: &line)
+            line += featureJSON[f]
+            JSONText.append(",\"value\":", to: &line)
+            JSONText.append(number: block.contributions[f * capacity + i], to: &line)
+            line.append(UInt8(ascii: "}"))
+        }
+        line.append(UInt8(ascii: "]"))
+        if let g = block.genetics[i] {
+            JSONText.append(",\"genetics\":{\"log_odds\":", to: &line)
+            JSONText.append(number: g.logOdds, to: &line)
+            JSONText.append(",\"odds_ratio\":", to: &line)
+            JSONText.append(number: g.oddsRatio, to: &line)
+            if let p = g.percentile { JSONText.append(",\"percentile\":", to: &line); JSONText.append(number: p, to: &line) }
+            JSONText.append(",\"risk_without_genetics\":", to: &line)
+            JSONText.append(number: g.riskWithoutGenetics, to: &line)
+            if let s = g.score { JSONText.append(",\"score\":", to: &line); JSONText.append(number: s, to: &line) }
+            if let z = g.z { JSONText.append(",\"z\":", to: &line); JSONText.append(number: z, to: &line) }
+            line.append(UInt8(ascii: "}"))
+        }
+        JSONText.append(",\"id\":", to: &line)
+        JSONText.append(string: block.ids[i], to: &line)
+        JSONText.append(",\"imputed\":[", to: &line)
+        var first = true
+        for f in 0..<(block.anyMissing[i] ? block.featureCount : 0) where block.missing[f * capacity + i] {
+            if !first { line.append(UInt8(ascii: ",")) }
+            first = false
+            line += featureJSON[f]
+        }
+        JSONText.append("],\"linear_predictor\":", to: &line)
+        JSONText.append(number: block.linearPredictors[i], to: &line)
+        JSONText.append(",\"percentile\":", to: &line)
+        JSONText.append(number: block.percentiles[i], to: &line)
+        if scorer.policy != nil { line += policyVersionJSON } else { JSONText.append(",\"policy_version\":null", to: &line) }
+        JSONText.append(",\"recommendations\":[", to: &line)
+        for (k, r) in block.firedRules(i).enumerated() {
+            JSONText.append(k == 0 ? "{" : ",{", to: &line)
+            if let c = block.contribution(ofRule: Int(r), patient: i, scorer: scorer), c.isFinite {
+                JSONText.append("\"contribution\":", to: &line)
+                JSONText.append(number: c, to: &line)
+                line.append(UInt8(ascii: ","))
+            }
+            line += ruleJSONTail[Int(r)]
+        }
+        JSONText.append("],\"risk\":", to: &line)
+        JSONText.append(number: block.risks[i], to: &line)
+        JSONText.append(",\"skipped_rules\":[", to: &line)
+        for (k, s) in (block.skipped[i] ?? []).enumerated() {
+            JSONText.append(k == 0 ? "{\"fields\":[" : ",{\"fields\":[", to: &line)
+            for (m, name) in s.fields.enumerated() {
+                if m > 0 { line.append(UInt8(ascii: ",")) }
+                JSONText.append(string: name, to: &line)
+            }
+            JSONText.append("],\"reason\":", to: &line)
+            JSONText.append(string: s.reason, to: &line)
+            JSONText.append(",\"rule\":", to: &line)
+            JSONText.append(string: s.rule, to: &line)
+            line.append(UInt8(ascii: "}"))
+        }
+        JSONText.append("]}\n", to: &line)
+    }
+
+    /// Whether patient `i`'s line can be written directly: every number finite, no control character in a text.
+    private func isPlain(_ i: Int, of block: PatientBlock) -> Bool {
+        guard plainTexts, block.ids[i].map(JSONText.isPlain) ?? true else { return false }
+        var finite = block.risks[i].isFinite && block.percentiles[i].isFinite && block.linearPredictors[i].isFinite
+        for r in 0..<block.shownCount {
+            finite = finite && block.contributions[Int(block.top[i * block.shownCount + r]) * block.capacity + i].isFinite
+        }
+        if let g = block.genetics[i] {
+            finite = finite && [g.logOdds, g.oddsRatio, g.riskWithoutGenetics, g.percentile ?? 0, g.score ?? 0, g.z ?? 0]
+                .allSatisfy(\.isFinite)
+        }
+        let skippedPlain = (block.skipped[i] ?? []).allSatisfy { s in
+            ([s.rule, s.reason] + s.fields).allSatisfy(JSONText.isPlain)
+        }
+        return finite && skippedPlain
+    }
+}
+
+extension PatientBlock {
+    /// The positions of the policy rules that fired for patient `i`, in report order.
+    package func firedRules(_ i: Int) -> ArraySlice<Int32> {
+        guard !fired.isEmpty else { return [] }
+        return fired[(i == 0 ? 0 : firedEnds[i - 1])..<firedEnds[i]]
+    }
+}

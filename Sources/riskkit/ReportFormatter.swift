@@ -1,0 +1,130 @@
+import Foundation
+import RiskKit
+
+/// Formats scored patients as a clinician-readable table, CSV, or JSON Lines: a block's rows at a time, on
+/// whichever thread scoring hands them to (see ``ReportWriter`` for the header, footer and order).
+struct ReportFormatter: Sendable {
+    let format: OutputFormat
+    let scorer: PatientScorer
+    /// One patient, shown in full (instead of one line per patient).
+    var detailed = false
+
+    var model: RiskModel { scorer.model }
+    var policy: RecommendationPolicy? { scorer.policy }
+
+    /// The formatted rows of a scored block: row i is `bytes[ends[i − 1]..<ends[i]]`; formatting stopped before
+    /// row `ends.count` when `failure` is set.
+    struct Rows: Sendable {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        var failure: (any Error)?
+    }
+
+    /// Formats every patient of `block`.
+    func rows(_ block: PatientBlock) -> Rows {
+        var rows = Rows()
+        var lines = PatientLineWriter(scorer: scorer)
+        do {
+            for i in 0..<block.count {
+                switch format {
+                case .json: try lines.appendJSON(i, of: block, to: &rows.bytes)
+                case .csv: lines.appendCSV(i, of: block, to: &rows.bytes)
+                case .table:
+                    let report = block.report(i, scorer: scorer)
+                    rows.bytes += (detailed ? self.block(report) : line(report)).utf8
+                }
+                rows.ends.append(rows.bytes.count)
+            }
+        } catch {
+            rows.failure = error
+        }
+        return rows
+    }
+
+    /// What comes before the first row: the CSV header, or the table's column heads.
+    var header: String {
+        switch format {
+        case .csv: PatientLineWriter.csvHeader(model: model)
+        case .table: detailed ? "" : tableHeader()
+        case .json: ""
+        }
+    }
+
+    private func percent(_ p: Double) -> String { p == 0 ? "0%" : String(format: p < 0.001 ? "%.2f%%" : "%.1f%%", p * 100) }
+
+    private func ordinal(_ p: Double) -> String {
+        let n = Int(p.rounded())
+        let suffix = (11...13).contains(n % 100) ? "th" : (n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th")
+        return "\(n)\(suffix)"
+    }
+
+    private func tableHeader() -> String {
+        let genetic = model.genetics == nil ? "" : pad("PRS pctl", 8, right: true) + "  " + pad("gen. OR", 7, right: true) + "  "
+        let h = pad("patient", 16) + "  " + pad("risk", 7, right: true) + "  " + pad("pctl", 5, right: true) + "  "
+            + genetic + pad("band", 13) + "  " + pad("main factors", 40) + "  recommendations\n"
+        return h + String(repeating: "-", count: 110 + genetic.count) + "\n"
+    }
+
+    private func line(_ r: PatientReport) -> String {
+        var out = ""
+        let factors = r.shownContributions.prefix(3).map { "\($0.feature) \(String(format: "%+.2f", $0.value))" }.joined(separator: ", ")
+        let recs = (r.policy?.recommendations ?? []).map(\.rule).joined(separator: " ")
+        let genetic = r.score.genetics.map { g in
+            pad(g.percentile.map { String(Int($0.rounded())) } ?? "—", 8, right: true) + "  "
+                + pad(String(format: "%.2f", g.oddsRatio), 7, right: true) + "  "
+        } ?? ""
+        out += pad(r.score.id ?? "—", 16) + "  " + pad(percent(r.score.risk), 7, right: true) + "  "
+            + pad(String(Int(r.score.percentile.rounded())), 5, right: true) + "  " + genetic + pad(r.policy?.band.id ?? "—", 13) + "  "
+            + pad(factors, 40) + "  " + recs + "\n"
+        return out
+    }
+
+    private func block(_ r: PatientReport) -> String {
+        var out = r.score.id.map { "Patient \($0)\n" } ?? "Patient\n"
+        let horizon = policy.map { String(format: "%g-year risk", $0.outcome.horizonYears) } ?? "Risk of \(model.outcome.column)"
+        out += "  \(horizon): \(percent(r.score.risk)), \(ordinal(r.score.percentile)) percentile of the training population\n"
+        if let policy { out += "  Outcome: \(policy.outcome.description)\n" }
+        if let band = r.policy?.band {
+            out += "  Risk band: \(band.label) [\(percent(band.lower))–\(band.upper >= 1 ? "100%" : "<" + percent(band.upper))] — \(band.source)\n"
+        }
+        if let g = r.score.genetics {
+            let score = g.score.map { String(format: "%.4g", $0) } ?? "not available (no genotypes; average assumed)"
+            out += "  Polygenic score: \(score)" + (g.percentile.map { ", \(ordinal($0)) percentile of the training samples" } ?? "") + "\n"
+            out += "  Genetic part: odds ratio \(String(format: "%.2f", g.oddsRatio)) against an average genetic background; "
+                + "risk without it \(percent(g.riskWithoutGenetics))\n"
+        }
+        if !r.score.imputed.isEmpty {
+            out += "  Missing and imputed: \(r.score.imputed.joined(separator: ", "))\n"
+        }
+        out += "\n  Main factors (log-odds relative to an average patient in the training data):\n"
+        for c in r.shownContributions {
+            out += "    \(pad(c.feature, 24)) \(String(format: "%+.3f", c.value))  \(c.value > 0 ? "raises" : "lowers") risk\n"
+        }
+        if let outcome = r.policy {
+            out += "\n  Recommendations (policy \(outcome.policyVersion)):\n"
+            if outcome.recommendations.isEmpty { out += "    none triggered\n" }
+            for rec in outcome.recommendations {
+                let interval = rec.intervalMonths.map { " Repeat every \($0) months." } ?? ""
+                out += "    [\(rec.rule)] \(rec.kind.rawValue): \(rec.text)\(interval)\n      Source: \(rec.source)\n"
+            }
+            if !outcome.skipped.isEmpty {
+                out += "\n  Not evaluated (missing data): " + outcome.skipped.map { "\($0.rule) (\($0.fields.joined(separator: ", ")))" }.joined(separator: "; ") + "\n"
+            }
+        }
+        return out
+    }
+
+    func footer() -> String {
+        var out = "\n"
+        if let d = model.description { out += "Model: \(d)\n" }
+        if let policy { out += "Policy: \(policy.title) \(policy.policyVersion) (\(policy.date)). \(policy.disclaimer)\n" }
+        out += "Decision support, not a diagnosis.\n"
+        return out
+    }
+
+    private func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+        let t = s.count > width ? String(s.prefix(width - 1)) + "…" : s
+        let fill = String(repeating: " ", count: Swift.max(0, width - t.count))
+        return right ? fill + t : t + fill
+    }
+}
