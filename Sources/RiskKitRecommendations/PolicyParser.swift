@@ -247,16 +247,16 @@ struct PolicyParser {
         return rules
     }
 
-    /// Every overridden id names another rule, and a rule that overrides others is not itself overridden (one
-    /// level, so which rules a patient gets never depends on the order rules are looked at).
+    /// No rule overrides itself, and a rule that overrides others is not itself overridden (one level, so which
+    /// rules a patient gets never depends on the order rules are looked at). Ids that are not rules of this policy
+    /// are allowed: they name rules of another policy of the same care plan (a BRCA pathway in a breast policy
+    /// replacing the average-risk mammography rule of a general one).
     private func checkOverrides(_ rules: [PolicyRule]) throws {
-        let ids = Set(rules.map(\.id))
         let overridden = Set(rules.flatMap(\.overrides))
         for (i, rule) in rules.enumerated() where !rule.overrides.isEmpty {
             let path = "rules[\(i)] (\(rule.id)).overrides"
             for target in rule.overrides {
                 guard target != rule.id else { throw fail(path, "a rule cannot override itself") }
-                guard ids.contains(target) else { throw fail(path, "unknown rule id `\(target)`") }
             }
             guard !overridden.contains(rule.id) else {
                 throw fail(path, "`\(rule.id)` is itself overridden by another rule; overrides go one level deep")

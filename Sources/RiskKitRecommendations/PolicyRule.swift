@@ -21,7 +21,8 @@ public struct PolicyRule: Sendable, Equatable {
     /// due date (last done + ``intervalMonths``) and an overdue flag; `nil`: none.
     public var lastDoneField: String?
     /// Ids of the rules this rule replaces when it fires (`overrides`), such as average-risk screening replaced by
-    /// a high-risk pathway; empty: none.
+    /// a high-risk pathway: rules of this policy, or of another policy of the same care plan (the recommendation
+    /// carries them, so a merged plan can drop those); empty: none.
     public var overrides: [String]
 
     /// Creates a rule.

@@ -4,7 +4,8 @@ import RiskKitData
 /// One recommendation for one patient, traceable to the policy rule and guideline that produced it.
 ///
 /// JSON keys: `rule`, `kind`, `text`, `interval_months` (always present, `null` when the guideline sets no
-/// interval), `source`; `note`, `factor`, `contribution`, `last_done`, `due_date` and `overdue` only when set.
+/// interval), `source`; `note`, `factor`, `contribution`, `last_done`, `due_date`, `overdue` and `overrides` only when
+/// set.
 public struct Recommendation: Sendable, Equatable, Codable {
     /// The id of the rule that fired ("CV-01").
     public var rule: String
@@ -29,6 +30,9 @@ public struct Recommendation: Sendable, Equatable, Codable {
     public var dueDate: CalendarDate?
     /// Whether ``dueDate`` lies before the as-of date; set with ``dueDate``.
     public var overdue: Bool?
+    /// The rule ids this recommendation replaces (its rule's `overrides`): a care plan merging several policies
+    /// drops their recommendations. `nil` for most.
+    public var overrides: [String]?
 
     /// Creates a recommendation.
     public init(rule: String, kind: RuleKind, text: String, intervalMonths: Int?, source: String,
@@ -45,7 +49,7 @@ public struct Recommendation: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case rule, kind, text, intervalMonths = "interval_months", source, note, factor, contribution
-        case lastDone = "last_done", dueDate = "due_date", overdue
+        case lastDone = "last_done", dueDate = "due_date", overdue, overrides
     }
 
     /// Encodes with `interval_months` written as `null` when there is no interval.
@@ -62,6 +66,7 @@ public struct Recommendation: Sendable, Equatable, Codable {
         try c.encodeIfPresent(lastDone, forKey: .lastDone)
         try c.encodeIfPresent(dueDate, forKey: .dueDate)
         try c.encodeIfPresent(overdue, forKey: .overdue)
+        try c.encodeIfPresent(overrides, forKey: .overrides)
     }
 }
 

@@ -105,6 +105,7 @@ extension RecommendationPolicy {
             rule: rules[r].id, kind: rules[r].kind, text: rules[r].text, intervalMonths: rules[r].intervalMonths,
             source: rules[r].source, note: rules[r].note, factor: rules[r].factor,
             contribution: contribution.flatMap { $0.isFinite ? $0 : nil })
+        if !rules[r].overrides.isEmpty { recommendation.overrides = rules[r].overrides }
         if let asOf, lastDoneSlots[r] != nil, let months = rules[r].intervalMonths {
             recommendation.setDue(lastDone: lastDone, intervalMonths: months, asOf: asOf)
         }

@@ -26,7 +26,8 @@ import RiskKitData
 ///   optional `last_done_field` (a `date` field; needs `interval_months`: the recommendation gets `last_done`,
 ///   `due_date` and `overdue` relative to the as-of date), optional `overrides` [rule ids] (when this rule fires
 ///   the listed rules are dropped, as a BRCA pathway replaces average-risk mammography; one level deep: an
-///   overriding rule cannot itself be overridden)}].
+///   overriding rule cannot itself be overridden; ids of another policy of the same care plan are allowed and
+///   carried by the recommendation as `overrides`, for the plan to drop)}].
 /// - `modifiable`: [{`field` (a `number` field), `target`, `label`, `source`, optional `when` (a condition on
 ///   fields only)}], the factors a what-if plan may change. `target` is `{"equals": v}`, `{"at_most": b}` or
 ///   `{"at_least": b}`, optionally with `"relative_change": r` (a fraction, −0.10 = −10 %, moving toward the
@@ -129,7 +130,7 @@ public struct RecommendationPolicy: Sendable, Equatable {
         let positions = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, Int32($0)) })
         self.lastDoneSlots = rules.map { $0.lastDoneField.map { slots[$0]! } }
         self.modifiableSlots = modifiable.map { slots[$0.field]! }
-        self.overriddenRules = rules.map { $0.overrides.map { positions[$0]! } }
+        self.overriddenRules = rules.map { $0.overrides.compactMap { positions[$0] } }
         self.hasOverrides = rules.contains { !$0.overrides.isEmpty }
     }
 }

@@ -118,6 +118,9 @@ import RiskKit
             policy.recommend(risk: 0.05, values: woman.merging(["brca1": brca1]) { $1 }).recommendations.map(\.rule)
         }
         #expect(fired(.number(1)) == ["T-03"])
+        let carrier = policy.recommend(risk: 0.05, values: woman.merging(["brca1": .number(1)]) { $1 })
+        #expect(carrier.recommendations[0].overrides == ["T-01"])
+        #expect(String(decoding: try JSONEncoder().encode(carrier.recommendations[0]), as: UTF8.self).contains("\"overrides\":[\"T-01\"]"))
         #expect(fired(.number(0)) == ["T-01"])
         // Unknown carrier status: the override did not fire, so average-risk screening stays, T-03 is skipped.
         let unknown = policy.recommend(risk: 0.05, values: woman)
@@ -130,8 +133,8 @@ import RiskKit
             ["id": id, "kind": "counseling", "when": ["field": "age", "at_least": 18], "text": "x",
              "interval_months": NSNull(), "source": "Test", "overrides": overrides]
         }
-        let unknown = try PolicyValidationTests.error { Self.addRule(&$0, rule("T-03", overrides: ["T-09"])) }
-        #expect(unknown == "test.json: rules[2] (T-03).overrides: unknown rule id `T-09`")
+        // An id this policy does not have names a rule of another policy of the care plan.
+        #expect(try PolicyValidationTests.error { Self.addRule(&$0, rule("T-03", overrides: ["CRC-01"])) } == nil)
         let itself = try PolicyValidationTests.error { Self.addRule(&$0, rule("T-03", overrides: ["T-03"])) }
         #expect(itself == "test.json: rules[2] (T-03).overrides: a rule cannot override itself")
         let chain = try PolicyValidationTests.error {
