@@ -50,6 +50,13 @@ extension DataError {
         public static let eventLabelUnknown = extending(invalidData, 4)
         /// Too few score weights match the genotyped variants: check the inputs, or accept a smaller overlap.
         public static let weightOverlapTooSmall = extending(invalidData, 5)
+        /// A patient's value lies outside the policy's plausible range for the field: correct the value.
+        public static let implausibleValue = extending(invalidData, 6)
+        /// A patient's field name is not one the model or the policy knows: correct the name.
+        public static let unknownField = extending(invalidData, 7)
+        /// The policy was written for another outcome or horizon than the model predicts: pick the matching
+        /// policy, or apply it anyway on purpose.
+        public static let policyModelMismatch = extending(invalidData, 8)
 
         // MARK: Settings
 
@@ -77,5 +84,9 @@ extension DataError {
         public static let hardyWeinbergPOutOfRange = extending(invalidSetting, 11)
         /// The minor allele frequency threshold is outside [0, 1].
         public static let minorAlleleFrequencyOutOfRange = extending(invalidSetting, 12)
+        /// A training setting names a feature (required, optional, applicable range) that the model does not have.
+        public static let featureNotFound = extending(invalidSetting, 13)
+        /// An applicable range was set for a feature that is not numeric.
+        public static let applicableRangeNotNumeric = extending(invalidSetting, 14)
     }
 }

@@ -44,15 +44,21 @@ struct CompiledConditions: Sendable, Equatable {
     private(set) var constants: [Double] = []
     private(set) var passes: [Bool] = []
     private(set) var bands: [Int] = []
-    /// The root node of each rule, in policy order.
+    /// The root node of each condition, in the order given (a policy's rules, then its modifiable factors).
     private(set) var roots: [Int] = []
 
-    /// Compiles every rule's condition. `slots` maps each declared field name to its position; `labels[k]` are the
-    /// known labels of field k (see ``PolicyCell/label(_:)``); `bandIDs` are the band ids in order (loading checks
-    /// that every field and band a condition names is declared).
-    init(rules: [PolicyRule], fields: [PolicyField], labels: [[String]], bandIDs: [String]) {
+    /// The field position that stands for the risk in collected problems: a risk or band clause is unknown for a
+    /// patient without a risk (no field has a negative position).
+    static let riskSlot = -1
+
+    /// Compiles `conditions`. `fields` are the declared fields; `labels[k]` are the known labels of field k (see
+    /// ``PolicyCell/label(_:)``); `bandIDs` are the band ids in order (loading checks that every field and band a
+    /// condition names is declared).
+    init(conditions: [PolicyCondition], fields: [PolicyField], labels: [[String]], bandIDs: [String]) {
         let slots = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
-        for rule in rules { roots.append(compile(rule.condition, slots: slots, fields: fields, labels: labels, bandIDs: bandIDs)) }
+        for condition in conditions {
+            roots.append(compile(condition, slots: slots, fields: fields, labels: labels, bandIDs: bandIDs))
+        }
     }
 
     private mutating func compile(_ condition: PolicyCondition, slots: [String: Int], fields: [PolicyField],
@@ -104,12 +110,14 @@ struct CompiledConditions: Sendable, Equatable {
         }
     }
 
-    /// Evaluates rule `rule`'s condition for one patient: `cells[k]` is the patient's value of field k, `band` the
-    /// position of the risk's band. With `problems` non-nil, also collects the values that made it unknown, in
-    /// evaluation order (a part that is false discards what its siblings collected, as it decides the result).
-    func evaluate(rule: Int, risk: Double, band: Int, cells: UnsafeBufferPointer<PolicyCell>,
+    /// Evaluates condition `condition` (its position in the compiled list) for one patient: `cells[k]` is the
+    /// patient's value of field k, `band` the position of the risk's band; a patient without a risk has `risk`
+    /// NaN and `band` −1, and its risk and band clauses are unknown (collected as ``riskSlot``). With `problems`
+    /// non-nil, also collects the values that made it unknown, in evaluation order (a part that is false discards
+    /// what its siblings collected, as it decides the result).
+    func evaluate(condition: Int, risk: Double, band: Int, cells: UnsafeBufferPointer<PolicyCell>,
                   problems: UnsafeMutablePointer<[(slot: Int, cell: PolicyCell)]>?) -> PolicyTruth {
-        evaluate(node: roots[rule], risk: risk, band: band, cells: cells, problems: problems)
+        evaluate(node: roots[condition], risk: risk, band: band, cells: cells, problems: problems)
     }
 
     private func evaluate(node index: Int, risk: Double, band: Int, cells: UnsafeBufferPointer<PolicyCell>,
@@ -130,6 +138,9 @@ struct CompiledConditions: Sendable, Equatable {
                 }
             }
             return unknown ? .unknown : (node.kind == .all ? .yes : .no)
+        case .risk where risk.isNaN, .band where band < 0:
+            problems?.pointee.append((Self.riskSlot, .absent))
+            return .unknown
         case .risk:
             return passes(risk, node) ? .yes : .no
         case .band:

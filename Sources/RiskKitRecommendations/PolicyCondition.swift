@@ -72,3 +72,14 @@ public enum PolicyValue: Sendable, Equatable, Hashable, CustomStringConvertible 
         }
     }
 }
+
+extension PolicyCondition {
+    /// Whether the condition tests the predicted risk or its band anywhere (a patient without a risk cannot satisfy it).
+    var needsRisk: Bool {
+        switch self {
+        case .all(let parts), .any(let parts): parts.contains(where: \.needsRisk)
+        case .field: false
+        case .risk, .band: true
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import RiskKitData
 
 /// A patient field a policy's rules may test, declared once so conditions are checked against it on load.
 public struct PolicyField: Sendable, Equatable {
@@ -11,15 +12,19 @@ public struct PolicyField: Sendable, Equatable {
     public var levels: [String]?
     /// Plain-language meaning of the field.
     public var description: String?
+    /// The values a `number` field can plausibly take (`plausible: [lo, hi]`, in ``unit``); a patient value outside
+    /// is an error, not a risk. `nil`: not declared.
+    public var plausible: ValueRange?
 
     /// Creates a field declaration.
     public init(name: String, type: PolicyFieldType, unit: String? = nil, levels: [String]? = nil,
-                description: String? = nil) {
+                description: String? = nil, plausible: ValueRange? = nil) {
         self.name = name
         self.type = type
         self.unit = unit
         self.levels = levels
         self.description = description
+        self.plausible = plausible
     }
 }
 
@@ -29,4 +34,7 @@ public enum PolicyFieldType: String, Sendable, Equatable, CaseIterable {
     case number
     /// Text labels (`.text` in a record), such as `F`/`M`.
     case category
+    /// Calendar dates written `YYYY-MM-DD` (`.text` in a record), such as the date of the last mammogram; read by
+    /// rules' `last_done_field`, never tested by conditions.
+    case date
 }

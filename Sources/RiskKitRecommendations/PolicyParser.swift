@@ -9,7 +9,7 @@ struct PolicyParser {
 
     private static let topRequired = ["format", "version", "policy_version", "date", "title", "disclaimer",
                                       "outcome", "fields", "bands", "rules"]
-    private static let topOptional = ["notes", "definitions"]
+    private static let topOptional = ["notes", "definitions", "modifiable"]
     private static let conditionKeys = ["field", "risk", "band", "all", "any", "is"]
 
     /// The error for `message` at JSON path `path`.
@@ -62,10 +62,12 @@ struct PolicyParser {
         }
 
         let outcomeObject = try PolicyJSONObject(top.members["outcome"]!, at: "outcome",
-                                                 required: ["description", "horizon_years"], fail: fail)
+                                                 required: ["description", "horizon_years"], optional: ["label"],
+                                                 fail: fail)
         let horizon = try outcomeObject.number("horizon_years")
         guard horizon > 0 else { throw fail("outcome.horizon_years", "must be positive, found \(horizon)") }
-        let outcome = PredictedOutcome(description: try outcomeObject.string("description"), horizonYears: horizon)
+        let outcome = PredictedOutcome(description: try outcomeObject.string("description"), horizonYears: horizon,
+                                       label: try outcomeObject.optionalString("label"))
 
         let fields = try parseFields(try top.dictionary("fields"))
         let bands = try parseBands(try top.array("bands"))
@@ -80,11 +82,13 @@ struct PolicyParser {
         }
         let ruleContext = ConditionContext(fields: context.fields, bandIDs: context.bandIDs, definitions: definitions)
         let rules = try parseRules(try top.array("rules"), context: ruleContext)
+        let modifiable = top.has("modifiable")
+            ? try parseModifiable(try top.array("modifiable"), context: ruleContext) : []
 
         return RecommendationPolicy(
             policyVersion: try top.string("policy_version"), date: date, title: try top.string("title"),
             disclaimer: try top.string("disclaimer"), notes: notes, outcome: outcome, fields: fields,
-            bands: bands, rules: rules)
+            bands: bands, rules: rules, modifiable: modifiable)
     }
 
     // MARK: - Fields
@@ -94,10 +98,22 @@ struct PolicyParser {
             let path = "fields.\(name)"
             guard !name.trimmingWhitespace().isEmpty else { throw fail("fields", "a field name must not be empty") }
             let object = try PolicyJSONObject(value, at: path, required: ["type"],
-                                              optional: ["unit", "levels", "description"], fail: fail)
+                                              optional: ["unit", "levels", "description", "plausible"], fail: fail)
             let typeName = try object.string("type")
             guard let type = PolicyFieldType(rawValue: typeName) else {
-                throw fail("\(path).type", "unknown field type `\(typeName)`; use `number` or `category`")
+                throw fail("\(path).type", "unknown field type `\(typeName)`; use `number`, `category` or `date`")
+            }
+            var plausible: ValueRange?
+            if object.has("plausible") {
+                guard type == .number else { throw fail("\(path).plausible", "only a `number` field has a plausible range") }
+                let items = try object.array("plausible")
+                guard items.count == 2, case .number(let lo) = items[0], case .number(let hi) = items[1] else {
+                    throw fail("\(path).plausible", "expected [lowest, highest] (two numbers)")
+                }
+                guard lo < hi else {
+                    throw fail("\(path).plausible", "lowest \(FieldValue.number(lo)) must be below highest \(FieldValue.number(hi))")
+                }
+                plausible = ValueRange(lower: lo, upper: hi)
             }
             var levels: [String]?
             if object.has("levels") {
@@ -115,7 +131,7 @@ struct PolicyParser {
                 if Set(levels!).count != levels!.count { throw fail("\(path).levels", "lists a level twice") }
             }
             return PolicyField(name: name, type: type, unit: try object.optionalString("unit"), levels: levels,
-                               description: try object.optionalString("description"))
+                               description: try object.optionalString("description"), plausible: plausible)
         }
     }
 
@@ -172,7 +188,7 @@ struct PolicyParser {
             if case .object(let m) = item, case .string(let id)? = m["id"] { path += " (\(id))" }
             let object = try PolicyJSONObject(
                 item, at: path, required: ["id", "kind", "when", "text", "interval_months", "source"],
-                optional: ["note", "factor"], fail: fail)
+                optional: ["note", "factor", "last_done_field", "overrides"], fail: fail)
             let id = try object.string("id")
             guard !id.contains(where: \.isWhitespace) else {
                 throw fail("\(path).id", "a rule id must not contain spaces")
@@ -202,13 +218,114 @@ struct PolicyParser {
                     throw fail("\(path).factor", "`\(factor)` is not a field declared under `fields`")
                 }
             }
+            let lastDone = try object.optionalString("last_done_field")
+            if let lastDone {
+                guard context.fields[lastDone]?.type == .date else {
+                    throw fail("\(path).last_done_field", "`\(lastDone)` is not a `date` field declared under `fields`")
+                }
+                guard interval != nil else {
+                    throw fail("\(path).last_done_field", "a due date needs `interval_months`; this rule sets none")
+                }
+            }
+            var overrides: [String] = []
+            if object.has("overrides") {
+                overrides = try object.array("overrides").enumerated().map { k, item in
+                    guard case .string(let s) = item else {
+                        throw fail("\(path).overrides[\(k)]", "expected a rule id, found \(item.typeName)")
+                    }
+                    return s
+                }
+            }
             let condition = try parseCondition(object.members["when"]!, at: "\(path).when", context: context,
                                                insideDefinition: false)
             rules.append(PolicyRule(id: id, kind: kind, condition: condition, text: try object.string("text"),
                                     intervalMonths: interval, source: try object.string("source"),
-                                    note: try object.optionalString("note"), factor: factor))
+                                    note: try object.optionalString("note"), factor: factor,
+                                    lastDoneField: lastDone, overrides: overrides))
         }
+        try checkOverrides(rules)
         return rules
+    }
+
+    /// No rule overrides itself, and a rule that overrides others is not itself overridden (one level, so which
+    /// rules a patient gets never depends on the order rules are looked at). Ids that are not rules of this policy
+    /// are allowed: they name rules of another policy of the same care plan (a BRCA pathway in a breast policy
+    /// replacing the average-risk mammography rule of a general one).
+    private func checkOverrides(_ rules: [PolicyRule]) throws {
+        let overridden = Set(rules.flatMap(\.overrides))
+        for (i, rule) in rules.enumerated() where !rule.overrides.isEmpty {
+            let path = "rules[\(i)] (\(rule.id)).overrides"
+            for target in rule.overrides {
+                guard target != rule.id else { throw fail(path, "a rule cannot override itself") }
+            }
+            guard !overridden.contains(rule.id) else {
+                throw fail(path, "`\(rule.id)` is itself overridden by another rule; overrides go one level deep")
+            }
+        }
+    }
+
+    // MARK: - Modifiable factors
+
+    private func parseModifiable(_ items: [PolicyJSON], context: ConditionContext) throws -> [ModifiableFactor] {
+        try items.enumerated().map { i, item in
+            let path = "modifiable[\(i)]"
+            let object = try PolicyJSONObject(item, at: path, required: ["field", "target", "label", "source"],
+                                              optional: ["when"], fail: fail)
+            let field = try object.string("field")
+            guard context.fields[field]?.type == .number else {
+                throw fail("\(path).field", "`\(field)` is not a `number` field declared under `fields`")
+            }
+            var condition: PolicyCondition?
+            if object.has("when") {
+                let parsed = try parseCondition(object.members["when"]!, at: "\(path).when", context: context,
+                                                insideDefinition: false)
+                guard !parsed.needsRisk else {
+                    throw fail("\(path).when", "a modifiable factor's condition may test fields only, not the risk or its band")
+                }
+                condition = parsed
+            }
+            return ModifiableFactor(field: field, target: try parseTarget(object.members["target"]!, at: "\(path).target"),
+                                    label: try object.string("label"), source: try object.string("source"),
+                                    condition: condition)
+        }
+    }
+
+    private func parseTarget(_ json: PolicyJSON, at path: String) throws -> ModifiableTarget {
+        let object = try PolicyJSONObject(json, at: path, required: [],
+                                          optional: ["equals", "at_most", "at_least", "relative_change"], fail: fail)
+        let bounds = ["equals", "at_most", "at_least"].filter { object.has($0) }
+        let relative = object.has("relative_change") ? try object.number("relative_change") : nil
+        if let relative {
+            guard relative > -1, relative != 0 else {
+                throw fail(object.pathOf("relative_change"), "expected a non-zero fraction above −1 (−0.10 = −10 %), found \(FieldValue.number(relative))")
+            }
+        }
+        switch (bounds.first, bounds.count) {
+        case (nil, _):
+            guard let relative else {
+                throw fail(path, "expected one of `equals`, `at_most`, `at_least`, or `relative_change`")
+            }
+            return .relative(relative)
+        case (let bound?, 1):
+            let b = try object.number(bound)
+            switch bound {
+            case "equals":
+                guard relative == nil else { throw fail(path, "`equals` cannot have a `relative_change`") }
+                return .value(b)
+            case "at_most":
+                if let relative, relative > 0 {
+                    throw fail(object.pathOf("relative_change"), "must be negative with `at_most` (a decrease toward the bound)")
+                }
+                return .atMost(b, relativeChange: relative)
+            default:
+                if let relative, relative < 0 {
+                    throw fail(object.pathOf("relative_change"), "must be positive with `at_least` (an increase toward the bound)")
+                }
+                return .atLeast(b, relativeChange: relative)
+            }
+        default:
+            throw fail(path, "expected only one of `equals`, `at_most`, `at_least`")
+        }
     }
 
     // MARK: - Conditions
@@ -310,6 +427,9 @@ struct PolicyParser {
         guard let field = context.fields[name] else {
             throw fail("\(path).field", "`\(name)` is not a field declared under `fields`")
         }
+        guard field.type != .date else {
+            throw fail("\(path).field", "`\(name)` is a `date` field; conditions cannot test it (rules read it through `last_done_field`)")
+        }
         var ops = members
         ops["field"] = nil
         guard !ops.isEmpty else {
@@ -348,7 +468,7 @@ struct PolicyParser {
                     return .text(s)
                 case (.number, _):
                     throw fail(where_, "expected a number for \(subject), found \(v.typeName)")
-                case (.category, _):
+                case (.category, _), (.date, _):
                     throw fail(where_, "expected a category label (a string) for \(subject), found \(v.typeName)")
                 }
             }

@@ -17,10 +17,18 @@ public struct PolicyRule: Sendable, Equatable {
     public var note: String?
     /// For lifestyle rules, the model feature the advice acts on; used to order lifestyle advice.
     public var factor: String?
+    /// The `date` field holding when this test was last done (`last_done_field`), so the recommendation gets a
+    /// due date (last done + ``intervalMonths``) and an overdue flag; `nil`: none.
+    public var lastDoneField: String?
+    /// Ids of the rules this rule replaces when it fires (`overrides`), such as average-risk screening replaced by
+    /// a high-risk pathway: rules of this policy, or of another policy of the same care plan (the recommendation
+    /// carries them, so a merged plan can drop those); empty: none.
+    public var overrides: [String]
 
     /// Creates a rule.
     public init(id: String, kind: RuleKind, condition: PolicyCondition, text: String, intervalMonths: Int?,
-                source: String, note: String? = nil, factor: String? = nil) {
+                source: String, note: String? = nil, factor: String? = nil, lastDoneField: String? = nil,
+                overrides: [String] = []) {
         self.id = id
         self.kind = kind
         self.condition = condition
@@ -29,6 +37,8 @@ public struct PolicyRule: Sendable, Equatable {
         self.source = source
         self.note = note
         self.factor = factor
+        self.lastDoneField = lastDoneField
+        self.overrides = overrides
     }
 }
 

@@ -8,15 +8,31 @@ import RiskKitData
 /// `"version": 1`); `Models/default-policy.json` documents the format by example. Loading validates the whole
 /// file and throws `DataError` naming the file and the JSON path (with the rule id) of the first problem.
 ///
-/// Schema (version 1; unknown keys are errors everywhere):
+/// Schema (version 1; unknown keys are errors everywhere; keys marked *optional* may be left out, so files
+/// written before they existed still load):
 /// - top level: `format`, `version`, `policy_version`, `date` (YYYY-MM-DD), `title`, `disclaimer`,
-///   `outcome` {`description`, `horizon_years`}, `fields`, `bands`, `rules`; optional `notes` [string] and
-///   `definitions` {name: condition}.
-/// - `fields`: {name: {`type`: `number` | `category`, optional `unit`, `levels` [string], `description`}}.
+///   `outcome` {`description`, `horizon_years`, optional `label`}, `fields`, `bands`, `rules`; optional `notes`
+///   [string], `definitions` {name: condition} and `modifiable` [factor].
+/// - `outcome.label`: the outcome contract. A model must declare the same label (ignoring case; `train
+///   --outcome-label`) and horizon (`train --horizon-years`) for the policy to apply to it; see
+///   ``contract(with:)``.
+/// - `fields`: {name: {`type`: `number` | `category` | `date`, optional `unit`, `levels` [string] (category),
+///   `description`, `plausible` [lowest, highest] (number: a value outside, in `unit`, is an error)}}. A `date`
+///   field holds `YYYY-MM-DD` text and is read only by `last_done_field`.
 /// - `bands`: ascending [{`id`, `label`, `lower`, `upper`, `source`, optional `note`}] tiling [0, 1]; each band is
 ///   `[lower, upper)`, the last also contains 1.
 /// - `rules`: [{`id`, `kind` (`screening` | `lifestyle` | `therapy` | `counseling`), `when`, `text`,
-///   `interval_months` (positive integer or null), `source`, optional `note`, optional `factor` (lifestyle only)}].
+///   `interval_months` (positive integer or null), `source`, optional `note`, optional `factor` (lifestyle only),
+///   optional `last_done_field` (a `date` field; needs `interval_months`: the recommendation gets `last_done`,
+///   `due_date` and `overdue` relative to the as-of date), optional `overrides` [rule ids] (when this rule fires
+///   the listed rules are dropped, as a BRCA pathway replaces average-risk mammography; one level deep: an
+///   overriding rule cannot itself be overridden; ids of another policy of the same care plan are allowed and
+///   carried by the recommendation as `overrides`, for the plan to drop)}].
+/// - `modifiable`: [{`field` (a `number` field), `target`, `label`, `source`, optional `when` (a condition on
+///   fields only)}], the factors a what-if plan may change. `target` is `{"equals": v}`, `{"at_most": b}` or
+///   `{"at_least": b}`, optionally with `"relative_change": r` (a fraction, −0.10 = −10 %, moving toward the
+///   bound and stopping there), or `{"relative_change": r}` alone; see ``ModifiableTarget``. For a field listed
+///   more than once, the first entry whose `when` holds applies (e.g. alcohol limits by sex).
 /// - a condition is one of `{"all": [conditions]}`, `{"any": [conditions]}`, `{"is": "definition"}`,
 ///   `{"risk": {comparisons}}`, `{"band": {"in": [ids]} | {"equals": id}}`, or
 ///   `{"field": name, comparisons...}`; comparisons are `equals`, `in`, `at_least`, `at_most`, `above`,
@@ -45,12 +61,22 @@ public struct RecommendationPolicy: Sendable, Equatable {
     public var bands: [RiskBand]
     /// Rules in policy order.
     public var rules: [PolicyRule]
+    /// Factors a what-if plan may change, in policy order (empty when the policy declares none).
+    public var modifiable: [ModifiableFactor]
 
     /// Each field's known labels (see ``PolicyCell/label(_:)``): its declared levels, or the labels its
     /// conditions name; empty for `number` fields.
     package let labels: [[String]]
-    /// The rules' conditions, compiled once.
+    /// The rules' conditions, then the modifiable factors' `when` conditions, compiled once.
     let compiled: CompiledConditions
+    /// Each rule's `last_done_field` as a position in ``fields`` (nil: none).
+    package let lastDoneSlots: [Int?]
+    /// Each modifiable factor's field as a position in ``fields``.
+    let modifiableSlots: [Int]
+    /// For each rule, the positions of the rules it overrides (empty for most).
+    let overriddenRules: [[Int32]]
+    /// Whether any rule overrides others.
+    let hasOverrides: Bool
 
     /// Reads and validates the policy file at `path`.
     ///
@@ -81,7 +107,8 @@ public struct RecommendationPolicy: Sendable, Equatable {
 
     /// Creates a policy from parts that `PolicyParser` has already validated.
     init(policyVersion: String, date: String, title: String, disclaimer: String, notes: [String],
-         outcome: PredictedOutcome, fields: [PolicyField], bands: [RiskBand], rules: [PolicyRule]) {
+         outcome: PredictedOutcome, fields: [PolicyField], bands: [RiskBand], rules: [PolicyRule],
+         modifiable: [ModifiableFactor] = []) {
         self.policyVersion = policyVersion
         self.date = date
         self.title = title
@@ -91,10 +118,19 @@ public struct RecommendationPolicy: Sendable, Equatable {
         self.fields = fields.sorted { $0.name < $1.name }
         self.bands = bands
         self.rules = rules
+        self.modifiable = modifiable
+        let conditions = rules.map(\.condition) + modifiable.map { $0.condition ?? .all([]) }
         let labels = self.fields.map { field in
-            field.type == .number ? [] : field.levels ?? Self.labels(of: field.name, in: rules.map(\.condition))
+            field.type == .category ? field.levels ?? Self.labels(of: field.name, in: conditions) : []
         }
         self.labels = labels
-        self.compiled = CompiledConditions(rules: rules, fields: self.fields, labels: labels, bandIDs: bands.map(\.id))
+        self.compiled = CompiledConditions(conditions: conditions, fields: self.fields, labels: labels,
+                                           bandIDs: bands.map(\.id))
+        let slots = Dictionary(uniqueKeysWithValues: self.fields.enumerated().map { ($1.name, $0) })
+        let positions = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, Int32($0)) })
+        self.lastDoneSlots = rules.map { $0.lastDoneField.map { slots[$0]! } }
+        self.modifiableSlots = modifiable.map { slots[$0.field]! }
+        self.overriddenRules = rules.map { $0.overrides.compactMap { positions[$0] } }
+        self.hasOverrides = rules.contains { !$0.overrides.isEmpty }
     }
 }

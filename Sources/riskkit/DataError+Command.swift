@@ -31,6 +31,9 @@ extension DataError {
         case .clumpR2OutOfRange: "; check --clump-r2"
         case .clumpWindowOutOfRange: "; check --clump-kb"
         case .clumpIndexPOutOfRange, .clumpMemberPOutOfRange: "; check --clump-p"
+        case .policyModelMismatch: "; use the policy written for this model, or pass --force-policy to apply it anyway"
+        case .featureNotFound: "; check --required, --optional and --applicable"
+        case .applicableRangeNotNumeric: "; check --applicable"
         default: nil
         }
     }

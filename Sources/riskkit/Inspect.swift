@@ -77,7 +77,14 @@ struct InspectReport: Encodable {
         let m = model
         var out = ""
         if let d = m.description { out += d + "\n\n" }
-        out += "Outcome: \(m.outcome.column) (event = \(m.outcome.positiveLabel))\n"
+        out += "Outcome: \(m.outcome.column) (event = \(m.outcome.positiveLabel))"
+        switch (m.outcome.label, m.outcome.horizonYears) {
+        case let (label?, years?): out += ": \(label), \(formatNumber(years))-year horizon"
+        case let (label?, nil): out += ": \(label), horizon not declared"
+        case let (nil, years?): out += ": \(formatNumber(years))-year horizon, label not declared"
+        case (nil, nil): break
+        }
+        out += "\n"
         let f = m.fit
         var penalty = f.penalty
         if let l = f.lambda { penalty += ", λ = \(formatNumber(l))" }
@@ -102,6 +109,7 @@ struct InspectReport: Encodable {
             t.add([c.name, formatNumber(c.estimate, digits: 6), formatNumber(c.stdError), formatNumber(c.z), formatPValue(c.pValue), ci, formatNumber(c.oddsRatio)])
         }
         out += t.render()
+        out += domainTable()
         if let g = m.genetics {
             let ci = g.oddsRatioPerSD.ciLow.flatMap { low in g.oddsRatioPerSD.ciHigh.map { " (95% CI \(formatNumber(low))–\(formatNumber($0)))" } } ?? ""
             out += "\nPolygenic score `\(g.feature)`: \(g.score.variants.count) variants (\(g.score.method)\(g.score.description.map { ", \($0)" } ?? "")); "
@@ -109,5 +117,29 @@ struct InspectReport: Encodable {
         }
         out += "\nTrained \(m.training.date) by RiskKit \(m.training.riskkitVersion) on \(m.training.dataFile) (sha256 \(m.training.dataSHA256.prefix(12))…)\n"
         return out
+    }
+
+    /// Each feature's training domain (observed range or levels, applicable range, required), for models that
+    /// record it; empty for model files written before it was kept.
+    func domainTable() -> String {
+        let features = model.schema.features
+        guard features.contains(where: { $0.required != nil || $0.observedMin != nil || $0.applicable != nil }) else { return "" }
+        func range(_ r: ValueRange?) -> String {
+            switch (r?.lower, r?.upper) {
+            case let (lo?, hi?): "\(formatNumber(lo, digits: 6))–\(formatNumber(hi, digits: 6))"
+            case let (lo?, nil): "≥ \(formatNumber(lo, digits: 6))"
+            case let (nil, hi?): "≤ \(formatNumber(hi, digits: 6))"
+            case (nil, nil): "—"
+            }
+        }
+        var t = TextTable(header: ["feature", "kind", "training values", "applicable", "required", "missing in training"], rightAligned: [5])
+        for f in features {
+            let observed = f.kind == .categorical ? (f.levels ?? []).joined(separator: ", ")
+                : range(f.observedMin.map { ValueRange(lower: $0, upper: f.observedMax ?? $0) })
+            let applicable = f.kind == .categorical ? "—" : f.applicable.map { range($0) } ?? (f.observedMin == nil ? "—" : "training range")
+            let required = f.required.map { $0 ? "yes" : "no (imputed)" } ?? "unknown"
+            t.add([f.name, f.kind.rawValue, observed, applicable, required, String(f.missingInTraining)])
+        }
+        return "\nTraining domain (a patient outside an applicable range or missing a required feature is not assessable):\n" + t.render()
     }
 }

@@ -14,7 +14,12 @@ struct Train: LoggingCommand {
             `prs`, with the lifestyle and clinical columns; rows without genotypes are skipped and counted. FILE \
             is a RiskKit PRS model (.prs.json, from prs build) or a PLINK-style / PGS Catalog weight file (its \
             frequencies and reference distribution are then taken from PREFIX). The model file embeds the score \
-            and the same model refitted without it, so score and evaluate can separate the genetic part.
+            and the same model refitted without it, so score and evaluate can separate the genetic part. \
+            The model records each numeric feature's observed training range and which features are required (a \
+            patient missing one is not assessable): by default every feature with no missing training value, and \
+            age and sex; --required and --optional change that. --applicable sets the intended population (default: \
+            the observed range); --outcome-label and --horizon-years declare what the model predicts, so a policy \
+            written for another outcome or horizon is refused.
             """)
 
     @Option(help: "Training CSV file.") var data: String
@@ -35,6 +40,16 @@ struct Train: LoggingCommand {
     @Option(help: "Population prevalence, to re-anchor the intercept of case-control data.") var prevalence: Double?
     @Flag(help: "Add missingness indicators for features with missing values.") var missingIndicators = false
     @Option(help: "Description saved in the model (e.g. data source, intended use).") var description: String?
+    @Option(name: .customLong("outcome-label"), help: "What the event is (\"first ASCVD event\"), for matching policies.")
+    var outcomeLabel: String?
+    @Option(name: .customLong("horizon-years"), help: "Prediction horizon in years (10 for a 10-year risk), for matching policies.")
+    var horizonYears: Double?
+    @Option(help: "Features a patient cannot be assessed without, beyond the default (comma-separated).", transform: commaList)
+    var required: [String] = []
+    @Option(name: .customLong("optional"), help: "Features to impute when missing although the default requires them (comma-separated).", transform: commaList)
+    var optionalFeatures: [String] = []
+    @Option(help: ArgumentHelp("Intended population of a numeric feature, FEATURE=LO..HI (either bound may be left open: bmi=..60); repeatable.", valueName: "feature=lo..hi"))
+    var applicable: [String] = []
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset of the training individuals (IID = --id values).")
     var bfile: String?
     @Option(name: .customLong("prs-weights"), help: "Polygenic score: a .prs.json from prs build, or a PLINK-style or PGS Catalog weight file.")
@@ -59,6 +74,26 @@ struct Train: LoggingCommand {
         if let prevalence, !(prevalence > 0 && prevalence < 1) { throw ValidationError("--prevalence must lie strictly between 0 and 1") }
         if (bfile == nil) != (prsWeights == nil) { throw ValidationError("--bfile and --prs-weights go together") }
         if bfile != nil && id == nil { throw ValidationError("--bfile needs --id: the column holding the .fam IIDs") }
+        if let horizonYears, !(horizonYears > 0 && horizonYears.isFinite) { throw ValidationError("--horizon-years must be a positive number") }
+        if let outcomeLabel, outcomeLabel.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--outcome-label must not be empty") }
+        if let both = required.first(where: optionalFeatures.contains) {
+            throw ValidationError("`\(both)` is given to both --required and --optional")
+        }
+        _ = try applicableRanges()
+    }
+
+    /// The `--applicable` values by feature name.
+    func applicableRanges() throws -> [String: ValueRange] {
+        var ranges: [String: ValueRange] = [:]
+        for item in applicable {
+            let parts = item.split(separator: "=", maxSplits: 1)
+            let name = parts.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            guard parts.count == 2, !name.isEmpty, let range = ValueRange(parsing: parts[1]) else {
+                throw ValidationError("--applicable expects FEATURE=LO..HI, FEATURE=LO.. or FEATURE=..HI with LO ≤ HI, got `\(item)`")
+            }
+            guard ranges.updateValue(range, forKey: name) == nil else { throw ValidationError("--applicable names `\(name)` twice") }
+        }
+        return ranges
     }
 
     func run() throws {
@@ -81,6 +116,11 @@ struct Train: LoggingCommand {
             options.prevalence = prevalence
             options.missingIndicators = missingIndicators
             options.description = description
+            options.outcomeLabel = outcomeLabel
+            options.horizonYears = horizonYears
+            options.required = Set(required)
+            options.optional = Set(optionalFeatures)
+            options.applicable = try applicableRanges()
             if let bfile, let prsWeights {
                 options.genetic = try GeneticScores.forTraining(bfile: bfile, weights: prsWeights, minOverlap: minOverlap)
             }

@@ -21,6 +21,16 @@ public struct Feature: Codable, Sendable, Equatable {
     public var missingIndicator: Bool
     /// How many training rows had this cell missing (documentation for the analyst).
     public var missingInTraining: Int
+    /// Smallest value seen in training (numeric and binary features; `nil` in files written before it was kept).
+    public var observedMin: Double?
+    /// Largest value seen in training (numeric and binary features; `nil` in files written before it was kept).
+    public var observedMax: Double?
+    /// Whether a patient missing this value cannot be assessed (rather than having it imputed); `nil`: unknown, in
+    /// files written before it was recorded.
+    public var required: Bool?
+    /// The intended population's range of this numeric feature, set at training time; `nil`: not declared, the
+    /// observed training range (``observedMin``…``observedMax``) applies (see ``applicableRange``).
+    public var applicable: ValueRange?
 
     enum CodingKeys: String, CodingKey {
         case name, kind, levels
@@ -29,6 +39,32 @@ public struct Feature: Codable, Sendable, Equatable {
         case imputedLevel = "imputed_level"
         case missingIndicator = "missing_indicator"
         case missingInTraining = "missing_in_training"
+        case observedMin = "observed_min"
+        case observedMax = "observed_max"
+        case required, applicable
+    }
+
+    /// Creates a feature; the training-domain metadata (observed range, `required`, `applicable`) starts unknown.
+    public init(
+        name: String, kind: FeatureKind, levels: [String]?, referenceLevel: String?, imputedNumber: Double?,
+        imputedLevel: String?, missingIndicator: Bool, missingInTraining: Int
+    ) {
+        self.name = name
+        self.kind = kind
+        self.levels = levels
+        self.referenceLevel = referenceLevel
+        self.imputedNumber = imputedNumber
+        self.imputedLevel = imputedLevel
+        self.missingIndicator = missingIndicator
+        self.missingInTraining = missingInTraining
+    }
+
+    /// The range a patient's value must lie in for the model to apply: the declared ``applicable`` range, else
+    /// the observed training range; `nil` for categorical features and for files that record neither.
+    public var applicableRange: ValueRange? {
+        if let applicable { return applicable }
+        guard let observedMin, let observedMax else { return nil }
+        return ValueRange(lower: observedMin, upper: observedMax)
     }
 
     /// Names of the encoded columns this feature produces, in order.

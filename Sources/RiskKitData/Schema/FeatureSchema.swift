@@ -31,7 +31,8 @@ public struct FeatureSchema: Codable, Sendable, Equatable {
     /// Learns a schema from named training columns and returns it with the standardized training design matrix
     /// (`n × (1 + width)`, column 0 the intercept of ones, column-major).
     ///
-    /// Numeric columns whose non-missing values are all 0 or 1 become binary. Imputation uses the mean
+    /// Numeric columns whose non-missing values are all 0 or 1 become binary; numeric and binary features record
+    /// their observed minimum and maximum. Imputation uses the mean
     /// (numeric), the most frequent value (binary) or the most frequent level (categorical; ties go to the
     /// first level). Categorical levels keep the given order; the first is the reference level.
     /// - Throws: ``DataError`` when a feature is constant or entirely missing (it cannot be estimated).
@@ -77,10 +78,13 @@ public struct FeatureSchema: Codable, Sendable, Equatable {
             let binary = other == 0
             // Binary features impute their most frequent value (ties → 0); numeric ones their mean.
             let imputed = binary ? (ones * 2 > count ? 1.0 : 0.0) : sum / Double(count)
-            return Feature(
+            var feature = Feature(
                 name: name, kind: binary ? .binary : .numeric, levels: nil, referenceLevel: nil,
                 imputedNumber: imputed, imputedLevel: nil,
                 missingIndicator: options.missingIndicators && missing > 0, missingInTraining: missing)
+            feature.observedMin = minValue
+            feature.observedMax = maxValue
+            return feature
         case .categorical(let codes, let levels):
             var counts = [Int](repeating: 0, count: levels.count)
             var missing = 0

@@ -80,7 +80,8 @@ public struct RiskModel: Codable, Sendable {
     public var slopes: [Double] { coefficients.dropFirst().map(\.estimate) }
 }
 
-/// The predicted outcome: its column and which value counts as an event.
+/// The predicted outcome: its column, which value counts as an event and, when declared at training time, the
+/// event's label and the prediction horizon.
 public struct OutcomeDefinition: Codable, Sendable, Equatable {
     /// Column name in the training data.
     public var column: String
@@ -88,18 +89,28 @@ public struct OutcomeDefinition: Codable, Sendable, Equatable {
     public var positiveLabel: String
     /// The value that marks a non-event.
     public var negativeLabel: String
+    /// What the event is, in words a policy can be matched by ("first ASCVD event"); `nil`: not declared.
+    public var label: String?
+    /// The prediction horizon in years (10 for a 10-year risk); `nil`: not declared.
+    public var horizonYears: Double?
 
     enum CodingKeys: String, CodingKey {
         case column
         case positiveLabel = "positive_label"
         case negativeLabel = "negative_label"
+        case label
+        case horizonYears = "horizon_years"
     }
 
-    /// Creates an outcome definition.
-    public init(column: String, positiveLabel: String, negativeLabel: String) {
+    /// Creates an outcome definition; `label` and `horizonYears` are the outcome contract a policy is checked
+    /// against (`nil`: not declared).
+    public init(column: String, positiveLabel: String, negativeLabel: String, label: String? = nil,
+                horizonYears: Double? = nil) {
         self.column = column
         self.positiveLabel = positiveLabel
         self.negativeLabel = negativeLabel
+        self.label = label
+        self.horizonYears = horizonYears
     }
 }
 

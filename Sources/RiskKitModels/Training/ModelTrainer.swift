@@ -112,11 +112,18 @@ public enum ModelTrainer {
             if options.prevalence != nil { notes.append("cross-validated metrics are on the training sample's scale (before prevalence re-anchoring)") }
         }
 
+        let (schema, domainNotes) = try final.schema.declaringDomain(
+            required: options.required, optional: options.optional, applicable: options.applicable,
+            imputedByDesign: Set([options.genetic?.feature].compactMap { $0 }))
+        notes += domainNotes
+        var outcomeDefinition = outcome.definition
+        outcomeDefinition.label = options.outcomeLabel
+        outcomeDefinition.horizonYears = options.horizonYears
         let events = Int(y.reduce(0, +))
         let calibration = Calibration(prevalence: options.prevalence, sampleEventRate: Double(events) / Double(y.count))
         let model = RiskModel(
-            description: options.description, outcome: outcome.definition, idColumn: options.id,
-            schema: final.schema, coefficients: final.originalScaleCoefficients(interceptShift: calibration.interceptShift),
+            description: options.description, outcome: outcomeDefinition, idColumn: options.id,
+            schema: schema, coefficients: final.originalScaleCoefficients(interceptShift: calibration.interceptShift),
             fit: final.summary(options: options, events: events), calibration: calibration,
             referenceRisks: ReferenceDistribution(values: final.trainingRisks(interceptShift: calibration.interceptShift)),
             crossValidation: crossValidation,

@@ -1,3 +1,4 @@
+import RiskKitData
 
 /// What `riskkit train` was asked to do.
 public struct TrainingOptions: Sendable {
@@ -52,6 +53,18 @@ public struct TrainingOptions: Sendable {
     public var description: String?
     /// A polygenic score joined to the rows by ``id`` and fitted as one more feature (`train --bfile`).
     public var genetic: GeneticInput?
+    /// Features a patient cannot be assessed without, beyond the default (every feature with no missing training
+    /// value, and `age` and `sex`; the polygenic score feature is optional by default).
+    public var required: Set<String> = []
+    /// Features whose missing values are imputed even though the default would make them required.
+    public var optional: Set<String> = []
+    /// The intended population per numeric feature (`--applicable age=40..79`); features not named here apply over
+    /// their observed training range.
+    public var applicable: [String: ValueRange] = [:]
+    /// What the event is ("first ASCVD event"), saved in the model's outcome for matching policies.
+    public var outcomeLabel: String?
+    /// Prediction horizon in years, saved in the model's outcome for matching policies.
+    public var horizonYears: Double?
 
     /// Options for training on `outcome`; set the rest as needed.
     public init(outcome: String) { self.outcome = outcome }
