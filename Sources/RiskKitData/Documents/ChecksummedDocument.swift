@@ -10,6 +10,10 @@ public protocol ChecksummedDocument: Codable {
     static var currentVersion: Int { get }
     /// What the file is, for error messages ("model", "PRS model").
     static var documentKind: String { get }
+    /// The file's `format` value as read.
+    var format: String { get }
+    /// The file's format `version` as read.
+    var version: Int { get }
     /// `sha256:<hex>` of the sorted-key JSON without the checksum; nil before the document is written.
     var checksum: String? { get set }
     /// Checks consistency beyond decoding; `name` is the file, for messages.
@@ -61,24 +65,21 @@ extension ChecksummedDocument {
 
     /// Decodes and verifies JSON; `name` is used in error messages.
     public static func decode(_ data: Data, name: String) throws -> Self {
-        let header: DocumentHeader
-        do {
-            header = try JSONDecoder().decode(DocumentHeader.self, from: data)
-        } catch {
-            throw DataError(file: name, "not a readable RiskKit \(documentKind): the JSON is truncated or malformed (\(describe(error)))")
-        }
-        guard header.format == formatName else {
-            throw DataError(file: name, "not a RiskKit \(documentKind) file (\"format\" is \(header.format.map { "\"\($0)\"" } ?? "missing"), expected \"\(formatName)\")")
-        }
-        guard header.version == currentVersion else {
-            throw DataError(file: name, "\(documentKind) file version \(header.version.map(String.init) ?? "missing") is not supported; this RiskKit (\(RiskKitVersion.current)) reads version \(currentVersion)")
-        }
+        // One full decode; the two header keys are read on their own only to explain a failure.
         let document: Self
         do {
             document = try JSONDecoder().decode(Self.self, from: data)
         } catch {
+            let header: DocumentHeader
+            do {
+                header = try JSONDecoder().decode(DocumentHeader.self, from: data)
+            } catch {
+                throw DataError(file: name, "not a readable RiskKit \(documentKind): the JSON is truncated or malformed (\(describe(error)))")
+            }
+            try checkHeader(format: header.format, version: header.version, name: name)
             throw DataError(file: name, "\(documentKind) file is damaged: \(describe(error))")
         }
+        try checkHeader(format: document.format, version: document.version, name: name)
         guard let stored = document.checksum else {
             throw DataError(file: name, "\(documentKind) file has no checksum; it was not written by RiskKit or was edited")
         }
@@ -91,7 +92,19 @@ extension ChecksummedDocument {
     }
 }
 
-/// The two keys read before the rest of a document, to refuse another kind or version with a clear message.
+extension ChecksummedDocument {
+    /// Refuses another kind of file or another format version.
+    private static func checkHeader(format: String?, version: Int?, name: String) throws {
+        guard format == formatName else {
+            throw DataError(file: name, "not a RiskKit \(documentKind) file (\"format\" is \(format.map { "\"\($0)\"" } ?? "missing"), expected \"\(formatName)\")")
+        }
+        guard version == currentVersion else {
+            throw DataError(file: name, "\(documentKind) file version \(version.map(String.init) ?? "missing") is not supported; this RiskKit (\(RiskKitVersion.current)) reads version \(currentVersion)")
+        }
+    }
+}
+
+/// The two keys read on their own to explain why a document does not decode, to refuse another kind or version with a clear message.
 private struct DocumentHeader: Decodable {
     var format: String?
     var version: Int?
