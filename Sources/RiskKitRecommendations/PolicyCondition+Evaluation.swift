@@ -159,8 +159,81 @@ struct CompiledConditions: Sendable, Equatable {
         }
     }
 
+    /// Evaluates conditions `0..<truths.count` (the rules') for one patient as ``evaluate(condition:risk:band:cells:problems:)``
+    /// does without collecting problems, writing each result to `truths`: the fast path, walking the compiled
+    /// arrays through buffer pointers taken once for all of them.
+    func evaluateAll(risk: Double, band: Int, cells: UnsafeBufferPointer<PolicyCell>,
+                     into truths: UnsafeMutableBufferPointer<PolicyTruth>) {
+        nodes.withUnsafeBufferPointer { nodes in
+            children.withUnsafeBufferPointer { children in
+                tests.withUnsafeBufferPointer { tests in
+                    constants.withUnsafeBufferPointer { constants in
+                        passes.withUnsafeBufferPointer { passes in
+                            bands.withUnsafeBufferPointer { bands in
+                                let view = View(nodes: nodes, children: children, tests: tests, constants: constants,
+                                                passes: passes, bands: bands)
+                                for r in truths.indices {
+                                    truths[r] = view.evaluate(roots[r], risk: risk, band: band, cells: cells)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The compiled arrays seen through buffer pointers, for the fast path.
+    private struct View {
+        let nodes: UnsafeBufferPointer<Node>
+        let children: UnsafeBufferPointer<Int>
+        let tests: UnsafeBufferPointer<Test>
+        let constants: UnsafeBufferPointer<Double>
+        let passes: UnsafeBufferPointer<Bool>
+        let bands: UnsafeBufferPointer<Int>
+
+        func evaluate(_ index: Int, risk: Double, band: Int, cells: UnsafeBufferPointer<PolicyCell>) -> PolicyTruth {
+            let node = nodes[index]
+            switch node.kind {
+            case .all, .any:
+                let decisive: PolicyTruth = node.kind == .all ? .no : .yes
+                var unknown = false
+                for k in node.start..<(node.start + node.count) {
+                    let truth = evaluate(children[k], risk: risk, band: band, cells: cells)
+                    if truth == decisive { return decisive }
+                    if truth == .unknown { unknown = true }
+                }
+                return unknown ? .unknown : (node.kind == .all ? .yes : .no)
+            case .risk where risk.isNaN, .band where band < 0:
+                return .unknown
+            case .risk:
+                return CompiledConditions.passes(risk, node, tests: tests, constants: constants) ? .yes : .no
+            case .band:
+                for k in node.start..<(node.start + node.count) where bands[k] == band { return .yes }
+                return .no
+            case .numberField, .labelField:
+                switch cells[node.slot] {
+                case .number(let value) where node.kind == .numberField:
+                    return CompiledConditions.passes(value, node, tests: tests, constants: constants) ? .yes : .no
+                case .label(let k) where node.kind == .labelField:
+                    return passes[node.start + (k < 0 ? node.count - 1 : k)] ? .yes : .no
+                default:
+                    return .unknown
+                }
+            }
+        }
+    }
+
     /// Whether `value` passes every comparison of a `numberField` or `risk` node.
     private func passes(_ value: Double, _ node: Node) -> Bool {
+        tests.withUnsafeBufferPointer { tests in
+            constants.withUnsafeBufferPointer { Self.passes(value, node, tests: tests, constants: $0) }
+        }
+    }
+
+    /// Whether `value` passes every comparison of `node` (tests and constants as buffers).
+    private static func passes(_ value: Double, _ node: Node, tests: UnsafeBufferPointer<Test>,
+                               constants: UnsafeBufferPointer<Double>) -> Bool {
         for k in node.start..<(node.start + node.count) {
             let t = tests[k]
             let holds: Bool

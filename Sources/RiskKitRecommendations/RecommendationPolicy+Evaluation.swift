@@ -143,14 +143,17 @@ extension RecommendationPolicy {
                                fired: inout [Int32], lifestyle: inout [Int32], skipped: inout [SkippedRule]) {
         let firstFired = fired.count, firstSkipped = skipped.count
         lifestyle.removeAll(keepingCapacity: true)
-        for r in rules.indices {
-            switch compiled.evaluate(condition: r, risk: risk, band: band, cells: cells, problems: nil) {
-            case .no:
-                continue
-            case .yes:
-                if rules[r].kind == .lifestyle { lifestyle.append(Int32(r)) } else { fired.append(Int32(r)) }
-            case .unknown:
-                skipped.append(skippedRule(r, risk: risk, band: band, cells: cells, problem: problem))
+        withUnsafeTemporaryAllocation(of: PolicyTruth.self, capacity: rules.count) { truths in
+            compiled.evaluateAll(risk: risk, band: band, cells: cells, into: truths)
+            for r in rules.indices {
+                switch truths[r] {
+                case .no:
+                    continue
+                case .yes:
+                    if rules[r].kind == .lifestyle { lifestyle.append(Int32(r)) } else { fired.append(Int32(r)) }
+                case .unknown:
+                    skipped.append(skippedRule(r, risk: risk, band: band, cells: cells, problem: problem))
+                }
             }
         }
         // Stable insertion sort by contribution, largest first; rules without a finite one keep policy order last.

@@ -132,36 +132,61 @@ public struct PatientScorer: Sendable {
         if let failure { throw failure }
     }
 
-    /// ``forEachBlock(in:format:consume:)`` for a file that splits at line feeds: runs of `capacity` records,
-    /// two at a time, each read, scored and formatted in its own task.
+    /// ``forEachBlock(in:format:consume:)`` for a file that splits at line feeds: runs of `capacity` records, each
+    /// read, scored and formatted in a task of its own, three at a time (so both cores stay busy while finished
+    /// runs are consumed), and consumed in file order.
     private func forEachChunk<Output: Sendable>(
         of file: PatientFile, layout: RecordLayout, capacity: Int, format: @escaping @Sendable (PatientBlock) -> Output,
         consume: (PatientBlock, Output) throws -> Void
     ) async throws {
         let reader = file.reader
         /// Reads, scores and formats one run of lines.
-        @Sendable func work(_ chunk: CSVLineChunk) -> (block: PatientBlock, output: Output, failure: (any Error)?) {
+        @Sendable func work(_ chunk: CSVLineChunk) -> Scored<Output> {
             var block = PatientBlock(capacity: capacity, scorer: self)
             var cursor = reader.makeCursor(chunk: chunk)
             let failure = refill(&block, from: &cursor, file: file, layout: layout, firstRow: chunk.firstRecord)
-            return (block, format(block), failure)
+            return Scored(block: block, output: format(block), failure: failure, end: chunk.bytes.upperBound)
         }
         var last = reader.startChunk
         var released = 0
-        while let first = reader.nextLineChunk(after: last, records: capacity) {
-            let second = reader.nextLineChunk(after: first, records: capacity)
-            last = second ?? first
-            async let other = second.map(work)
-            for result in [work(first), await other].compactMap({ $0 }) {
-                try consume(result.block, result.output)
-                if let failure = result.failure { throw failure }
+        try await withThrowingTaskGroup(of: (Int, Scored<Output>).self) { group in
+            var started = 0, consumed = 0
+            var done: [Int: Scored<Output>] = [:]
+            /// Starts the next run, if any.
+            func startNext() -> Bool {
+                guard let chunk = reader.nextLineChunk(after: last, records: capacity) else { return false }
+                last = chunk
+                let k = started
+                group.addTask { (k, work(chunk)) }
+                started += 1
+                return true
             }
-            if last.bytes.upperBound - released >= 64 << 20 {
-                reader.releasePages(before: last.bytes.upperBound)
-                released = last.bytes.upperBound
+            for _ in 0..<3 where !startNext() { break }
+            while let (k, result) = try await group.next() {
+                done[k] = result
+                while let result = done.removeValue(forKey: consumed) {
+                    try consume(result.block, result.output)
+                    if let failure = result.failure { throw failure }
+                    consumed += 1
+                    _ = startNext()
+                    // The runs before this one's end are read: their pages can go back to the kernel.
+                    if result.end - released >= 64 << 20 {
+                        reader.releasePages(before: result.end)
+                        released = result.end
+                    }
+                }
             }
         }
         if last.records == 0 { throw reader.noDataRows }
+    }
+
+    /// A run of lines read, scored and formatted, with the error that stopped it early, if any.
+    private struct Scored<Output: Sendable>: Sendable {
+        var block: PatientBlock
+        var output: Output
+        var failure: (any Error)?
+        /// The byte after the run.
+        var end: Int
     }
 
     /// Empties `block`, fills it with the next rows of `cursor` (the first being data row `firstRow`, 0-based)
