@@ -25,6 +25,8 @@ public struct PatientChecks: Sendable {
     /// The policy fields (not model features) with a plausible range, or of type `date`, as (policy field index,
     /// field).
     let fieldChecks: [(slot: Int, field: PolicyField)]
+    /// ``fieldChecks`` by policy field index (nil: nothing to check for that field).
+    let fieldCheckBySlot: [PolicyField?]
     /// Each feature's plausible range as bounds (±∞ when open or undeclared), for the pass path.
     @usableFromInline let plausibleLower: [Double], plausibleUpper: [Double]
     /// Each feature's applicable range as bounds (±∞ when open, undeclared or categorical), for the pass path.
@@ -53,6 +55,9 @@ public struct PatientChecks: Sendable {
         fieldChecks = (policy?.fields ?? []).enumerated()
             .filter { !featureNames.contains($1.name) && ($1.plausible != nil || $1.type == .date) }
             .map { (slot: $0, field: $1) }
+        var bySlot = [PolicyField?](repeating: nil, count: policy?.fields.count ?? 0)
+        for (slot, field) in fieldChecks { bySlot[slot] = field }
+        fieldCheckBySlot = bySlot
         var names = features.map(\.name) + (policy?.fields ?? []).map(\.name).filter { !featureNames.contains($0) }
         if let id = model.idColumn, !names.contains(id) { names.append(id) }
         knownNamesInOrder = names
@@ -80,19 +85,28 @@ public struct PatientChecks: Sendable {
         for j in features.indices {
             if case .number(let x) = cells[j], let error = implausible(number: x, feature: j, line: line) { throw error }
         }
-        for (slot, field) in fieldChecks {
-            switch fieldValues[slot] {
-            case .number(let x)? where field.type == .number:
-                if let range = field.plausible, !range.contains(x) {
-                    throw Self.implausible(x, field: field.name, range: range, unit: field.unit, line: line)
-                }
-            case .text(let s)? where field.type == .date:
-                if CalendarDate(parsing: s) == nil {
-                    throw DataError(code: .implausibleValue, line: line, column: field.name, "`\(s)` is not a date (YYYY-MM-DD)")
-                }
-            default: continue
-            }
+        for (slot, _) in fieldChecks {
+            if let error = implausible(fieldValue: fieldValues[slot], slot: slot, line: line) { throw error }
         }
+    }
+
+    /// The error for policy field `slot`'s value (not a model feature) when it lies outside the field's plausible
+    /// range, or is not a `YYYY-MM-DD` date for a `date` field; else `nil`: the per-value kernel of
+    /// ``checkPlausibility(cells:fieldValues:line:)`` for policy fields.
+    public func implausible(fieldValue: FieldValue?, slot: Int, line: Int? = nil) -> DataError? {
+        guard let field = fieldCheckBySlot[slot] else { return nil }
+        switch fieldValue {
+        case .number(let x)? where field.type == .number:
+            if let range = field.plausible, !range.contains(x) {
+                return Self.implausible(x, field: field.name, range: range, unit: field.unit, line: line)
+            }
+        case .text(let s)? where field.type == .date:
+            if CalendarDate(parsing: s) == nil {
+                return DataError(code: .implausibleValue, line: line, column: field.name, "`\(s)` is not a date (YYYY-MM-DD)")
+            }
+        default: break
+        }
+        return nil
     }
 
     /// The error for feature `j`'s value `x` when it lies outside the feature's plausible range, else `nil` (also

@@ -25,6 +25,8 @@ public struct PatientScorer: Sendable {
     let geneticColumn: (feature: Int, column: Int)?
     /// For each policy rule, the schema position of its `factor` (nil without one, or when it is no feature).
     let ruleFactors: [Int?]
+    /// The plausibility checks of the model's features and the policy's fields (the policy's `plausible` ranges).
+    public let checks: PatientChecks
     /// Each feature's encoder, and the position of its first encoded column.
     let codecs: [FeatureCodec]
     let columnOffsets: [Int]
@@ -46,6 +48,7 @@ public struct PatientScorer: Sendable {
         ruleFactors = (policy?.rules ?? []).map { rule in
             rule.factor.flatMap { factor in features.firstIndex { $0.name == factor } }
         }
+        checks = PatientChecks(model: model, policy: policy)
         codecs = features.map(FeatureCodec.init)
         levels = features.map { $0.levels ?? [] }
         var offset = 0

@@ -19,6 +19,8 @@ struct Score: AsyncParsableCommand, LoggingCommand {
     var fields: [String] = []
     @Option(help: "Recommendation policy file (default: default-policy.json beside the model).") var policy: String?
     @Flag(help: "Do not apply any recommendation policy.") var noPolicy = false
+    @Flag(help: "Apply the policy even when the outcome or horizon it was written for differs from the model's.")
+    var forcePolicy = false
     @Option(help: "Identifier column in --data (default: the model's id column).") var id: String?
     @Option(help: "Output format: table, csv or json (JSON Lines: one object per patient).") var format: OutputFormat = .table
     @Option(help: "Write to this file (owner-only permissions) instead of standard output.") var out: String?
@@ -36,7 +38,7 @@ struct Score: AsyncParsableCommand, LoggingCommand {
     func run() async throws {
         try await runReportingErrors {
             let riskModel = try RiskModel.load(path: model)
-            let recommendationPolicy = try loadPolicy()
+            let recommendationPolicy = try loadPolicy(for: riskModel)
             let scorer = PatientScorer(
                 model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, bfile: bfile),
                 policy: recommendationPolicy, topContributions: top)
@@ -74,7 +76,7 @@ struct Score: AsyncParsableCommand, LoggingCommand {
                         log.info("\(withImputation) of \(scored) patients had missing features, imputed from the training data (see `imputed`)")
                     }
                 } else {
-                    let input = try singlePatient(riskModel)
+                    let input = try singlePatient(riskModel, scorer: scorer)
                     let block = try scorer.scored(input)
                     countGenotypes(0, of: block)
                     let imputed = block.score(0, model: riskModel).imputed
@@ -95,16 +97,27 @@ struct Score: AsyncParsableCommand, LoggingCommand {
         }
     }
 
-    private func loadPolicy() throws -> RecommendationPolicy? {
+    /// The policy to apply (nil: none), checked against the model's outcome and horizon.
+    /// - Throws: ``DataError`` (exit 65) when the policy was written for another outcome or horizon, unless
+    ///   `--force-policy`.
+    private func loadPolicy(for riskModel: RiskModel) throws -> RecommendationPolicy? {
         if noPolicy { return nil }
-        if let policy { return try RecommendationPolicy.load(path: policy) }
         let beside = URL(fileURLWithPath: model).deletingLastPathComponent().appendingPathComponent("default-policy.json").path
-        if FileManager.default.fileExists(atPath: beside) { return try RecommendationPolicy.load(path: beside) }
-        log.info("no recommendation policy (pass --policy FILE); reporting risk only")
-        return nil
+        guard let path = policy ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil) else {
+            log.info("no recommendation policy (pass --policy FILE); reporting risk only")
+            return nil
+        }
+        let loaded = try RecommendationPolicy.load(path: path)
+        switch try loaded.checkContract(with: riskModel, force: forcePolicy, file: path) {
+        case .matches: break
+        case .unchecked(let reason): log.info("policy and model outcome not compared: \(reason)")
+        case .mismatch(let differences):
+            log.warning("applying the policy to another outcome than it was written for (--force-policy): \(differences.joined(separator: "; "))")
+        }
+        return loaded
     }
 
-    private func singlePatient(_ model: RiskModel) throws -> PatientInput {
+    private func singlePatient(_ model: RiskModel, scorer: PatientScorer) throws -> PatientInput {
         var values: [String: String] = [:]
         if !fields.isEmpty {
             for f in fields {
@@ -121,6 +134,8 @@ struct Score: AsyncParsableCommand, LoggingCommand {
             }
             values = try JSONPatient.fields(from: stdin)
         }
+        // A misspelt name is an error (with the closest known name), not a silently imputed feature.
+        try scorer.checks.checkFieldNames(values.keys)
         return try PatientInput(model: model, fields: values)
     }
 }

@@ -10,7 +10,7 @@ extension PatientScorer {
     package func append(id: String?, line: Int?, cells: [FieldValue], fieldValues: [FieldValue?],
                         to block: inout PatientBlock) throws {
         try encode(id, line: line, value: { cells[$0] }, to: &block)
-        for k in 0..<block.fieldCount { setCell(k, value: fieldValues[k], in: &block) }
+        for k in 0..<block.fieldCount { try setCell(k, value: fieldValues[k], line: line, in: &block) }
         _ = block.beginPatient(id: id, line: line)
     }
 
@@ -39,6 +39,9 @@ extension PatientScorer {
                                     let missing: Bool
                                     if slot >= 0 && slot < parsed && (numbers[slot].isNaN || codec.accepts(numbers[slot])) {
                                         missing = numbers[slot].isNaN
+                                        if let error = checks.implausible(number: numbers[slot], feature: f, line: record.line) {
+                                            throw error
+                                        }
                                         codec.encode(number: numbers[slot], into: out, at: at, stride: capacity)
                                     } else {
                                         let cell = f == layout.joinedFeature ? genotypeCell(id) : file.featureCell(f, of: record)
@@ -55,7 +58,7 @@ extension PatientScorer {
             block.anyMissing[i] = anyMissing
         }
         for k in 0..<block.fieldCount {
-            setCell(k, value: layout.policyColumns[k].map { record.value(at: $0) }, in: &block)
+            try setCell(k, value: layout.policyColumns[k].map { record.value(at: $0) }, line: record.line, in: &block)
         }
         _ = block.beginPatient(id: id, line: record.line)
     }
@@ -96,6 +99,7 @@ extension PatientScorer {
             codec.encode(number: .nan, into: out, at: offset, stride: stride)
             return true
         case .number(let number) where codec.accepts(number):
+            if let error = checks.implausible(number: number, feature: f, line: line) { throw error }
             codec.encode(number: number, into: out, at: offset, stride: stride)
             return false
         case .text(let label) where codec.kind == .categorical:
@@ -115,7 +119,9 @@ extension PatientScorer {
     }
 
     /// Sets policy field k of the block's next patient from its value (nil: not in the record).
-    private func setCell(_ k: Int, value: FieldValue?, in block: inout PatientBlock) {
+    /// - Throws: ``DataError`` when the value of a policy field that is no model feature is implausible.
+    private func setCell(_ k: Int, value: FieldValue?, line: Int?, in block: inout PatientBlock) throws {
+        if let error = checks.implausible(fieldValue: value, slot: k, line: line) { throw error }
         let index = block.count * block.fieldCount + k
         // Through the optional, so the policy is borrowed, not copied, per cell.
         let (cell, problem) = policy?.cell(field: k, for: value) ?? (.absent, nil)

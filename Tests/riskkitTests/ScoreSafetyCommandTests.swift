@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Issue 9's observed defects that this change fixes, end to end on the shipped demo model and policy (their
+/// plausible ranges: age 0–120 years, systolic 60–300 mm Hg): each used to score with exit 0.
+@Suite struct ScoreSafetyCommandTests {
+    let model = "Models/demo-cvd-model.json"
+
+    func score(_ extra: [String]) throws -> CLIRunner.Result {
+        try CLIRunner.run(["score", "--model", model, "--format", "json"] + extra)
+    }
+
+    @Test(arguments: [
+        ("age=150", "column `age`: value 150 years is outside the plausible range 0–120 years"),
+        ("age=-3", "column `age`: value -3 years is outside the plausible range 0–120 years"),
+        ("systolic_bp=1800", "column `systolic_bp`: value 1800 mm Hg is outside the plausible range 60–300 mm Hg"),
+    ])
+    func implausibleValuesAreRefused(setting: String, message: String) throws {
+        let result = try score(["--set", setting, "--set", "sex=F"])
+        #expect(result.status == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func misspeltFieldSuggestsTheKnownName() throws {
+        let result = try score(["--set", "sistolic_bp=180", "--set", "age=50", "--set", "sex=F"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("column `sistolic_bp`: not a field of the model or the policy; did you mean `systolic_bp`?"),
+                "\(result.stderr)")
+    }
+
+    /// A batch stops at the implausible row: the rows before it are written, the error names file, line and field.
+    @Test func implausibleRowInAFileStopsWithItsLine() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/p.csv"
+        // The example patients, the second one's systolic pressure made 1800.
+        var lines = try String(contentsOfFile: "Notebooks-data/patients.csv", encoding: .utf8)
+            .split(separator: "\n").prefix(4).map(String.init)
+        let column = try #require(lines[0].split(separator: ",").firstIndex(of: "systolic_bp"))
+        var cells = lines[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        cells[column] = "1800"
+        lines[2] = cells.joined(separator: ",")
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["score", "--model", model, "--data", path, "--format", "csv"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("\(path):3: column `systolic_bp`: value 1800 mm Hg is outside the plausible range 60–300 mm Hg"),
+                "\(result.stderr)")
+    }
+
+    /// A policy written for another outcome is refused unless forced (the demo model declares no outcome label).
+    @Test func policyForAnotherOutcomeIsRefusedUnlessForced() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let policy = try String(contentsOfFile: "Models/default-policy.json", encoding: .utf8)
+        let labelled = policy.replacingOccurrences(of: #""horizon_years": 10"#,
+                                                   with: #""horizon_years": 10, "label": "invasive breast cancer""#)
+        #expect(labelled != policy)
+        try labelled.write(toFile: folder + "/policy.json", atomically: true, encoding: .utf8)
+        let patient = ["--set", "age=50", "--set", "sex=F", "--policy", folder + "/policy.json"]
+        let refused = try score(patient)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("the model declares none, the policy applies to `invasive breast cancer`"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--force-policy"))
+        let forced = try score(patient + ["--force-policy"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(forced.stderr.contains("applying the policy to another outcome than it was written for (--force-policy)"))
+    }
+}
