@@ -66,4 +66,18 @@ import Testing
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(forced.stderr.contains("applying the policy to another outcome than it was written for (--force-policy)"))
     }
+
+    /// The shipped type 2 diabetes and breast models declare their outcome and horizon, as their policies do: each
+    /// is scored with its own policy, and the breast policy is refused for the diabetes model.
+    @Test func shippedConditionModelsAndPoliciesAreTied() throws {
+        let own = try CLIRunner.run(["score", "--model", "Models/demo-breast-model.json", "--policy", "Models/breast-policy.json",
+                                     "--set", "age=50", "--set", "sex=F", "--format", "csv"])
+        #expect(own.status == 0, "\(own.stderr)")
+        #expect(!own.stderr.contains("not compared"))
+        let other = try CLIRunner.run(["score", "--model", "Models/demo-t2d-model.json", "--policy", "Models/breast-policy.json",
+                                       "--set", "age=50", "--set", "sex=F", "--format", "csv"])
+        #expect(other.status == 65)
+        #expect(other.stderr.contains("the model predicts `incident type 2 diabetes`, the policy applies to `invasive breast cancer`"),
+                "\(other.stderr)")
+    }
 }
