@@ -57,6 +57,7 @@ public final class AtomicFileWriter {
         fchmod(fd, permissions)
         temporaryPath = tmp
         descriptor = fd
+        TemporaryFiles.register(tmp)
     }
 
     deinit { if !finished { abandon() } }
@@ -103,6 +104,7 @@ public final class AtomicFileWriter {
             abandon()
             throw OutputFileError(path: path, reason: reason)
         }
+        TemporaryFiles.unregister(temporaryPath)
         finished = true
     }
 
@@ -112,6 +114,7 @@ public final class AtomicFileWriter {
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
         unlink(temporaryPath)
+        TemporaryFiles.unregister(temporaryPath)
         finished = true
     }
 }

@@ -23,6 +23,8 @@ struct RiskKitCommand: AsyncParsableCommand {
             var command = try parseAsRoot()
             let level = (command as? any LoggingCommand)?.logging.level ?? .info
             LoggingSystem.bootstrap { _ in StandardErrorLogHandler(logLevel: level) }
+            // An interrupted run leaves no temporary output file (they may hold patient data).
+            TemporaryFiles.removeOnInterrupt()
             let start = Date()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()

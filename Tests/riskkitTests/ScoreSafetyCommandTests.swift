@@ -81,3 +81,40 @@ import Testing
                 "\(other.stderr)")
     }
 }
+
+/// A `score --out` run killed midway leaves neither its output nor its temporary file (which holds patient data).
+@Suite struct InterruptedOutputTests {
+    @Test(arguments: [SIGTERM, SIGINT])
+    func killedRunLeavesNoTemporaryFile(signal: Int32) throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // 100,000 patients: the example rows repeated, long enough to be interrupted while writing.
+        let lines = try String(contentsOfFile: "Notebooks-data/patients.csv", encoding: .utf8).split(separator: "\n")
+        let rows = lines.dropFirst().joined(separator: "\n") + "\n"
+        var csv = String(lines[0]) + "\n"
+        csv.reserveCapacity(rows.utf8.count * 20_000 + 200)
+        for _ in 0..<20_000 { csv += rows }
+        try csv.write(toFile: folder + "/p.csv", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = CLIRunner.executable
+        process.arguments = ["score", "--model", "Models/demo-cvd-model.json", "--data", folder + "/p.csv", "--format", "json",
+                             "--out", folder + "/scores.jsonl", "--quiet"]
+        process.currentDirectoryURL = CLIRunner.packageRoot
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the temporary file exists, then interrupt.
+        var waited = 0
+        while try FileManager.default.contentsOfDirectory(atPath: folder).filter({ $0.hasPrefix(".scores.jsonl.tmp") }).isEmpty
+                && waited < 5000 && process.isRunning {
+            usleep(2000)
+            waited += 2
+        }
+        #expect(process.isRunning, "the run ended before it could be interrupted")
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationStatus == signal)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0 != "p.csv" }
+        #expect(left.isEmpty, "left behind: \(left)")
+    }
+}
