@@ -21,7 +21,15 @@ public struct PatientFile: Sendable {
     /// - Throws: ``InputFileError`` if the file is missing; ``DataError`` listing every required column the file
     ///   lacks, or naming a requested id column that is not there.
     public init(path: String, model: RiskModel, idColumn requestedID: String? = nil) throws {
-        reader = try CSVReader(path: path)
+        try self.init(reader: try CSVReader(path: path), model: model, idColumn: requestedID)
+    }
+
+    /// Matches the header of `reader` (a file, or CSV text held in memory such as standard input) to `model`'s
+    /// features; errors name the reader's ``CSVReader/name``.
+    /// - Throws: ``DataError`` as ``init(path:model:idColumn:)``.
+    public init(reader: CSVReader, model: RiskModel, idColumn requestedID: String? = nil) throws {
+        self.reader = reader
+        let path = reader.name
         schema = model.schema
         isCategorical = model.schema.features.map { $0.kind == .categorical }
         let index = Dictionary(reader.header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })

@@ -81,8 +81,7 @@ public struct PatientScorer: Sendable {
     /// A block holding `input` alone, scored (keeping `top` contributions, default ``topContributions``).
     package func scored(_ input: PatientInput, top: Int? = nil) throws -> PatientBlock {
         var block = PatientBlock(capacity: 1, scorer: self, top: top)
-        try append(id: input.id, line: input.line, cells: input.cells,
-                   fieldValues: policy?.fields.map { input.values[$0.name] } ?? [], to: &block)
+        try append(input, to: &block)
         score(&block)
         return block
     }
@@ -94,6 +93,30 @@ public struct PatientScorer: Sendable {
         try await forEachBlock(in: file, format: { _ in () }) { block, _ in
             for i in 0..<block.count { try body(block.report(i, scorer: self)) }
         }
+    }
+
+    /// Scores `inputs` (patients given one by one, such as JSON Lines) a block at a time, in order, handing each
+    /// scored block with its `format`ted output to `consume`; as ``forEachBlock(in:format:consume:)``, the patients
+    /// before a failing one are still handed on, then its error is thrown.
+    package func forEachBlock<Output>(
+        of inputs: some Sequence<PatientInput>, format: (PatientBlock) -> Output, consume: (PatientBlock, Output) throws -> Void
+    ) throws {
+        var block = PatientBlock(scorer: self)
+        func handOn() throws {
+            score(&block)
+            try consume(block, format(block))
+            block.removeAll()
+        }
+        for input in inputs {
+            do {
+                try append(input, to: &block)
+            } catch {
+                if block.count > 0 { try handOn() }
+                throw error
+            }
+            if block.isFull { try handOn() }
+        }
+        if block.count > 0 { try handOn() }
     }
 
     /// Reads, encodes and scores the patients of `file` a block at a time (only the columns the model and the

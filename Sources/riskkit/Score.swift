@@ -6,15 +6,16 @@ struct Score: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score patients with a saved model: risk, percentile, driving factors and recommendations.",
         discussion: """
-            Patients come from --data FILE (streamed: memory does not grow with the number of patients), from \
-            --set field=value pairs (one patient), or from a JSON object on standard input. Without --policy, the \
+            Patients come from --data FILE (streamed: memory does not grow with the number of patients), \
+            --data - (CSV on standard input, read whole), --set field=value pairs (one patient), or standard input \
+            holding one JSON object (one patient, shown in full) or JSON Lines (one patient per line). Without --policy, the \
             file default-policy.json next to the model is used when present. Recommendations are decision \
             support, not diagnosis: each names the rule and guideline it came from. Files written with --out are \
             readable by their owner only.
             """)
 
     @Option(help: "The model file.") var model: String
-    @Option(help: "CSV file of patients (one per row, with a header).") var data: String?
+    @Option(help: "CSV file of patients (one per row, with a header); - reads it from standard input.") var data: String?
     @Option(name: .customLong("set"), help: "A field of a single patient, as name=value (repeatable).")
     var fields: [String] = []
     @Option(help: "Recommendation policy file (default: default-policy.json beside the model).") var policy: String?
@@ -47,36 +48,52 @@ struct Score: AsyncParsableCommand, LoggingCommand {
             func countGenotypes(_ i: Int, of block: PatientBlock) {
                 if scorer.genotypeScores != nil && block.genetics[i].map({ $0.score == nil }) == true { withoutGenotypes += 1 }
             }
+            // Standard input holds the patients of `--data -`, or one JSON object, or JSON Lines.
+            let jsonLines = data == nil && fields.isEmpty ? try JSONPatient.lines(from: readStandardInput()) : nil
             let sink = try OutputSink(path: out)
             var formatter = ReportFormatter(format: format, scorer: scorer)
-            formatter.detailed = data == nil
+            formatter.detailed = data == nil && (jsonLines?.count ?? 1) == 1
             var writer = ReportWriter(formatter: formatter, sink: sink)
+            var scored = 0, withImputation = 0
+            let progress = Progress(label: "scored", unit: "patients")
+            /// Writes a scored block's rows, counting what the summary lines report.
+            func write(_ block: PatientBlock, _ rows: ReportFormatter.Rows) throws {
+                try writer.write(rows) { i in
+                    countGenotypes(i, of: block)
+                    if block.hasImputed(i) { withImputation += 1 }
+                    scored += 1
+                    progress.update(scored)
+                }
+            }
             do {
                 if let data {
                     // No BLAS here: OpenBLAS's idle workers would otherwise spin on the core the second block uses.
                     BLASThreads.shutDownWorkers()
-                    let file = try PatientFile(path: data, model: riskModel, idColumn: id)
-                    let progress = Progress(label: "scored", unit: "patients")
-                    var scored = 0, withImputation = 0
+                    let file = data == "-"
+                        ? try PatientFile(reader: CSVReader(bytes: readStandardInput(), name: "<stdin>"), model: riskModel, idColumn: id)
+                        : try PatientFile(path: data, model: riskModel, idColumn: id)
                     do {
-                        try await scorer.forEachBlock(in: file, format: formatter.rows) { block, rows in
-                            try writer.write(rows) { i in
-                                countGenotypes(i, of: block)
-                                if block.hasImputed(i) { withImputation += 1 }
-                                scored += 1
-                                progress.update(scored)
-                            }
-                        }
+                        try await scorer.forEachBlock(in: file, format: formatter.rows, consume: write)
                     } catch var error as DataError {
-                        error.file = error.file ?? data
+                        error.file = error.file ?? file.reader.name
                         throw error
                     }
                     progress.finish(scored)
-                    if withImputation > 0 {
-                        log.info("\(withImputation) of \(scored) patients had missing features, imputed from the training data (see `imputed`)")
+                } else if let jsonLines, jsonLines.count > 1 {
+                    // Without an id field, the n-th patient is `row n`, as in a CSV file.
+                    let inputs = try jsonLines.enumerated().map { n, entry in
+                        try patient(riskModel, fields: entry.fields, scorer: scorer, id: "row \(n + 1)", line: entry.line)
                     }
+                    do {
+                        try scorer.forEachBlock(of: inputs, format: formatter.rows, consume: write)
+                    } catch var error as DataError {
+                        error.file = error.file ?? "<stdin>"
+                        throw error
+                    }
+                    progress.finish(scored)
                 } else {
-                    let input = try singlePatient(riskModel, scorer: scorer)
+                    let values = try jsonLines?.first?.fields ?? setFields()
+                    let input = try patient(riskModel, fields: values, scorer: scorer)
                     let block = try scorer.scored(input)
                     countGenotypes(0, of: block)
                     let imputed = block.score(0, model: riskModel).imputed
@@ -84,6 +101,9 @@ struct Score: AsyncParsableCommand, LoggingCommand {
                         log.info("\(imputed.count) of \(riskModel.schema.features.count) features were not given and were imputed from the training data: \(imputed.joined(separator: ", "))")
                     }
                     try writer.write(formatter.rows(block))
+                }
+                if withImputation > 0 && !formatter.detailed {
+                    log.info("\(withImputation) of \(scored) patients had missing features, imputed from the training data (see `imputed`)")
                 }
                 if withoutGenotypes > 0 {
                     log.info("\(withoutGenotypes) patients have no genotypes in \(bfile ?? ""): their polygenic score was imputed at the training mean")
@@ -117,26 +137,37 @@ struct Score: AsyncParsableCommand, LoggingCommand {
         return loaded
     }
 
-    private func singlePatient(_ model: RiskModel, scorer: PatientScorer) throws -> PatientInput {
+    /// The `--set` pairs as named values.
+    private func setFields() -> [String: String] {
         var values: [String: String] = [:]
-        if !fields.isEmpty {
-            for f in fields {
-                let parts = f.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                values[String(parts[0]).trimmingCharacters(in: .whitespaces)] = parts.count > 1 ? String(parts[1]) : ""
-            }
-        } else {
-            guard isatty(STDIN_FILENO) == 0 else {
-                throw ValidationError("no patient given: use --data FILE, --set name=value, or pipe a JSON object to standard input")
-            }
-            let stdin = FileHandle.standardInput.readDataToEndOfFile()
-            guard !stdin.isEmpty else {
-                throw ValidationError("no patient given: use --data FILE, --set name=value, or a JSON object on standard input")
-            }
-            values = try JSONPatient.fields(from: stdin)
+        for f in fields {
+            let parts = f.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            values[String(parts[0]).trimmingCharacters(in: .whitespaces)] = parts.count > 1 ? String(parts[1]) : ""
         }
-        // A misspelt name is an error (with the closest known name), not a silently imputed feature.
-        try scorer.checks.checkFieldNames(values.keys)
-        return try PatientInput(model: model, fields: values)
+        return values
+    }
+
+    /// All of standard input (a terminal is refused: it would wait for typing).
+    private func readStandardInput() throws -> [UInt8] {
+        guard isatty(STDIN_FILENO) == 0 else {
+            throw ValidationError("no patient given: use --data FILE, --set name=value, or pipe CSV (--data -), a JSON object or JSON Lines to standard input")
+        }
+        return Array(FileHandle.standardInput.readDataToEndOfFile())
+    }
+
+    /// One patient from named values; a misspelt name is an error (with the closest known name), not a silently
+    /// imputed feature.
+    private func patient(_ model: RiskModel, fields values: [String: String], scorer: PatientScorer, id: String? = nil,
+                         line: Int? = nil) throws -> PatientInput {
+        do {
+            try scorer.checks.checkFieldNames(values.keys)
+            var input = try PatientInput(model: model, fields: values, id: id.map { model.idColumn.flatMap { values[$0] } ?? $0 })
+            input.line = line
+            return input
+        } catch var error as DataError {
+            error.line = error.line ?? line
+            throw error
+        }
     }
 }
 
@@ -163,11 +194,34 @@ enum JSONPatient {
     }
 
     static func fields(from data: Data) throws -> [String: String] {
-        do {
-            let object = try JSONDecoder().decode([String: Scalar].self, from: data)
-            return object.compactMapValues { if case .text(let t) = $0 { t ?? "" } else { nil } }
-        } catch {
-            throw DataError(file: "<stdin>", "expected one JSON object mapping field names to numbers or strings (\(error))")
+        let object = try JSONDecoder().decode([String: Scalar].self, from: data)
+        return object.compactMapValues { if case .text(let t) = $0 { t ?? "" } else { nil } }
+    }
+
+    /// The patients of standard input with their 1-based line numbers: one JSON object (which may span lines), or
+    /// JSON Lines (one object per non-empty line).
+    /// - Throws: `ValidationError` for empty input; ``DataError`` naming `<stdin>` (and the line, for JSON Lines)
+    ///   when an object does not parse.
+    static func lines(from bytes: [UInt8]) throws -> [(line: Int, fields: [String: String])] {
+        guard bytes.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
+            throw ValidationError("no patient given: use --data FILE, --set name=value, or a JSON object on standard input")
+        }
+        if let whole = try? fields(from: Data(bytes)) { return [(1, whole)] }
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+            .filter { $0.element.contains { ![0x20, 0x09, 0x0D].contains($0) } }
+        guard lines.count > 1 else {
+            do {
+                return [(1, try fields(from: Data(bytes)))]
+            } catch {
+                throw DataError(file: "<stdin>", "expected one JSON object mapping field names to numbers or strings (\(error))")
+            }
+        }
+        return try lines.map { k, line in
+            do {
+                return (k + 1, try fields(from: Data(line)))
+            } catch {
+                throw DataError(file: "<stdin>", line: k + 1, "expected one JSON object per line, mapping field names to numbers or strings (\(error))")
+            }
         }
     }
 }

@@ -118,3 +118,37 @@ import Testing
         #expect(left.isEmpty, "left behind: \(left)")
     }
 }
+
+/// Patients on standard input: CSV with `--data -`, and JSON Lines (one patient per line), as `score` reads a file.
+@Suite struct StandardInputPatientsTests {
+    @Test func csvOnStandardInputScoresAsTheFile() throws {
+        let csv = try String(contentsOfFile: "Notebooks-data/patients.csv", encoding: .utf8)
+        let piped = try CLIRunner.run(["score", "--model", "Models/demo-cvd-model.json", "--data", "-", "--format", "csv"], stdin: csv)
+        let file = try CLIRunner.run(["score", "--model", "Models/demo-cvd-model.json", "--data", "Notebooks-data/patients.csv",
+                                      "--format", "csv"])
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(piped.stdout == file.stdout)
+        #expect(piped.stdout.split(separator: "\n").count == 6)
+    }
+
+    @Test func jsonLinesScoreOnePatientPerLine() throws {
+        // Two patients as JSON Lines (the second without an id: `row 2`) and each as one JSON object.
+        let first = #"{"id": "A", "age": 54, "sex": "F", "smoker": 0}"#, second = #"{"age": 60, "sex": "M", "smoker": true}"#
+        let lines = first + "\n\n" + second + "\n"
+        let fromLines = try CLIRunner.run(["score", "--model", "Models/demo-cvd-model.json", "--format", "csv"], stdin: lines)
+        #expect(fromLines.status == 0, "\(fromLines.stderr)")
+        let rows = fromLines.stdout.split(separator: "\n").map(String.init)
+        #expect(rows.count == 3)
+        for (object, row) in [(first, rows[1]), (second, rows[2])] {
+            let single = try CLIRunner.run(["score", "--model", "Models/demo-cvd-model.json", "--format", "csv"], stdin: object)
+            let expected = String(single.stdout.split(separator: "\n")[1])
+            // The single patient without an id has an empty id; in JSON Lines it is `row 2`.
+            #expect(row == (expected.hasPrefix(",") ? "row 2" + expected : expected))
+        }
+        // A bad line is named by its line number.
+        let bad = try CLIRunner.run(["score", "--model", "Models/demo-cvd-model.json", "--format", "csv"],
+                                    stdin: lines + #"{"age": 150, "sex": "F"}"# + "\n")
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("<stdin>:4: column `age`: value 150 years is outside the plausible range 0–120 years"), "\(bad.stderr)")
+    }
+}

@@ -14,6 +14,13 @@ extension PatientScorer {
         _ = block.beginPatient(id: id, line: line)
     }
 
+    /// Adds a patient given by named values (``PatientInput``) to `block`, as
+    /// ``append(id:line:cells:fieldValues:to:)`` with the policy's fields looked up by name.
+    package func append(_ input: PatientInput, to block: inout PatientBlock) throws {
+        try append(id: input.id, line: input.line, cells: input.cells,
+                   fieldValues: policy?.fields.map { input.values[$0.name] } ?? [], to: &block)
+    }
+
     /// Adds the patient of one CSV record of `file` to `block`: each cell the model or the policy uses is parsed
     /// once, straight from the record, as ``append(id:line:cells:fieldValues:to:)`` would get it from
     /// ``PatientFile/featureCell(_:of:)`` (a plain number is read in place without making a ``FieldValue``).
