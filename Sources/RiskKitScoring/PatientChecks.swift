@@ -27,6 +27,8 @@ public struct PatientChecks: Sendable {
     let fieldChecks: [(slot: Int, field: PolicyField)]
     /// ``fieldChecks`` by policy field index (nil: nothing to check for that field).
     let fieldCheckBySlot: [PolicyField?]
+    /// Whether policy field k has a check (``fieldCheckBySlot`` non-nil), for the pass path.
+    public let checksField: [Bool]
     /// Each feature's plausible range as bounds (±∞ when open or undeclared), for the pass path.
     @usableFromInline let plausibleLower: [Double], plausibleUpper: [Double]
     /// Each feature's applicable range as bounds (±∞ when open, undeclared or categorical), for the pass path.
@@ -58,6 +60,7 @@ public struct PatientChecks: Sendable {
         var bySlot = [PolicyField?](repeating: nil, count: policy?.fields.count ?? 0)
         for (slot, field) in fieldChecks { bySlot[slot] = field }
         fieldCheckBySlot = bySlot
+        checksField = bySlot.map { $0 != nil }
         var names = features.map(\.name) + (policy?.fields ?? []).map(\.name).filter { !featureNames.contains($0) }
         if let id = model.idColumn, !names.contains(id) { names.append(id) }
         knownNamesInOrder = names
@@ -94,7 +97,7 @@ public struct PatientChecks: Sendable {
     /// range, or is not a `YYYY-MM-DD` date for a `date` field; else `nil`: the per-value kernel of
     /// ``checkPlausibility(cells:fieldValues:line:)`` for policy fields.
     public func implausible(fieldValue: FieldValue?, slot: Int, line: Int? = nil) -> DataError? {
-        guard let field = fieldCheckBySlot[slot] else { return nil }
+        guard checksField[slot], let field = fieldCheckBySlot[slot] else { return nil }
         switch fieldValue {
         case .number(let x)? where field.type == .number:
             if let range = field.plausible, !range.contains(x) {

@@ -18,6 +18,12 @@ struct ReportFormatter: Sendable {
         var bytes: [UInt8] = []
         var ends: [Int] = []
         var failure: (any Error)?
+
+        /// The first `n` rows (without the failure, which comes after them).
+        func prefix(_ n: Int) -> Rows {
+            guard n < ends.count else { return self }
+            return Rows(bytes: Array(bytes[..<(n == 0 ? 0 : ends[n - 1])]), ends: Array(ends.prefix(n)), failure: nil)
+        }
     }
 
     /// Formats every patient of `block`.

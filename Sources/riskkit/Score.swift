@@ -57,13 +57,17 @@ struct Score: AsyncParsableCommand, LoggingCommand {
             var scored = 0, withImputation = 0
             let progress = Progress(label: "scored", unit: "patients")
             /// Writes a scored block's rows, counting what the summary lines report.
+            var ids = PatientIDs()
             func write(_ block: PatientBlock, _ rows: ReportFormatter.Rows) throws {
-                try writer.write(rows) { i in
+                // A patient id given twice stops the batch at its second record.
+                let duplicate = ids.firstDuplicate(in: block)
+                try writer.write(duplicate.map { rows.prefix($0.index) } ?? rows) { i in
                     countGenotypes(i, of: block)
                     if block.hasImputed(i) { withImputation += 1 }
                     scored += 1
                     progress.update(scored)
                 }
+                if let duplicate { throw duplicate.error }
             }
             do {
                 if let data {

@@ -48,6 +48,21 @@ import Testing
                 "\(result.stderr)")
     }
 
+    /// A patient id given twice stops the batch at the second record, naming both lines but not the id.
+    @Test func duplicateIDsAreRefused() throws {
+        let folder = try CLIRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let lines = try String(contentsOfFile: "Notebooks-data/patients.csv", encoding: .utf8).split(separator: "\n")
+        try ([lines[0], lines[1], lines[2], lines[1]].joined(separator: "\n") + "\n")
+            .write(toFile: folder + "/p.csv", atomically: true, encoding: .utf8)
+        let result = try CLIRunner.run(["score", "--model", model, "--data", folder + "/p.csv", "--format", "csv"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("p.csv:4: a patient id given twice (first on line 2): each patient must appear once"),
+                "\(result.stderr)")
+        let id = String(lines[1].split(separator: ",")[0])
+        #expect(!result.stderr.contains(id))
+    }
+
     /// A policy written for another outcome is refused unless forced (the demo model declares no outcome label).
     @Test func policyForAnotherOutcomeIsRefusedUnlessForced() throws {
         let folder = try CLIRunner.temporaryFolder()

@@ -128,7 +128,7 @@ extension PatientScorer {
     /// Sets policy field k of the block's next patient from its value (nil: not in the record).
     /// - Throws: ``DataError`` when the value of a policy field that is no model feature is implausible.
     private func setCell(_ k: Int, value: FieldValue?, line: Int?, in block: inout PatientBlock) throws {
-        if let error = checks.implausible(fieldValue: value, slot: k, line: line) { throw error }
+        if checks.checksField[k], let error = checks.implausible(fieldValue: value, slot: k, line: line) { throw error }
         let index = block.count * block.fieldCount + k
         // Through the optional, so the policy is borrowed, not copied, per cell.
         let (cell, problem) = policy?.cell(field: k, for: value) ?? (.absent, nil)

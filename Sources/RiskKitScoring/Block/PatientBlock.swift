@@ -26,6 +26,8 @@ package struct PatientBlock: Sendable {
 
     /// Each patient's id (nil for a single patient given without one).
     package var ids: [String?]
+    /// Each patient's id's `hashValue` (0 without an id), computed while filling, for ``PatientIDs``.
+    package var idHashes: [Int]
     /// Each patient's 1-based file line, when read from a file.
     package var lines: [Int?]
     /// The encoded, imputed rows (column-major, see the type's discussion).
@@ -67,6 +69,7 @@ package struct PatientBlock: Sendable {
         shownCount = Swift.min(shown ?? scorer.topContributions, featureCount)
         ids = Array(repeating: nil, count: capacity)
         lines = Array(repeating: nil, count: capacity)
+        idHashes = Array(repeating: 0, count: capacity)
         design = Array(repeating: 0, count: capacity * width)
         missing = Array(repeating: false, count: capacity * featureCount)
         anyMissing = Array(repeating: false, count: capacity)
@@ -114,6 +117,7 @@ package struct PatientBlock: Sendable {
     mutating func beginPatient(id: String?, line: Int?) -> Int {
         precondition(count < capacity, "the block is full")
         ids[count] = id
+        idHashes[count] = id?.hashValue ?? 0
         lines[count] = line
         count += 1
         return count - 1
