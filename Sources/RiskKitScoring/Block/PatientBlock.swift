@@ -107,12 +107,6 @@ package struct PatientBlock: Sendable {
         skipped.removeAll(keepingCapacity: true)
     }
 
-    /// Drops the patients from position `n` on (a patient whose input failed to encode).
-    mutating func truncate(to n: Int) {
-        count = n
-        cellProblems = cellProblems.filter { $0.key < n * fieldCount }
-    }
-
     /// Starts patient `count` with its id and line, and returns its position.
     mutating func beginPatient(id: String?, line: Int?) -> Int {
         precondition(count < capacity, "the block is full")
