@@ -6,8 +6,16 @@ import RiskKit
 struct ReportFormatter: Sendable {
     let format: OutputFormat
     let scorer: PatientScorer
+    /// CSV and JSON Lines writing, its texts turned into bytes once for the whole run.
+    private let lines: PatientLineWriter
     /// One patient, shown in full (instead of one line per patient).
     var detailed = false
+
+    init(format: OutputFormat, scorer: PatientScorer) {
+        self.format = format
+        self.scorer = scorer
+        lines = PatientLineWriter(scorer: scorer)
+    }
 
     var model: RiskModel { scorer.model }
     var policy: RecommendationPolicy? { scorer.policy }
@@ -30,7 +38,7 @@ struct ReportFormatter: Sendable {
     func rows(_ block: PatientBlock) -> Rows {
         var rows = Rows()
         rows.ends.reserveCapacity(block.count)
-        var lines = PatientLineWriter(scorer: scorer)
+        var lines = self.lines
         do {
             for i in 0..<block.count {
                 switch format {

@@ -16,7 +16,7 @@ import RiskKitData
 /// (its `description` without a trailing `.0`), strings with `"` and `\` escaped. A patient with a text holding a
 /// control character, or a non-finite number, is handed to `JSONEncoder` itself, so the result never differs
 /// from it.
-package struct PatientLineWriter {
+package struct PatientLineWriter: Sendable {
     let scorer: PatientScorer
     /// Feature names: as they are (CSV) and as JSON strings.
     private let featureText: [[UInt8]]
