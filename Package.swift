@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: - System libraries (the only C the package touches; each imported by one wrapper target)
@@ -64,12 +65,18 @@ let package = Package(
             name: "RiskKitEvaluation",
             dependencies: ["RiskKitScoring", "RiskKitModels", "RiskKitStatistics", "RiskKitData", "RiskKitLinearAlgebra"]
         ),
+        /// The score history of re-scoring runs: runs, per-patient results, crash-safe resumable writing, one
+        /// writer per store (SQLite through GRDB).
+        .target(
+            name: "RiskKitStore",
+            dependencies: ["RiskKitData", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         /// The umbrella: re-exports every layer so `import RiskKit` is all a user writes.
         .target(
             name: "RiskKit",
             dependencies: [
                 "RiskKitLinearAlgebra", "RiskKitData", "RiskKitStatistics", "RiskKitModels", "RiskKitSimulation",
-                "RiskKitRecommendations", "RiskKitScoring", "RiskKitEvaluation",
+                "RiskKitRecommendations", "RiskKitScoring", "RiskKitEvaluation", "RiskKitStore",
             ]
         ),
 
