@@ -33,6 +33,11 @@ import RiskKit
         try store.commit((3..<5).map(result), run: run.id, rowsDone: 5,
                          counts: RunCounts(scored: 2, notAssessable: 0, rejected: ["implausible value": 1]))
         try store.finish(run: run.id, status: .complete, endedAt: "2026-12-01T02:00:05Z")
+        // The write-ahead log and shared-memory index hold patient data too: SQLite gives them the store's mode.
+        for suffix in ["-wal", "-shm"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: path + suffix)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(suffix)")
+        }
 
         let runs = try store.runs()
         #expect(runs.count == 1)
