@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: - System libraries (the only C the package touches; each imported by one wrapper target)
@@ -66,10 +67,15 @@ let package = Package(
             dependencies: ["RiskKitScoring", "RiskKitModels", "RiskKitStatistics", "RiskKitData", "RiskKitLinearAlgebra"]
         ),
         /// The score history of re-scoring runs: runs, per-patient results, crash-safe resumable writing, one
-        /// writer per store (SQLite through GRDB).
+        /// writer per store; SQLite (GRDB) embedded, PostgreSQL (postgres-nio) shared.
         .target(
             name: "RiskKitStore",
-            dependencies: ["RiskKitData", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "RiskKitData",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         /// The umbrella: re-exports every layer so `import RiskKit` is all a user writes.
         .target(

@@ -1,5 +1,6 @@
 import Foundation
 internal import GRDB
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,6 +14,8 @@ import Glibc
 public final class SQLiteHistoryStore: HistoryStore {
     public let name: String
     private let pool: DatabasePool
+    /// The writer lock, once taken: `flock` on `<store>.lock`.
+    private let writerLock = Mutex<RunLock?>(nil)
 
     /// Opens (creating if missing) the store at `path`, migrating an older schema.
     /// - Throws: ``StoreError`` `.newerSchema` for a store written by a newer RiskKit, `.io` when the file cannot
@@ -24,7 +27,7 @@ public final class SQLiteHistoryStore: HistoryStore {
             guard fd >= 0 || errno == EEXIST else {
                 throw StoreError(.io, store: path, "cannot create the store: \(String(cString: strerror(errno)))")
             }
-            if fd >= 0 { close(fd) }
+            if fd >= 0 { Glibc.close(fd) }
         }
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
@@ -48,6 +51,19 @@ public final class SQLiteHistoryStore: HistoryStore {
         } catch {
             throw Self.storeError(error, store: path, doing: "prepare the store's schema")
         }
+    }
+
+    public func lockForWriting(wait: Double) throws(StoreError) {
+        do {
+            let lock = try RunLock(path: name + ".lock", store: name, wait: wait)
+            writerLock.withLock { $0 = lock }
+        } catch where error.code == .busy {
+            throw StoreError(.busy, store: name, try runningRunMessage(in: runs()))
+        }
+    }
+
+    public func close() {
+        writerLock.withLock { $0 = nil }
     }
 
     public func begin(_ description: RunDescription, startedAt: String) throws(StoreError) -> RunStart {
