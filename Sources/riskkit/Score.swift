@@ -11,7 +11,8 @@ struct Score: AsyncParsableCommand, LoggingCommand {
             holding one JSON object (one patient, shown in full) or JSON Lines (one patient per line). Without --policy, the \
             file default-policy.json next to the model is used when present. Recommendations are decision \
             support, not diagnosis: each names the rule and guideline it came from. Files written with --out are \
-            readable by their owner only.
+            readable by their owner only. Screening recommendations whose rule names a last-test date field get a \
+            due date relative to --as-of.
             """)
 
     @Option(help: "The model file.") var model: String
@@ -26,6 +27,8 @@ struct Score: AsyncParsableCommand, LoggingCommand {
     @Option(help: "Output format: table, csv or json (JSON Lines: one object per patient).") var format: OutputFormat = .table
     @Option(help: "Write to this file (owner-only permissions) instead of standard output.") var out: String?
     @Option(help: "How many contributing factors to show per patient.") var top: Int = 5
+    @Option(name: .customLong("as-of"), help: "The date screening due dates are judged against, YYYY-MM-DD (default: today in UTC, or the day of SOURCE_DATE_EPOCH when set).")
+    var asOf: String?
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the patients' genotypes (IID = patient id), for models with a polygenic score.")
     var bfile: String?
 
@@ -34,6 +37,7 @@ struct Score: AsyncParsableCommand, LoggingCommand {
         if data != nil && !fields.isEmpty { throw ValidationError("give either --data or --set, not both") }
         if top < 0 { throw ValidationError("--top must not be negative") }
         for f in fields where !f.contains("=") { throw ValidationError("--set expects name=value, got `\(f)`") }
+        _ = try AsOfDate.resolve(asOf)
     }
 
     func run() async throws {
@@ -42,7 +46,7 @@ struct Score: AsyncParsableCommand, LoggingCommand {
             let recommendationPolicy = try loadPolicy(for: riskModel)
             let scorer = PatientScorer(
                 model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, bfile: bfile),
-                policy: recommendationPolicy, topContributions: top)
+                policy: recommendationPolicy, topContributions: top, asOf: try AsOfDate.resolve(asOf))
             var withoutGenotypes = 0
             /// Counts the patients whose polygenic score was imputed for want of genotypes.
             func countGenotypes(_ i: Int, of block: PatientBlock) {
