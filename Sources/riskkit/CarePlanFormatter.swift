@@ -4,7 +4,7 @@ import RiskKit
 /// Formats care plans (``CarePlan``: several models for one patient) as a table, CSV or JSON Lines, one patient
 /// at a time.
 ///
-/// - table: per patient, one risk section per condition, then the merged plan (each recommendation with its
+/// - table: per patient (each followed by a blank line), one risk section per condition, then the merged plan (each recommendation with its
 ///   schedule, due date, source and the conditions it came from); the footer names every model and policy.
 /// - csv: one row per patient and condition: `id,model,status,risk,percentile,band,top_factors,recommendations,
 ///   due_dates,imputed`, where `recommendations` are the merged plan's that came from this condition (`id` or
@@ -81,13 +81,13 @@ struct CarePlanFormatter {
             out += "    [\(rec.rule)] \(rec.kind.rawValue): \(rec.text)\(rec.scheduleText)\n"
             out += "      Source: \(rec.source). For: \(merged.conditions.joined(separator: ", "))\n"
         }
-        return out
+        return out + "\n"
     }
 
     /// What follows the last patient: for a table, each model and policy, and the disclaimer.
     func footer() -> String {
         guard format == .table else { return "" }
-        var out = "\n"
+        var out = ""
         for (name, scorer) in zip(planner.names, planner.scorers) {
             out += "Model \(name): \(scorer.model.description ?? scorer.model.outcome.column)\n"
             if let policy = scorer.policy {

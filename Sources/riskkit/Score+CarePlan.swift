@@ -18,20 +18,21 @@ extension Score {
         let planner = CarePlanScorer(scorers: scorers, names: Set(baseNames).count == model.count ? baseNames : model)
         let formatter = CarePlanFormatter(format: format, planner: planner)
         let sink = try OutputSink(path: out)
-        var wroteHeader = false
+        var written = 0
+        let progress = Progress(label: "scored", unit: "patients")
         /// Writes one patient's plan (the header before the first).
         func write(_ plan: CarePlan) throws {
-            if !wroteHeader {
-                try sink.write(formatter.header)
-                wroteHeader = true
-            }
+            if written == 0 { try sink.write(formatter.header) }
             try sink.write(formatter.text(plan))
+            written += 1
+            progress.update(written)
         }
         do {
             if let data {
                 let reader = data == "-"
                     ? try CSVReader(bytes: readStandardInput(), name: "<stdin>") : try CSVReader(path: data)
                 try planner.forEachPlan(in: reader, idColumn: id, write)
+                progress.finish(written)
             } else if fields.isEmpty {
                 let lines = try JSONPatient.lines(from: readStandardInput())
                 do {
@@ -44,6 +45,7 @@ extension Score {
                     error.file = error.file ?? "<stdin>"
                     throw error
                 }
+                if lines.count > 1 { progress.finish(written) }
             } else {
                 try write(planner.plan(fields: setFields()))
             }
