@@ -19,8 +19,11 @@ let package = Package(
     ],
     targets: [
         // MARK: - System libraries (the only C the package touches; each imported by one wrapper target)
-        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev"])]),
+        // OpenBLAS and LAPACKE: headers only (cblas.h, lapacke.h from libopenblas-dev and liblapacke-dev, which
+        // .ci/setup installs); the libraries are loaded on first use (RiskKitLinearAlgebra's LinearAlgebraLibrary),
+        // not linked, so runs that need no BLAS do not pay for loading them.
+        .systemLibrary(name: "COpenBLAS"),
+        .systemLibrary(name: "CLAPACKE"),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: - Layers, bottom to top
