@@ -132,6 +132,23 @@ import Testing
                 "\(duplicate.stderr)")
     }
 
+    /// --no-policy applies to every model: risks only, no bands, an empty plan.
+    @Test func noPolicyAppliesToAllModels() throws {
+        let models = ["--model", "Models/demo-t2d-model.json", "--model", "Models/demo-breast-model.json", "--no-policy"]
+        // Without policies, only the models' features are known fields.
+        let features: Set = ["age", "sex", "bmi", "hba1c", "fasting_glucose", "activity_min_week", "family_history_diabetes",
+                             "alcohol_drinks_week", "family_history_breast", "parity", "breast_density"]
+        let fields = Self.patient.filter { features.contains($0.0) }
+        let result = try CLIRunner.run(["score"] + models + Self.set(fields) + ["--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let plan = try #require(try Self.json(result.stdout).first)
+        let conditions = try #require(plan["conditions"] as? [[String: Any]])
+        #expect(conditions.count == 2 && conditions.allSatisfy { $0["band"] is NSNull && $0["risk"] is Double })
+        #expect((plan["recommendations"] as? [Any])?.isEmpty == true)
+        let table = try CLIRunner.run(["score"] + models + Self.set(fields))
+        #expect(table.stdout.contains("  Care plan (recommendations of the 2 conditions, merged):\n    none triggered\n"), "\(table.stdout)")
+    }
+
     /// One --model keeps the one-model report (no `conditions`), the same with its default policy found or named.
     @Test func oneModelKeepsItsReport() throws {
         let set = ["--set", "age=55", "--set", "sex=F", "--as-of", "2026-12-03", "--format", "json"]
