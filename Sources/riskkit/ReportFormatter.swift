@@ -67,9 +67,9 @@ struct ReportFormatter: Sendable {
         }
     }
 
-    private func percent(_ p: Double) -> String { p == 0 ? "0%" : String(format: p < 0.001 ? "%.2f%%" : "%.1f%%", p * 100) }
+    func percent(_ p: Double) -> String { p == 0 ? "0%" : String(format: p < 0.001 ? "%.2f%%" : "%.1f%%", p * 100) }
 
-    private func ordinal(_ p: Double) -> String {
+    func ordinal(_ p: Double) -> String {
         let n = Int(p.rounded())
         let suffix = (11...13).contains(n % 100) ? "th" : (n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th")
         return "\(n)\(suffix)"
@@ -121,8 +121,7 @@ struct ReportFormatter: Sendable {
             out += "\n  Recommendations (policy \(outcome.policyVersion)):\n"
             if outcome.recommendations.isEmpty { out += "    none triggered\n" }
             for rec in outcome.recommendations {
-                let interval = rec.intervalMonths.map { " Repeat every \($0) months." } ?? ""
-                out += "    [\(rec.rule)] \(rec.kind.rawValue): \(rec.text)\(interval)\n      Source: \(rec.source)\n"
+                out += "    [\(rec.rule)] \(rec.kind.rawValue): \(rec.text)\(rec.scheduleText)\n      Source: \(rec.source)\n"
             }
             if !outcome.skipped.isEmpty {
                 out += "\n  Not evaluated (missing data): " + outcome.skipped.map { "\($0.rule) (\($0.fields.joined(separator: ", ")))" }.joined(separator: "; ") + "\n"

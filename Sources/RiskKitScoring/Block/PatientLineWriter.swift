@@ -24,6 +24,13 @@ package struct PatientLineWriter: Sendable {
     /// Per rule, its CSV item (`id` or `id/12mo`) and its JSON object after the optional `contribution` member.
     private let ruleCSV: [[UInt8]]
     private let ruleJSONTail: [[UInt8]]
+    /// Per rule, ``ruleJSONTail`` in the three parts that the due-date members go between (`due_date` before the
+    /// first, `last_done` after it, `overdue` after the second): `"factor":…,"interval_months":…,"kind":…`, then
+    /// `,"note":…` (or nothing), then `,"overrides":[…],"rule":…,"source":…,"text":…}`.
+    private let ruleJSONParts: [(head: [UInt8], note: [UInt8], tail: [UInt8])]
+    /// Per rule, the interval its due date is computed with: set for a rule with a `last_done_field` when the
+    /// scorer has an as-of date.
+    private let dueMonths: [Int?]
     /// Per band, its CSV field and the JSON line's start up to the contributions: `{"band":…,"band_label":…`.
     private let bandCSV: [[UInt8]]
     private let bandJSON: [[UInt8]]
@@ -45,15 +52,24 @@ package struct PatientLineWriter: Sendable {
         featureJSON = names.map { JSONText.string($0) }
         let rules = scorer.policy?.rules ?? []
         ruleCSV = rules.map { Array(($0.id + ($0.intervalMonths.map { "/\($0)mo" } ?? "")).utf8) }
-        ruleJSONTail = rules.map { rule in
-            var w: [UInt8] = []
-            if let factor = rule.factor { w += JSONText.raw("\"factor\":") + JSONText.string(factor) + JSONText.raw(",") }
-            w += JSONText.raw("\"interval_months\":" + (rule.intervalMonths.map(String.init) ?? "null") + ",\"kind\":")
-            w += JSONText.string(rule.kind.rawValue)
-            if let note = rule.note { w += JSONText.raw(",\"note\":") + JSONText.string(note) }
-            w += JSONText.raw(",\"rule\":") + JSONText.string(rule.id) + JSONText.raw(",\"source\":")
+        ruleJSONParts = rules.map { rule in
+            var head: [UInt8] = [], note: [UInt8] = [], tail: [UInt8] = []
+            if let factor = rule.factor { head += JSONText.raw("\"factor\":") + JSONText.string(factor) + JSONText.raw(",") }
+            head += JSONText.raw("\"interval_months\":" + (rule.intervalMonths.map(String.init) ?? "null") + ",\"kind\":")
+            head += JSONText.string(rule.kind.rawValue)
+            if let text = rule.note { note = JSONText.raw(",\"note\":") + JSONText.string(text) }
+            if !rule.overrides.isEmpty {
+                tail += JSONText.raw(",\"overrides\":[")
+                for (k, id) in rule.overrides.enumerated() { tail += JSONText.raw(k == 0 ? "" : ",") + JSONText.string(id) }
+                tail += JSONText.raw("]")
+            }
+            tail += JSONText.raw(",\"rule\":") + JSONText.string(rule.id) + JSONText.raw(",\"source\":")
                 + JSONText.string(rule.source) + JSONText.raw(",\"text\":") + JSONText.string(rule.text) + JSONText.raw("}")
-            return w
+            return (head, note, tail)
+        }
+        ruleJSONTail = ruleJSONParts.map { $0.head + $0.note + $0.tail }
+        dueMonths = rules.map { rule in
+            scorer.asOf == nil || rule.lastDoneField == nil ? nil : rule.intervalMonths
         }
         let bands = scorer.policy?.bands ?? []
         bandCSV = bands.map { Array($0.id.utf8) }
@@ -61,7 +77,7 @@ package struct PatientLineWriter: Sendable {
             JSONText.raw("{\"band\":") + JSONText.string($0.id) + JSONText.raw(",\"band_label\":") + JSONText.string($0.label)
         }
         policyVersionJSON = JSONText.raw(",\"policy_version\":") + JSONText.string(scorer.policy?.policyVersion)
-        var texts = names + rules.flatMap { [$0.id, $0.text, $0.source, $0.note ?? "", $0.factor ?? ""] }
+        var texts = names + rules.flatMap { [$0.id, $0.text, $0.source, $0.note ?? "", $0.factor ?? ""] + $0.overrides }
         texts += bands.flatMap { [$0.id, $0.label] } + [scorer.policy?.policyVersion ?? ""]
         plainTexts = texts.allSatisfy(JSONText.isPlain)
     }
@@ -188,7 +204,25 @@ package struct PatientLineWriter: Sendable {
                 JSONText.append(number: c, to: &line)
                 line.append(UInt8(ascii: ","))
             }
-            line += ruleJSONTail[Int(r)]
+            if let months = dueMonths[Int(r)], let policy = scorer.policy, let asOf = scorer.asOf,
+               let due = Recommendation.due(lastDone: block.lastDoneCell(ofRule: Int(r), patient: i, policy: policy),
+                                            intervalMonths: months, asOf: asOf) {
+                let parts = ruleJSONParts[Int(r)]
+                JSONText.append("\"due_date\":\"", to: &line)
+                due.due.append(to: &line)
+                JSONText.append("\",", to: &line)
+                line += parts.head
+                if let last = due.lastDone {
+                    JSONText.append(",\"last_done\":\"", to: &line)
+                    last.append(to: &line)
+                    line.append(UInt8(ascii: "\""))
+                }
+                line += parts.note
+                JSONText.append(due.overdue ? ",\"overdue\":true" : ",\"overdue\":false", to: &line)
+                line += parts.tail
+            } else {
+                line += ruleJSONTail[Int(r)]
+            }
         }
         JSONText.append("],\"risk\":", to: &line)
         JSONText.append(number: block.risks[i], to: &line)
