@@ -11,8 +11,12 @@ import RiskKitData
 /// compare numbers only and allocate nothing when a patient passes, and cost O(features + policy fields). The
 /// reason or error is built only for a patient who fails. The checks never print.
 public struct PatientChecks: Sendable {
-    /// The model's features, in schema order.
+    /// The model's features, in schema order, with ``Feature/required`` set for the features named in the
+    /// initializer's `requiring` that the model file says nothing about.
     public let features: [Feature]
+    /// The features the clinical scoring path (``PatientScorer``) requires when the model file does not say
+    /// (``Feature/required`` is nil, as in files written before it was recorded): no risk without age and sex.
+    public static let requiredByDefault: Set<String> = ["age", "sex"]
     /// Each feature's plausible range, from the policy field of the same name (nil: none declared).
     public let featurePlausible: [ValueRange?]
     /// Each feature's unit, from the policy field of the same name (nil: none declared).
@@ -40,9 +44,15 @@ public struct PatientChecks: Sendable {
     /// ``knownNames`` in a fixed order, for suggestions and lists.
     let knownNamesInOrder: [String]
 
-    /// Compiles the checks for `model` and `policy` (nil: no policy, so no plausible ranges).
-    public init(model: RiskModel, policy: RecommendationPolicy?, allowImputation: Bool = false) {
-        features = model.schema.features
+    /// Compiles the checks for `model` and `policy` (nil: no policy, so no plausible ranges); the features named in
+    /// `requiring` are required when the model file does not say whether they are (see ``requiredByDefault``).
+    public init(model: RiskModel, policy: RecommendationPolicy?, allowImputation: Bool = false,
+                requiring defaultRequired: Set<String> = []) {
+        features = model.schema.features.map { feature in
+            var resolved = feature
+            if feature.required == nil && defaultRequired.contains(feature.name) { resolved.required = true }
+            return resolved
+        }
         let fields = Dictionary(uniqueKeysWithValues: (policy?.fields ?? []).map { ($0.name, $0) })
         featurePlausible = features.map { fields[$0.name]?.plausible }
         featureUnits = features.map { fields[$0.name]?.unit }
@@ -66,9 +76,9 @@ public struct PatientChecks: Sendable {
         knownNamesInOrder = names
         knownNames = Set(names)
         var limitations: [String] = []
-        if features.allSatisfy({ $0.required == nil && $0.applicableRange == nil }) {
+        if model.schema.features.allSatisfy({ $0.required == nil && $0.applicableRange == nil }) {
             limitations.append("the model file records no training domain (observed ranges, required features): applicability cannot be checked")
-        } else if !allowImputation, features.contains(where: { $0.required == nil }) {
+        } else if !allowImputation, model.schema.features.contains(where: { $0.required == nil }) {
             limitations.append("the model file does not say which features are required: missing values are imputed")
         }
         if policy == nil || !(policy!.fields.contains { $0.plausible != nil }) {

@@ -23,12 +23,29 @@ public struct PatientIDs: Sendable {
         for i in 0..<block.count {
             guard let id = block.ids[i] else { continue }
             if let first = insert(id, hash: block.idHashes[i], line: block.lines[i] ?? -1) {
-                let earlier = first >= 0 ? " (first on line \(first))" : ""
-                return (i, DataError(code: .invalidData, line: block.lines[i],
-                                     "a patient id given twice\(earlier): each patient must appear once"))
+                return (i, Self.duplicate(line: block.lines[i], first: first))
             }
         }
         return nil
+    }
+
+    /// Records the ids of all of `block`'s patients that were not seen before, and returns the others' positions
+    /// with their errors (as ``firstDuplicate(in:)``), in block order: for a batch that skips bad rows.
+    package mutating func duplicates(in block: PatientBlock) -> [(index: Int, error: DataError)] {
+        var found: [(index: Int, error: DataError)] = []
+        for i in 0..<block.count {
+            guard let id = block.ids[i] else { continue }
+            if let first = insert(id, hash: block.idHashes[i], line: block.lines[i] ?? -1) {
+                found.append((i, Self.duplicate(line: block.lines[i], first: first)))
+            }
+        }
+        return found
+    }
+
+    /// The error for the record at `line` whose id was first seen on line `first` (−1: unknown).
+    private static func duplicate(line: Int?, first: Int) -> DataError {
+        let earlier = first >= 0 ? " (first on line \(first))" : ""
+        return DataError(code: .invalidData, line: line, "a patient id given twice\(earlier): each patient must appear once")
     }
 
     /// Adds `id`; returns the line of its earlier occurrence instead when it was already there.

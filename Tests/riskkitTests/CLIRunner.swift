@@ -23,9 +23,16 @@ struct CLIRunner {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    /// The `SOURCE_DATE_EPOCH` every run gets unless `environment` says otherwise, so that two runs' outputs
+    /// (which carry `scored_at`) can be compared byte for byte: 2026-12-03T14:05:09Z.
+    static let sourceDateEpoch = "1796306709"
+
+    static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["SOURCE_DATE_EPOCH": sourceDateEpoch], uniquingKeysWith: { $1 })
+            .merging(environment, uniquingKeysWith: { $1 })
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         let out = Pipe(), err = Pipe()

@@ -9,9 +9,9 @@ extension PatientScorer {
     ///   block is then unchanged.
     package func append(id: String?, line: Int?, cells: [FieldValue], fieldValues: [FieldValue?],
                         to block: inout PatientBlock) throws {
-        try encode(id, line: line, value: { cells[$0] }, to: &block)
+        let reason = try encode(id, line: line, value: { cells[$0] }, to: &block)
         for k in 0..<block.fieldCount { try setCell(k, value: fieldValues[k], line: line, in: &block) }
-        _ = block.beginPatient(id: id, line: line)
+        _ = block.beginPatient(id: id, line: line, notAssessable: reason)
     }
 
     /// Adds a patient given by named values (``PatientInput``) to `block`, as
@@ -29,6 +29,7 @@ extension PatientScorer {
                         to block: inout PatientBlock) throws {
         let i = block.count, capacity = block.capacity
         precondition(i < capacity, "the block is full")
+        var reason: NotAssessableReason?
         try withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(1, layout.numberColumns.count)) { numbers in
             // The plain numeric cells, parsed in one pass over the record.
             let parsed = layout.numberColumns.withUnsafeBufferPointer { columns in
@@ -56,6 +57,7 @@ extension PatientScorer {
                                     }
                                     missingFlags[f * capacity + i] = missing
                                     anyMissing = anyMissing || missing
+                                    if reason == nil { reason = notAssessable(f, missing: missing, encodedAt: out + at) }
                                 }
                             }
                         }
@@ -67,26 +69,38 @@ extension PatientScorer {
         for k in 0..<block.fieldCount {
             try setCell(k, value: layout.policyColumns[k].map { record.value(at: $0) }, line: record.line, in: &block)
         }
-        _ = block.beginPatient(id: id, line: record.line)
+        _ = block.beginPatient(id: id, line: record.line, notAssessable: reason)
     }
 
     /// Encodes the features of the block's next patient from their parsed cells (`value(f)`; the polygenic
     /// score's is replaced by the patient's score from ``genotypeScores`` when there are genotype scores) down the
-    /// block's columns, recording which were missing.
-    private func encode(_ id: String?, line: Int?, value: (Int) -> FieldValue, to block: inout PatientBlock) throws {
+    /// block's columns, recording which were missing; returns why the model cannot assess the patient (nil: it can).
+    private func encode(_ id: String?, line: Int?, value: (Int) -> FieldValue,
+                        to block: inout PatientBlock) throws -> NotAssessableReason? {
         let i = block.count, capacity = block.capacity
         precondition(i < capacity, "the block is full")
         let joined = genotypeScores == nil ? -1 : geneticFeature ?? -1
-        try block.design.withUnsafeMutableBufferPointer { design in
+        return try block.design.withUnsafeMutableBufferPointer { design in
             var anyMissing = false
+            var reason: NotAssessableReason?
             for f in 0..<codecs.count {
+                let at = design.baseAddress! + columnOffsets[f] * capacity + i
                 let missing = try encode(f, f == joined ? genotypeCell(id) : value(f), into: design.baseAddress!,
                                          at: columnOffsets[f] * capacity + i, stride: capacity, line: line)
                 block.missing[f * capacity + i] = missing
                 anyMissing = anyMissing || missing
+                if reason == nil { reason = notAssessable(f, missing: missing, encodedAt: at) }
             }
             block.anyMissing[i] = anyMissing
+            return reason
         }
+    }
+
+    /// Why feature f's value stops the assessment (``PatientChecks/notAssessable(number:feature:)``), from whether
+    /// it was missing and, for a numeric or binary feature, its encoded value at `encoded` (the raw number).
+    @inline(__always)
+    private func notAssessable(_ f: Int, missing: Bool, encodedAt encoded: UnsafeMutablePointer<Double>) -> NotAssessableReason? {
+        checks.notAssessable(number: missing ? .nan : codecs[f].kind == .categorical ? 0 : encoded.pointee, feature: f)
     }
 
     /// The polygenic score cell of the patient `id`: their score, or missing without genotypes.
@@ -148,9 +162,12 @@ package struct RecordLayout: Sendable {
     let joinedFeature: Int
     /// For each policy field, its file column (nil: not in the file).
     let policyColumns: [Int?]
+    /// Whether a bad row is left out (listed in the block's rejects) instead of stopping the file.
+    let skippingBadRows: Bool
 
     /// The layout of `file` for `scorer`.
-    init(file: PatientFile, scorer: PatientScorer) {
+    init(file: PatientFile, scorer: PatientScorer, skippingBadRows: Bool = false) {
+        self.skippingBadRows = skippingBadRows
         joinedFeature = scorer.genotypeScores == nil ? -1 : scorer.geneticFeature ?? -1
         var columns: [Int] = [], slots: [Int] = []
         for (f, codec) in scorer.codecs.enumerated() {
