@@ -167,8 +167,15 @@ public struct PatientChecks: Sendable {
     @inlinable
     public func notAssessable(number x: Double, feature j: Int) -> NotAssessableReason? {
         // The pass path compares bounds; the failing feature states the reason.
-        if x.isNaN ? !stopsWhenMissing[j] : (x >= applicableLower[j] && x <= applicableUpper[j]) { return nil }
+        if admits(number: x, feature: j) { return nil }
         return features[j].notAssessableReason(value: x, unit: featureUnits[j], allowImputation: allowImputation)
+    }
+
+    /// Whether feature `j`'s value `x` lets the model assess the patient (``notAssessable(number:feature:)`` is
+    /// nil): two comparisons, for the pass path of a block's rows.
+    @inlinable @inline(__always)
+    public func admits(number x: Double, feature j: Int) -> Bool {
+        x.isNaN ? !stopsWhenMissing[j] : (x >= applicableLower[j] && x <= applicableUpper[j])
     }
 
     // MARK: - Field names

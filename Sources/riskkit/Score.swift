@@ -160,7 +160,8 @@ struct Score: AsyncParsableCommand, LoggingCommand {
                     let block = try scorer.scored(input)
                     count(0, of: block)
                     let imputed = block.score(0, model: riskModel).imputed
-                    if !imputed.isEmpty {
+                    // A patient the model cannot assess was not scored from imputed values: the output says why.
+                    if !imputed.isEmpty && !block.notAssessable[0] {
                         log.info("\(imputed.count) of \(riskModel.schema.features.count) features were not given and were imputed from the training data: \(imputed.joined(separator: ", "))")
                     }
                     try writer.write(formatter.rows(block))

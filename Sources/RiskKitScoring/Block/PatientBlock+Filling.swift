@@ -29,7 +29,7 @@ extension PatientScorer {
                         to block: inout PatientBlock) throws {
         let i = block.count, capacity = block.capacity
         precondition(i < capacity, "the block is full")
-        var reason: NotAssessableReason?
+        var assessable = true
         try withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(1, layout.numberColumns.count)) { numbers in
             // The plain numeric cells, parsed in one pass over the record.
             let parsed = layout.numberColumns.withUnsafeBufferPointer { columns in
@@ -51,13 +51,14 @@ extension PatientScorer {
                                             throw error
                                         }
                                         codec.encode(number: numbers[slot], into: out, at: at, stride: capacity)
+                                        assessable = assessable && checks.admits(number: numbers[slot], feature: f)
                                     } else {
                                         let cell = f == layout.joinedFeature ? genotypeCell(id) : file.featureCell(f, of: record)
                                         missing = try encode(f, cell, into: out, at: at, stride: capacity, line: record.line)
+                                        assessable = assessable && admits(f, missing: missing, encoded: out[at])
                                     }
                                     missingFlags[f * capacity + i] = missing
                                     anyMissing = anyMissing || missing
-                                    if reason == nil { reason = notAssessable(f, missing: missing, encodedAt: out + at) }
                                 }
                             }
                         }
@@ -69,7 +70,7 @@ extension PatientScorer {
         for k in 0..<block.fieldCount {
             try setCell(k, value: layout.policyColumns[k].map { record.value(at: $0) }, line: record.line, in: &block)
         }
-        _ = block.beginPatient(id: id, line: record.line, notAssessable: reason)
+        _ = block.beginPatient(id: id, line: record.line, notAssessable: assessable ? nil : notAssessableReason(of: block))
     }
 
     /// Encodes the features of the block's next patient from their parsed cells (`value(f)`; the polygenic
@@ -80,27 +81,46 @@ extension PatientScorer {
         let i = block.count, capacity = block.capacity
         precondition(i < capacity, "the block is full")
         let joined = genotypeScores == nil ? -1 : geneticFeature ?? -1
-        return try block.design.withUnsafeMutableBufferPointer { design in
-            var anyMissing = false
-            var reason: NotAssessableReason?
+        let assessable = try block.design.withUnsafeMutableBufferPointer { design in
+            var anyMissing = false, assessable = true
             for f in 0..<codecs.count {
-                let at = design.baseAddress! + columnOffsets[f] * capacity + i
+                let at = columnOffsets[f] * capacity + i
                 let missing = try encode(f, f == joined ? genotypeCell(id) : value(f), into: design.baseAddress!,
-                                         at: columnOffsets[f] * capacity + i, stride: capacity, line: line)
+                                         at: at, stride: capacity, line: line)
                 block.missing[f * capacity + i] = missing
                 anyMissing = anyMissing || missing
-                if reason == nil { reason = notAssessable(f, missing: missing, encodedAt: at) }
+                assessable = assessable && admits(f, missing: missing, encoded: design[at])
             }
             block.anyMissing[i] = anyMissing
-            return reason
+            return assessable
         }
+        return assessable ? nil : notAssessableReason(of: block)
     }
 
-    /// Why feature f's value stops the assessment (``PatientChecks/notAssessable(number:feature:)``), from whether
-    /// it was missing and, for a numeric or binary feature, its encoded value at `encoded` (the raw number).
+    /// Whether feature f's value lets the model assess the patient (``PatientChecks/admits(number:feature:)``),
+    /// from whether it was missing and its first encoded column (see ``checkedValue(_:missing:encoded:)``).
     @inline(__always)
-    private func notAssessable(_ f: Int, missing: Bool, encodedAt encoded: UnsafeMutablePointer<Double>) -> NotAssessableReason? {
-        checks.notAssessable(number: missing ? .nan : codecs[f].kind == .categorical ? 0 : encoded.pointee, feature: f)
+    private func admits(_ f: Int, missing: Bool, encoded: Double) -> Bool {
+        checks.admits(number: checkedValue(f, missing: missing, encoded: encoded), feature: f)
+    }
+
+    /// Feature f's value as the applicability checks take it: `NaN` when missing, the raw number (the first
+    /// encoded column) for a numeric or binary feature, 0 for a present level.
+    @inline(__always)
+    private func checkedValue(_ f: Int, missing: Bool, encoded: Double) -> Double {
+        missing ? .nan : codecs[f].kind == .categorical ? 0 : encoded
+    }
+
+    /// Why the model cannot assess the block's next patient (being filled, its features encoded), or nil: the first
+    /// feature in schema order that stops it (``PatientChecks/notAssessable(number:feature:)``). Only for a
+    /// patient that failed ``admits(_:missing:encoded:)``: the reason is built here, not on the pass path.
+    private func notAssessableReason(of block: PatientBlock) -> NotAssessableReason? {
+        let i = block.count, capacity = block.capacity
+        for f in 0..<codecs.count {
+            let x = checkedValue(f, missing: block.missing[f * capacity + i], encoded: block.design[columnOffsets[f] * capacity + i])
+            if let reason = checks.notAssessable(number: x, feature: f) { return reason }
+        }
+        return nil
     }
 
     /// The polygenic score cell of the patient `id`: their score, or missing without genotypes.
