@@ -175,7 +175,20 @@ public struct PatientChecks: Sendable {
     /// nil): two comparisons, for the pass path of a block's rows.
     @inlinable @inline(__always)
     public func admits(number x: Double, feature j: Int) -> Bool {
-        x.isNaN ? !stopsWhenMissing[j] : (x >= applicableLower[j] && x <= applicableUpper[j])
+        Self.admits(x, lower: applicableLower[j], upper: applicableUpper[j], stopsWhenMissing: stopsWhenMissing[j])
+    }
+
+    /// Whether a value `x` (`NaN`: missing) lets the model assess the patient, given its feature's applicable
+    /// bounds and whether a missing value stops the assessment.
+    @inlinable @inline(__always)
+    static func admits(_ x: Double, lower: Double, upper: Double, stopsWhenMissing: Bool) -> Bool {
+        x.isNaN ? !stopsWhenMissing : (x >= lower && x <= upper)
+    }
+
+    /// The applicable bounds and whether a missing value stops the assessment, of the features at `positions`
+    /// (schema order), for a caller that holds those features' values side by side.
+    func admissionBounds(of positions: [Int]) -> (lower: [Double], upper: [Double], stopsWhenMissing: [Bool]) {
+        (positions.map { applicableLower[$0] }, positions.map { applicableUpper[$0] }, positions.map { stopsWhenMissing[$0] })
     }
 
     // MARK: - Field names

@@ -51,7 +51,6 @@ extension PatientScorer {
                                             throw error
                                         }
                                         codec.encode(number: numbers[slot], into: out, at: at, stride: capacity)
-                                        assessable = assessable && checks.admits(number: numbers[slot], feature: f)
                                     } else {
                                         let cell = f == layout.joinedFeature ? genotypeCell(id) : file.featureCell(f, of: record)
                                         missing = try encode(f, cell, into: out, at: at, stride: capacity, line: record.line)
@@ -66,6 +65,8 @@ extension PatientScorer {
                 }
             }
             block.anyMissing[i] = anyMissing
+            // The plain numbers' applicability in one pass down the parsed cells (the others were checked above).
+            assessable = assessable && layout.admits(UnsafeBufferPointer(rebasing: numbers[..<parsed]))
         }
         for k in 0..<block.fieldCount {
             try setCell(k, value: layout.policyColumns[k].map { record.value(at: $0) }, line: record.line, in: &block)
@@ -184,6 +185,9 @@ package struct RecordLayout: Sendable {
     let policyColumns: [Int?]
     /// Whether a bad row is left out (listed in the block's rejects) instead of stopping the file.
     let skippingBadRows: Bool
+    /// For each of ``numberColumns``, its feature's applicable bounds and whether a missing value stops the
+    /// assessment (``PatientChecks/admits(number:feature:)``, by position in the parsed numbers).
+    let numberLower: [Double], numberUpper: [Double], numberStopsWhenMissing: [Bool]
 
     /// The layout of `file` for `scorer`.
     init(file: PatientFile, scorer: PatientScorer, skippingBadRows: Bool = false) {
@@ -201,6 +205,25 @@ package struct RecordLayout: Sendable {
         }
         numberColumns = columns
         numberSlots = slots
+        let features = slots.indices.filter { slots[$0] >= 0 }
+        (numberLower, numberUpper, numberStopsWhenMissing) = scorer.checks.admissionBounds(of: features)
         policyColumns = file.columns(named: scorer.policy?.fields.map(\.name) ?? [])
+    }
+
+    /// Whether the plain numbers parsed from a record (`numbers[s]` for ``numberColumns``[s], `NaN` when missing)
+    /// let the model assess the patient: two comparisons per value, in one pass.
+    func admits(_ numbers: UnsafeBufferPointer<Double>) -> Bool {
+        numberLower.withUnsafeBufferPointer { lower in
+            numberUpper.withUnsafeBufferPointer { upper in
+                numberStopsWhenMissing.withUnsafeBufferPointer { stops in
+                    var admitted = true
+                    for s in numbers.indices {
+                        admitted = admitted && PatientChecks.admits(numbers[s], lower: lower[s], upper: upper[s],
+                                                                    stopsWhenMissing: stops[s])
+                    }
+                    return admitted
+                }
+            }
+        }
     }
 }
