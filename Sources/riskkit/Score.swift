@@ -167,7 +167,7 @@ struct Score: AsyncParsableCommand, LoggingCommand {
                     try writer.write(formatter.rows(block))
                 }
                 if notAssessable > 0 && !formatter.detailed {
-                    log.info("of \(scored) patients, \(scored - notAssessable) were scored and \(notAssessable) not assessable (see `status` and `not_assessable_reason`)")
+                    log.info("of \(scored) patients: \(scored - notAssessable) scored, \(notAssessable) not assessable (see `status` and `not_assessable_reason`)")
                 }
                 if requiredImputed > 0 {
                     log.warning("\(requiredImputed) patient\(requiredImputed == 1 ? "" : "s") had a required feature missing and imputed from the training data (--allow-imputation): research use only")

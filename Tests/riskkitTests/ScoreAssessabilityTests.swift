@@ -70,7 +70,7 @@ import Testing
         #expect(rules.contains("LS-01") && !rules.contains { $0.hasPrefix("CV-") }, "\(rules)")
         #expect(try cell(2, "status") == "scored" && cell(3, "status") == "scored")
         #expect(try Double(cell(2, "risk")) != nil)
-        #expect(csv.stderr.contains("of 3 patients, 2 were scored and 1 not assessable"), "\(csv.stderr)")
+        #expect(csv.stderr.contains("of 3 patients: 2 scored, 1 not assessable"), "\(csv.stderr)")
         // The same patients as JSON Lines: one object per row, the second not assessable.
         let json = try CLIRunner.run(["score", "--model", cvd, "--data", folder + "/p.csv", "--format", "json"])
         let reports = try objects(json.stdout)
