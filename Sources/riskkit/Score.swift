@@ -78,7 +78,9 @@ struct Score: AsyncParsableCommand, LoggingCommand {
                 } : nil) : nil
             let sink = try OutputSink(path: out)
             var formatter = ReportFormatter(format: format, scorer: scorer)
-            formatter.detailed = data == nil && (jsonLines?.count ?? 1) == 1
+            // JSON Lines are a batch even when bad lines were skipped down to one or none.
+            let jsonBatch = (jsonLines?.count ?? 0) + (jsonRejects?.count ?? 0) > 1
+            formatter.detailed = data == nil && !jsonBatch
             var writer = ReportWriter(formatter: formatter, sink: sink)
             var scored = 0, withImputation = 0, notAssessable = 0, requiredImputed = 0
             /// Counts what the summary lines report of patient `i`.
@@ -134,13 +136,13 @@ struct Score: AsyncParsableCommand, LoggingCommand {
                         throw error
                     }
                     progress.finish(scored)
-                } else if let jsonLines, jsonLines.count > 1 {
-                    // Without an id field, the n-th patient is `row n`, as in a CSV file.
-                    let inputs = try jsonLines.enumerated().compactMap { n, entry -> PatientInput? in
+                } else if let jsonLines, jsonBatch {
+                    // Without an id field, the n-th patient is `row n`, as in a CSV file (skipped lines count).
+                    let inputs = try jsonLines.compactMap { entry -> PatientInput? in
                         do {
-                            return try patient(riskModel, fields: entry.fields, scorer: scorer, id: "row \(n + 1)", line: entry.line)
+                            return try patient(riskModel, fields: entry.fields, scorer: scorer, id: "row \(entry.row)", line: entry.line)
                         } catch let error as DataError where skipping {
-                            let id = riskModel.idColumn.flatMap { entry.fields[$0] } ?? "row \(n + 1)"
+                            let id = riskModel.idColumn.flatMap { entry.fields[$0] } ?? "row \(entry.row)"
                             jsonRejects = (jsonRejects ?? []) + [scorer.reject(error, line: entry.line, id: id)]
                             return nil
                         }
@@ -277,28 +279,30 @@ enum JSONPatient {
         return object.compactMapValues { if case .text(let t) = $0 { t ?? "" } else { nil } }
     }
 
-    /// The patients of standard input with their 1-based line numbers: one JSON object (which may span lines), or
-    /// JSON Lines (one object per non-empty line).
+    /// The patients of standard input with their 1-based line numbers and row numbers (the n-th object is row n):
+    /// one JSON object (which may span lines), or JSON Lines (one object per non-empty line).
     /// - Throws: `ValidationError` for empty input; ``DataError`` naming `<stdin>` (and the line, for JSON Lines)
     ///   when an object does not parse.
     /// With `skipping`, a line that does not parse is handed to it (with its line number) and left out instead.
-    static func lines(from bytes: [UInt8], skipping: ((Int, DataError) -> Void)? = nil) throws -> [(line: Int, fields: [String: String])] {
+    static func lines(from bytes: [UInt8], skipping: ((Int, DataError) -> Void)? = nil) throws
+        -> [(line: Int, row: Int, fields: [String: String])] {
         guard bytes.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
             throw ValidationError("no patient given: use --data FILE, --set name=value, or a JSON object on standard input")
         }
-        if let whole = try? fields(from: Data(bytes)) { return [(1, whole)] }
+        if let whole = try? fields(from: Data(bytes)) { return [(1, 1, whole)] }
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
             .filter { $0.element.contains { ![0x20, 0x09, 0x0D].contains($0) } }
         guard lines.count > 1 else {
             do {
-                return [(1, try fields(from: Data(bytes)))]
+                return [(1, 1, try fields(from: Data(bytes)))]
             } catch {
                 throw DataError(file: "<stdin>", "expected one JSON object mapping field names to numbers or strings (\(error))")
             }
         }
-        return try lines.compactMap { k, line in
+        return try lines.enumerated().compactMap { n, numbered in
+            let (k, line) = numbered
             do {
-                return (k + 1, try fields(from: Data(line)))
+                return (k + 1, n + 1, try fields(from: Data(line)))
             } catch {
                 let failure = DataError(file: "<stdin>", line: k + 1, "expected one JSON object per line, mapping field names to numbers or strings (\(error))")
                 guard let skipping else { throw failure }

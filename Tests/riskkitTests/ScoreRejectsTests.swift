@@ -101,6 +101,11 @@ import Testing
         #expect(rejects[4] == "5,A,,a patient id given twice (first on line 1): each patient must appear once")
         #expect(json.stderr.contains("skipped 4 rows: 1 implausible value, 1 malformed record, 1 unknown field, 1 duplicate id"),
                 "\(json.stderr)")
+        // Lines skipped down to one good line are still a batch: that patient is `row 2`, one CSV record.
+        let one = try CLIRunner.run(["score", "--model", model, "--format", "csv", "--on-error", "skip"],
+                                    stdin: "{not json\n" + #"{"age": 61, "sex": "M"}"# + "\n")
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.split(separator: "\n").last?.hasPrefix("row 2,") == true, "\(one.stdout)")
     }
 
     /// `--rejects` needs `--on-error skip` (a usage error); `skip` without `--rejects` still counts, and says so.
