@@ -11,8 +11,12 @@ import RiskKitData
 /// compare numbers only and allocate nothing when a patient passes, and cost O(features + policy fields). The
 /// reason or error is built only for a patient who fails. The checks never print.
 public struct PatientChecks: Sendable {
-    /// The model's features, in schema order.
+    /// The model's features, in schema order, with ``Feature/required`` set for the features named in the
+    /// initializer's `requiring` that the model file says nothing about.
     public let features: [Feature]
+    /// The features the clinical scoring path (``PatientScorer``) requires when the model file does not say
+    /// (``Feature/required`` is nil, as in files written before it was recorded): no risk without age and sex.
+    public static let requiredByDefault: Set<String> = ["age", "sex"]
     /// Each feature's plausible range, from the policy field of the same name (nil: none declared).
     public let featurePlausible: [ValueRange?]
     /// Each feature's unit, from the policy field of the same name (nil: none declared).
@@ -40,16 +44,22 @@ public struct PatientChecks: Sendable {
     /// ``knownNames`` in a fixed order, for suggestions and lists.
     let knownNamesInOrder: [String]
 
-    /// Compiles the checks for `model` and `policy` (nil: no policy, so no plausible ranges).
-    public init(model: RiskModel, policy: RecommendationPolicy?, allowImputation: Bool = false) {
-        features = model.schema.features
+    /// Compiles the checks for `model` and `policy` (nil: no policy, so no plausible ranges); the features named in
+    /// `requiring` are required when the model file does not say whether they are (see ``requiredByDefault``).
+    public init(model: RiskModel, policy: RecommendationPolicy?, allowImputation: Bool = false,
+                requiring defaultRequired: Set<String> = []) {
+        features = model.schema.features.map { feature in
+            var resolved = feature
+            if feature.required == nil && defaultRequired.contains(feature.name) { resolved.required = true }
+            return resolved
+        }
         let fields = Dictionary(uniqueKeysWithValues: (policy?.fields ?? []).map { ($0.name, $0) })
         featurePlausible = features.map { fields[$0.name]?.plausible }
         featureUnits = features.map { fields[$0.name]?.unit }
         self.allowImputation = allowImputation
         plausibleLower = featurePlausible.map { $0?.lower ?? -.infinity }
         plausibleUpper = featurePlausible.map { $0?.upper ?? .infinity }
-        let applicable = features.map { $0.kind == .categorical ? nil : $0.applicableRange }
+        let applicable = features.map { $0.kind == .categorical ? nil : $0.applicable }
         applicableLower = applicable.map { $0?.lower ?? -.infinity }
         applicableUpper = applicable.map { $0?.upper ?? .infinity }
         stopsWhenMissing = features.map { $0.required == true && !allowImputation }
@@ -66,9 +76,9 @@ public struct PatientChecks: Sendable {
         knownNamesInOrder = names
         knownNames = Set(names)
         var limitations: [String] = []
-        if features.allSatisfy({ $0.required == nil && $0.applicableRange == nil }) {
+        if model.schema.features.allSatisfy({ $0.required == nil && $0.applicable == nil }) {
             limitations.append("the model file records no training domain (observed ranges, required features): applicability cannot be checked")
-        } else if !allowImputation, features.contains(where: { $0.required == nil }) {
+        } else if !allowImputation, model.schema.features.contains(where: { $0.required == nil }) {
             limitations.append("the model file does not say which features are required: missing values are imputed")
         }
         if policy == nil || !(policy!.fields.contains { $0.plausible != nil }) {
@@ -157,8 +167,28 @@ public struct PatientChecks: Sendable {
     @inlinable
     public func notAssessable(number x: Double, feature j: Int) -> NotAssessableReason? {
         // The pass path compares bounds; the failing feature states the reason.
-        if x.isNaN ? !stopsWhenMissing[j] : (x >= applicableLower[j] && x <= applicableUpper[j]) { return nil }
+        if admits(number: x, feature: j) { return nil }
         return features[j].notAssessableReason(value: x, unit: featureUnits[j], allowImputation: allowImputation)
+    }
+
+    /// Whether feature `j`'s value `x` lets the model assess the patient (``notAssessable(number:feature:)`` is
+    /// nil): two comparisons, for the pass path of a block's rows.
+    @inlinable @inline(__always)
+    public func admits(number x: Double, feature j: Int) -> Bool {
+        Self.admits(x, lower: applicableLower[j], upper: applicableUpper[j], stopsWhenMissing: stopsWhenMissing[j])
+    }
+
+    /// Whether a value `x` (`NaN`: missing) lets the model assess the patient, given its feature's applicable
+    /// bounds and whether a missing value stops the assessment.
+    @inlinable @inline(__always)
+    static func admits(_ x: Double, lower: Double, upper: Double, stopsWhenMissing: Bool) -> Bool {
+        x.isNaN ? !stopsWhenMissing : (x >= lower && x <= upper)
+    }
+
+    /// The applicable bounds and whether a missing value stops the assessment, of the features at `positions`
+    /// (schema order), for a caller that holds those features' values side by side.
+    func admissionBounds(of positions: [Int]) -> (lower: [Double], upper: [Double], stopsWhenMissing: [Bool]) {
+        (positions.map { applicableLower[$0] }, positions.map { applicableUpper[$0] }, positions.map { stopsWhenMissing[$0] })
     }
 
     // MARK: - Field names

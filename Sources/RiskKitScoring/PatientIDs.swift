@@ -31,6 +31,22 @@ public struct PatientIDs: Sendable {
     /// ``firstDuplicate(in:)`` does (the id is then not recorded).
     package mutating func duplicate(_ id: String, hash: Int? = nil, line: Int?) -> DataError? {
         guard let first = insert(id, hash: hash ?? id.hashValue, line: line ?? -1) else { return nil }
+        return Self.duplicate(line: line, first: first)
+    }
+
+    /// Records the ids of all of `block`'s patients that were not seen before, and returns the others' positions
+    /// with their errors (as ``firstDuplicate(in:)``), in block order: for a batch that skips bad rows.
+    package mutating func duplicates(in block: PatientBlock) -> [(index: Int, error: DataError)] {
+        var found: [(index: Int, error: DataError)] = []
+        for i in 0..<block.count {
+            guard let id = block.ids[i] else { continue }
+            if let error = duplicate(id, hash: block.idHashes[i], line: block.lines[i]) { found.append((i, error)) }
+        }
+        return found
+    }
+
+    /// The error for the record at `line` whose id was first seen on line `first` (−1: unknown).
+    private static func duplicate(line: Int?, first: Int) -> DataError {
         let earlier = first >= 0 ? " (first on line \(first))" : ""
         return DataError(code: .invalidData, line: line, "a patient id given twice\(earlier): each patient must appear once")
     }

@@ -8,7 +8,10 @@ import RiskKitData
 /// JSON keys (a contract with users' scripts): `id`, `risk`, `percentile`, `band`, `contributions`
 /// ([{`feature`, `value`}]), `recommendations` ([{`rule`, `kind`, `text`, `interval_months`, `source`}]); also
 /// `band_label`, `linear_predictor`, `imputed` (features that were missing and imputed), `skipped_rules`, and
-/// `policy_version`.
+/// `policy_version`; `status` (`scored` or `not_assessable`) with `not_assessable_reason` (the sentence, null when
+/// scored), and the provenance `model_checksum` and `scored_at`. A not-assessable patient has null `risk`,
+/// `percentile`, `band`, `band_label` and `linear_predictor`, no contributions or genetics, and the
+/// recommendations of the rules that do not need the risk.
 public struct PatientReport: Sendable, Equatable, Encodable {
     /// The risk and its context.
     public var score: PatientScore
@@ -16,6 +19,29 @@ public struct PatientReport: Sendable, Equatable, Encodable {
     public var policy: PolicyOutcome?
     /// How many contributions to show (largest first).
     public var topContributions: Int
+    /// Why the model gives no risk for this patient (nil: scored). ``score`` then holds the computation with the
+    /// missing values imputed, which is not shown; ``policy`` is nil and ``policyWithoutRisk`` holds the policy's
+    /// verdict.
+    public var notAssessable: NotAssessableReason?
+    /// For a not-assessable patient scored with a policy: the rules decided without the risk.
+    public var policyWithoutRisk: PolicyOutcomeWithoutRisk?
+    /// The run's model checksum and scoring time (nil: not recorded).
+    public var provenance: ScoringProvenance?
+
+    /// Whether the model could give this patient a risk.
+    public enum Status: String, Sendable, Encodable {
+        case scored
+        case notAssessable = "not_assessable"
+    }
+
+    /// `scored`, or `not_assessable` when ``notAssessable`` gives the reason.
+    public var status: Status { notAssessable == nil ? .scored : .notAssessable }
+    /// The recommendations shown, with or without the risk.
+    public var recommendations: [Recommendation] { policy?.recommendations ?? policyWithoutRisk?.recommendations ?? [] }
+    /// The rules the policy could not decide, with or without the risk.
+    public var skippedRules: [SkippedRule] { policy?.skipped ?? policyWithoutRisk?.skipped ?? [] }
+    /// The version of the policy applied (nil: none).
+    public var policyVersion: String? { policy?.policyVersion ?? policyWithoutRisk?.policyVersion }
 
     /// Scores a patient with `model` and applies `policy` (if any) to the risk and the patient's fields
     /// (``PatientScorer/report(_:)`` without genotype scores).
@@ -30,8 +56,10 @@ public struct PatientReport: Sendable, Equatable, Encodable {
         self.topContributions = topContributions
     }
 
-    /// The contributions shown: the largest `topContributions` by absolute value.
-    public var shownContributions: [Contribution] { Array(score.contributions.prefix(topContributions)) }
+    /// The contributions shown: the largest `topContributions` by absolute value (none when not assessable).
+    public var shownContributions: [Contribution] {
+        notAssessable == nil ? Array(score.contributions.prefix(topContributions)) : []
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, risk, percentile, band
@@ -41,21 +69,30 @@ public struct PatientReport: Sendable, Equatable, Encodable {
         case skippedRules = "skipped_rules"
         case policyVersion = "policy_version"
         case genetics
+        case status
+        case notAssessableReason = "not_assessable_reason"
+        case modelChecksum = "model_checksum"
+        case scoredAt = "scored_at"
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        let scored = notAssessable == nil
         try c.encode(score.id, forKey: .id)
-        try c.encode(score.risk, forKey: .risk)
-        try c.encode(score.percentile, forKey: .percentile)
+        try c.encode(scored ? score.risk : nil, forKey: .risk)
+        try c.encode(scored ? score.percentile : nil, forKey: .percentile)
         try c.encode(policy?.band.id, forKey: .band)
         try c.encode(policy?.band.label, forKey: .bandLabel)
-        try c.encode(score.linearPredictor, forKey: .linearPredictor)
+        try c.encode(scored ? score.linearPredictor : nil, forKey: .linearPredictor)
         try c.encode(shownContributions, forKey: .contributions)
-        try c.encode(policy?.recommendations ?? [], forKey: .recommendations)
+        try c.encode(recommendations, forKey: .recommendations)
         try c.encode(score.imputed, forKey: .imputed)
-        try c.encode(policy?.skipped ?? [], forKey: .skippedRules)
-        try c.encode(policy?.policyVersion, forKey: .policyVersion)
-        try c.encodeIfPresent(score.genetics, forKey: .genetics)
+        try c.encode(skippedRules, forKey: .skippedRules)
+        try c.encode(policyVersion, forKey: .policyVersion)
+        try c.encodeIfPresent(scored ? score.genetics : nil, forKey: .genetics)
+        try c.encode(status, forKey: .status)
+        try c.encode(notAssessable?.description, forKey: .notAssessableReason)
+        try c.encode(provenance?.modelChecksum, forKey: .modelChecksum)
+        try c.encode(provenance?.scoredAt, forKey: .scoredAt)
     }
 }

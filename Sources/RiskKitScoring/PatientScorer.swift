@@ -34,10 +34,14 @@ public struct PatientScorer: Sendable {
     let columnOffsets: [Int]
     /// Each feature's levels (empty for numeric and binary ones).
     let levels: [[String]]
+    /// The model checksum and time written on every report of this scorer.
+    public let provenance: ScoringProvenance
 
-    /// Creates a scorer.
+    /// Creates a scorer; `allowImputation` imputes a missing required feature instead of reporting the patient
+    /// not assessable (research use), `scoredAt` is the run's time as ``ScoringProvenance/timestamp(_:)`` writes it.
     public init(model: RiskModel, genotypeScores: GenotypeScores? = nil, policy: RecommendationPolicy? = nil,
-                topContributions: Int = 5, asOf: CalendarDate? = nil) {
+                topContributions: Int = 5, allowImputation: Bool = false, scoredAt: String? = nil,
+                asOf: CalendarDate? = nil) {
         self.model = model
         self.genotypeScores = genotypeScores
         self.policy = policy
@@ -51,7 +55,9 @@ public struct PatientScorer: Sendable {
         ruleFactors = (policy?.rules ?? []).map { rule in
             rule.factor.flatMap { factor in features.firstIndex { $0.name == factor } }
         }
-        checks = PatientChecks(model: model, policy: policy)
+        checks = PatientChecks(model: model, policy: policy, allowImputation: allowImputation,
+                               requiring: PatientChecks.requiredByDefault)
+        provenance = ScoringProvenance(modelChecksum: model.checksum, scoredAt: scoredAt)
         codecs = features.map(FeatureCodec.init)
         levels = features.map { $0.levels ?? [] }
         var offset = 0
@@ -99,10 +105,12 @@ public struct PatientScorer: Sendable {
     }
 
     /// Scores `inputs` (patients given one by one, such as JSON Lines) a block at a time, in order, handing each
-    /// scored block with its `format`ted output to `consume`; as ``forEachBlock(in:format:consume:)``, the patients
-    /// before a failing one are still handed on, then its error is thrown.
+    /// scored block with its `format`ted output to `consume`; as ``forEachBlock(in:skippingBadRows:format:consume:)``,
+    /// the patients before a failing one are still handed on, then its error is thrown, or with `skippingBadRows`
+    /// the failing patient is left out and listed in the block's ``PatientBlock/rejects``.
     package func forEachBlock<Output>(
-        of inputs: some Sequence<PatientInput>, format: (PatientBlock) -> Output, consume: (PatientBlock, Output) throws -> Void
+        of inputs: some Sequence<PatientInput>, skippingBadRows: Bool = false, format: (PatientBlock) -> Output,
+        consume: (PatientBlock, Output) throws -> Void
     ) throws {
         var block = PatientBlock(scorer: self)
         func handOn() throws {
@@ -113,13 +121,25 @@ public struct PatientScorer: Sendable {
         for input in inputs {
             do {
                 try append(input, to: &block)
+            } catch let error as DataError where skippingBadRows {
+                block.discardUnfinishedPatient()
+                block.rejects.append(reject(error, line: input.line, id: input.id))
+                continue
             } catch {
-                if block.count > 0 { try handOn() }
+                if block.count > 0 || !block.rejects.isEmpty { try handOn() }
                 throw error
             }
             if block.isFull { try handOn() }
         }
-        if block.count > 0 { try handOn() }
+        if block.count > 0 || !block.rejects.isEmpty { try handOn() }
+    }
+
+    /// The reject for a patient record that failed with `error` (a bad value of a categorical feature is an
+    /// unknown level).
+    package func reject(_ error: DataError, line: Int?, id: String?, malformed: Bool = false) -> PatientReject {
+        PatientReject(line: line, id: id, error: error, malformed: malformed) { name in
+            model.schema.features.contains { $0.name == name && $0.kind == .categorical }
+        }
     }
 
     /// Reads, encodes and scores the patients of `file` a block at a time (only the columns the model and the
@@ -131,14 +151,16 @@ public struct PatientScorer: Sendable {
     /// formatted in their own task; otherwise the file is read in one pass, and block k is formatted in a child
     /// task while block k+1 is read and scored. When a row fails (a value that does not encode, or a malformed
     /// record), the patients before it are still scored, formatted and consumed, then the error is thrown: output
-    /// stops exactly where the bad row is.
+    /// stops exactly where the bad row is. With `skippingBadRows`, a row whose values do not encode or are
+    /// implausible, or whose number of fields is wrong, is left out instead and listed in its block's
+    /// ``PatientBlock/rejects`` (the good rows take the same path as without).
     /// - Throws: ``DataError`` (with the line) for a value that does not encode, the file's reading errors, and
     ///   whatever `consume` throws.
     package func forEachBlock<Output: Sendable>(
-        in file: PatientFile, format: @escaping @Sendable (PatientBlock) -> Output,
+        in file: PatientFile, skippingBadRows: Bool = false, format: @escaping @Sendable (PatientBlock) -> Output,
         consume: (PatientBlock, Output) throws -> Void
     ) async throws {
-        let layout = RecordLayout(file: file, scorer: self)
+        let layout = RecordLayout(file: file, scorer: self, skippingBadRows: skippingBadRows)
         let capacity = PatientBlock.preferredCapacity(self)
         if file.reader.splitsAtLineFeeds {
             try await forEachChunk(of: file, layout: layout, capacity: capacity, format: format, consume: consume)
@@ -146,17 +168,17 @@ public struct PatientScorer: Sendable {
         }
         var cursor = file.reader.makeCursor()
         var current = PatientBlock(capacity: capacity, scorer: self), next = current
-        var failure = refill(&current, from: &cursor, file: file, layout: layout, firstRow: 0)
+        var (failure, records) = refill(&current, from: &cursor, file: file, layout: layout, firstRow: 0)
         if failure == nil && cursor.records == 0 { throw file.reader.noDataRows }
-        while current.count > 0 {
+        while records > 0 {
             let scored = current
             async let output = format(scored)
-            let nextFailure = failure == nil
-                ? refill(&next, from: &cursor, file: file, layout: layout, firstRow: cursor.records) : nil
+            let (nextFailure, nextRecords) = failure == nil
+                ? refill(&next, from: &cursor, file: file, layout: layout, firstRow: cursor.records) : (nil, 0)
             try await consume(current, output)
             if let failure { throw failure }
             swap(&current, &next)
-            failure = nextFailure
+            (failure, records) = (nextFailure, nextRecords)
         }
         if let failure { throw failure }
     }
@@ -173,7 +195,7 @@ public struct PatientScorer: Sendable {
         @Sendable func work(_ chunk: CSVLineChunk) -> Scored<Output> {
             var block = PatientBlock(capacity: capacity, scorer: self)
             var cursor = reader.makeCursor(chunk: chunk)
-            let failure = refill(&block, from: &cursor, file: file, layout: layout, firstRow: chunk.firstRecord)
+            let (failure, _) = refill(&block, from: &cursor, file: file, layout: layout, firstRow: chunk.firstRecord)
             return Scored(block: block, output: format(block), failure: failure, end: chunk.bytes.upperBound)
         }
         var last = reader.startChunk
@@ -219,21 +241,36 @@ public struct PatientScorer: Sendable {
     }
 
     /// Empties `block`, fills it with the next rows of `cursor` (the first being data row `firstRow`, 0-based)
-    /// and scores them; returns the error that stopped it early, if any (the rows before it stay in the block).
+    /// and scores them; returns the error that stopped it early, if any (the rows before it stay in the block),
+    /// and how many records were read (rejected ones included; 0 at the end of the file).
     private func refill(_ block: inout PatientBlock, from cursor: inout CSVRecordCursor, file: PatientFile,
-                        layout: RecordLayout, firstRow: Int) -> (any Error)? {
+                        layout: RecordLayout, firstRow: Int) -> (failure: (any Error)?, records: Int) {
         block.removeAll()
         var row = firstRow
         var failure: (any Error)?
+        /// Lists a row left out (only when skipping bad rows).
+        func reject(_ error: DataError, id: String?, malformed: Bool = false) {
+            block.discardUnfinishedPatient()
+            block.rejects.append(self.reject(error, line: error.line, id: id, malformed: malformed))
+        }
         do {
-            _ = try file.reader.scan(&cursor, limit: block.capacity) { record in
+            _ = try file.reader.scan(&cursor, limit: block.capacity, malformed: { error in
+                guard layout.skippingBadRows else { throw error }
                 row += 1
-                try append(record, id: file.id(of: record, row: row), of: file, layout: layout, to: &block)
+                reject(error, id: nil, malformed: true)
+            }) { record in
+                row += 1
+                let id = file.id(of: record, row: row)
+                do {
+                    try append(record, id: id, of: file, layout: layout, to: &block)
+                } catch let error as DataError where layout.skippingBadRows {
+                    reject(error, id: id)
+                }
             }
         } catch {
             failure = error
         }
         score(&block)
-        return failure
+        return (failure, row - firstRow)
     }
 }

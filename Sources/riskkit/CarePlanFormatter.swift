@@ -48,7 +48,9 @@ struct CarePlanFormatter {
             let due = recommendations.compactMap { rec in
                 rec.dueDate.map { "\(rec.rule):\($0)" + (rec.overdue == true ? " (overdue)" : "") }
             }.joined(separator: ";")
-            return [plan.id ?? "", c.model, c.status, String(r.score.risk), String(format: "%.1f", r.score.percentile),
+            let scored = c.status == .scored
+            return [plan.id ?? "", c.model, c.status.rawValue, scored ? String(r.score.risk) : "",
+                    scored ? String(format: "%.1f", r.score.percentile) : "",
                     r.policy?.band.id ?? "", factors, rules, due, r.score.imputed.joined(separator: ";")]
                 .map(csvField).joined(separator: ",") + "\n"
         }.joined()
@@ -60,7 +62,11 @@ struct CarePlanFormatter {
             let f = formatters[k], r = c.report
             let horizon = c.horizonYears.map { String(format: "%g-year risk", $0) } ?? "Risk"
             out += "\n  \(c.model): \(c.outcome)\n"
-            out += "    \(horizon): \(f.percent(r.score.risk)), \(f.ordinal(r.score.percentile)) percentile of the training population\n"
+            if let reason = r.notAssessable {
+                out += "    Not assessable: \(reason) — no risk is given\n"
+            } else {
+                out += "    \(horizon): \(f.percent(r.score.risk)), \(f.ordinal(r.score.percentile)) percentile of the training population\n"
+            }
             if let band = r.policy?.band {
                 out += "    Risk band: \(band.label) — \(band.source)\n"
             }
@@ -69,9 +75,9 @@ struct CarePlanFormatter {
             if !factors.isEmpty {
                 out += "    Main factors (log-odds relative to an average patient): \(factors.joined(separator: ", "))\n"
             }
-            if let skipped = r.policy?.skipped, !skipped.isEmpty {
+            if !r.skippedRules.isEmpty {
                 out += "    Not evaluated (missing data): "
-                    + skipped.map { "\($0.rule) (\($0.fields.joined(separator: ", ")))" }.joined(separator: "; ") + "\n"
+                    + r.skippedRules.map { "\($0.rule) (\($0.fields.joined(separator: ", ")))" }.joined(separator: "; ") + "\n"
             }
         }
         out += "\n  Care plan (recommendations of the \(plan.conditions.count) conditions, merged):\n"

@@ -136,7 +136,7 @@ struct InspectReport: Encodable {
         for f in features {
             let observed = f.kind == .categorical ? (f.levels ?? []).joined(separator: ", ")
                 : range(f.observedMin.map { ValueRange(lower: $0, upper: f.observedMax ?? $0) })
-            let applicable = f.kind == .categorical ? "—" : f.applicable.map { range($0) } ?? (f.observedMin == nil ? "—" : "training range")
+            let applicable = f.kind == .categorical ? "—" : f.applicable.map { range($0) } ?? "any"
             let required = f.required.map { $0 ? "yes" : "no (imputed)" } ?? "unknown"
             t.add([f.name, f.kind.rawValue, observed, applicable, required, String(f.missingInTraining)])
         }

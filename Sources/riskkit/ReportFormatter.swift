@@ -85,19 +85,26 @@ struct ReportFormatter: Sendable {
     private func line(_ r: PatientReport) -> String {
         var out = ""
         let factors = r.shownContributions.prefix(3).map { "\($0.feature) \(String(format: "%+.2f", $0.value))" }.joined(separator: ", ")
-        let recs = (r.policy?.recommendations ?? []).map(\.rule).joined(separator: " ")
+        let recs = r.recommendations.map(\.rule).joined(separator: " ")
+        let missing = r.score.imputed.joined(separator: ", ")
+        if let reason = r.notAssessable {
+            return pad(r.score.id ?? "—", 16) + "  not assessable: \(reason)" + (recs.isEmpty ? "" : "  " + recs)
+                + (missing.isEmpty ? "" : "  (missing: \(missing))") + "\n"
+        }
+        let imputed = missing.isEmpty ? "" : "  (imputed: \(missing))"
         let genetic = r.score.genetics.map { g in
             pad(g.percentile.map { String(Int($0.rounded())) } ?? "—", 8, right: true) + "  "
                 + pad(String(format: "%.2f", g.oddsRatio), 7, right: true) + "  "
         } ?? ""
         out += pad(r.score.id ?? "—", 16) + "  " + pad(percent(r.score.risk), 7, right: true) + "  "
             + pad(String(Int(r.score.percentile.rounded())), 5, right: true) + "  " + genetic + pad(r.policy?.band.id ?? "—", 13) + "  "
-            + pad(factors, 40) + "  " + recs + "\n"
+            + pad(factors, 40) + "  " + recs + imputed + "\n"
         return out
     }
 
     private func block(_ r: PatientReport) -> String {
         var out = r.score.id.map { "Patient \($0)\n" } ?? "Patient\n"
+        if let reason = r.notAssessable { return out + notAssessableBlock(r, reason: reason) }
         let horizon = policy.map { String(format: "%g-year risk", $0.outcome.horizonYears) } ?? "Risk of \(model.outcome.column)"
         out += "  \(horizon): \(percent(r.score.risk)), \(ordinal(r.score.percentile)) percentile of the training population\n"
         if let policy { out += "  Outcome: \(policy.outcome.description)\n" }
@@ -117,15 +124,29 @@ struct ReportFormatter: Sendable {
         for c in r.shownContributions {
             out += "    \(pad(c.feature, 24)) \(String(format: "%+.3f", c.value))  \(c.value > 0 ? "raises" : "lowers") risk\n"
         }
-        if let outcome = r.policy {
-            out += "\n  Recommendations (policy \(outcome.policyVersion)):\n"
-            if outcome.recommendations.isEmpty { out += "    none triggered\n" }
-            for rec in outcome.recommendations {
-                out += "    [\(rec.rule)] \(rec.kind.rawValue): \(rec.text)\(rec.scheduleText)\n      Source: \(rec.source)\n"
-            }
-            if !outcome.skipped.isEmpty {
-                out += "\n  Not evaluated (missing data): " + outcome.skipped.map { "\($0.rule) (\($0.fields.joined(separator: ", ")))" }.joined(separator: "; ") + "\n"
-            }
+        return out + recommendationsBlock(r)
+    }
+
+    /// A not-assessable patient in full: the reason instead of a risk, the imputed features, and the rules
+    /// decided without the risk.
+    private func notAssessableBlock(_ r: PatientReport, reason: NotAssessableReason) -> String {
+        var out = "  Not assessable: \(reason) — no risk is given\n"
+        if !r.score.imputed.isEmpty {
+            out += "  Missing: \(r.score.imputed.joined(separator: ", "))\n"
+        }
+        return out + recommendationsBlock(r)
+    }
+
+    /// The policy's recommendations and the rules it could not evaluate (nothing without a policy).
+    private func recommendationsBlock(_ r: PatientReport) -> String {
+        guard let version = r.policyVersion else { return "" }
+        var out = "\n  Recommendations (policy \(version)):\n"
+        if r.recommendations.isEmpty { out += "    none triggered\n" }
+        for rec in r.recommendations {
+            out += "    [\(rec.rule)] \(rec.kind.rawValue): \(rec.text)\(rec.scheduleText)\n      Source: \(rec.source)\n"
+        }
+        if !r.skippedRules.isEmpty {
+            out += "\n  Not evaluated (missing data): " + r.skippedRules.map { "\($0.rule) (\($0.fields.joined(separator: ", ")))" }.joined(separator: "; ") + "\n"
         }
         return out
     }
@@ -134,6 +155,9 @@ struct ReportFormatter: Sendable {
         var out = "\n"
         if let d = model.description { out += "Model: \(d)\n" }
         if let policy { out += "Policy: \(policy.title) \(policy.policyVersion) (\(policy.date)). \(policy.disclaimer)\n" }
+        let provenance = scorer.provenance
+        out += "Provenance: model \(provenance.modelChecksum ?? "(no checksum)"), policy \(policy?.policyVersion ?? "(none)"), "
+            + "scored at \(provenance.scoredAt ?? "(unknown)")\n"
         out += "Decision support, not a diagnosis.\n"
         return out
     }

@@ -6,12 +6,13 @@ extension Score {
     /// care plan (``CarePlanFormatter``). Patients come from `--set`, standard input (one JSON object or JSON
     /// Lines), or `--data` (a CSV file or `-`), one patient at a time.
     func scoreCarePlan(asOf: CalendarDate) throws {
+        let scoredAt = try SourceDateEpoch.timestamp()
         let scorers = try model.enumerated().map { k, path in
             let riskModel = try RiskModel.load(path: path)
             return PatientScorer(
                 model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, bfile: bfile),
                 policy: try loadPolicy(for: riskModel, modelPath: path, policyPath: policy.isEmpty ? nil : policy[k]),
-                topContributions: top, asOf: asOf)
+                topContributions: top, allowImputation: allowImputation, scoredAt: scoredAt, asOf: asOf)
         }
         // A condition is named by its model file; by the path as given when two files share a name.
         let baseNames = model.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }

@@ -14,6 +14,16 @@ struct Score: AsyncParsableCommand, LoggingCommand {
             readable by their owner only. Give --model several times (each with its --policy, in the same order) \
             for a care plan across conditions: one risk section per model and one merged list of recommendations. \
             Screening recommendations whose rule names a last-test date field get a due date relative to --as-of.
+
+            A patient outside the model's applicable range, or missing a feature the model requires (age and sex \
+            when the model file does not say), is reported `not_assessable` with the reason and gets no risk; only \
+            the policy rules that do not need the risk are applied. Other missing features are imputed and listed. \
+            Every row carries the model's checksum, the policy version and the run's time (scored_at; \
+            SOURCE_DATE_EPOCH fixes it, for reproducible outputs).
+
+            In a batch, --on-error skip leaves out rows that cannot be scored (implausible or unparseable value, \
+            unknown level, malformed record, duplicate id), counts them on standard error and lists them in \
+            --rejects FILE; the run then exits 0 (65 with the default --on-error stop, at the first bad row).
             """)
 
     @Option(help: "The model file (repeat for a care plan across conditions).") var model: [String]
@@ -33,11 +43,21 @@ struct Score: AsyncParsableCommand, LoggingCommand {
     var asOf: String?
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the patients' genotypes (IID = patient id), for models with a polygenic score.")
     var bfile: String?
+    @Flag(help: "Impute missing required features instead of reporting the patient not assessable (research use).")
+    var allowImputation = false
+    @Option(name: .customLong("on-error"), help: "A batch row that cannot be scored: stop (exit 65 at that row) or skip (leave it out and go on; exit 0).")
+    var onError: BadRowHandling = .stop
+    @Option(help: "With --on-error skip: write the rows left out to this CSV file (line,id,field,reason; owner-only, as it holds patient ids).")
+    var rejects: String?
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
         if data != nil && !fields.isEmpty { throw ValidationError("give either --data or --set, not both") }
         if top < 0 { throw ValidationError("--top must not be negative") }
+        if rejects != nil && onError != .skip { throw ValidationError("--rejects needs --on-error skip") }
+        if model.count > 1 && onError == .skip {
+            throw ValidationError("--on-error skip works with one --model; a care plan batch stops at its first bad row")
+        }
         for f in fields where !f.contains("=") { throw ValidationError("--set expects name=value, got `\(f)`") }
         if !policy.isEmpty && policy.count != model.count {
             throw ValidationError("give one --policy per --model, in the same order (or none): got \(model.count) models and \(policy.count) policies")
@@ -53,32 +73,68 @@ struct Score: AsyncParsableCommand, LoggingCommand {
             let recommendationPolicy = try loadPolicy(for: riskModel, modelPath: model[0], policyPath: policy.first)
             let scorer = PatientScorer(
                 model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, bfile: bfile),
-                policy: recommendationPolicy, topContributions: top, asOf: asOfDate)
+                policy: recommendationPolicy, topContributions: top, allowImputation: allowImputation,
+                scoredAt: try SourceDateEpoch.timestamp(), asOf: asOfDate)
+            let skipping = onError == .skip
             var withoutGenotypes = 0
             /// Counts the patients whose polygenic score was imputed for want of genotypes.
             func countGenotypes(_ i: Int, of block: PatientBlock) {
                 if scorer.genotypeScores != nil && block.genetics[i].map({ $0.score == nil }) == true { withoutGenotypes += 1 }
             }
             // Standard input holds the patients of `--data -`, or one JSON object, or JSON Lines.
-            let jsonLines = data == nil && fields.isEmpty ? try JSONPatient.lines(from: readStandardInput()) : nil
+            let rejected = try RejectsFile(path: rejects)
+            // Rows of JSON Lines left out before scoring (lines that do not parse, unknown fields), and with them
+            // those of scoring, are written in line order at the end.
+            var jsonRejects: [PatientReject]?
+            let jsonLines = data == nil && fields.isEmpty
+                ? try JSONPatient.lines(from: readStandardInput(), skipping: skipping ? { line, error in
+                    jsonRejects = (jsonRejects ?? []) + [scorer.reject(error, line: line, id: nil, malformed: true)]
+                } : nil) : nil
             let sink = try OutputSink(path: out)
             var formatter = ReportFormatter(format: format, scorer: scorer)
-            formatter.detailed = data == nil && (jsonLines?.count ?? 1) == 1
+            // JSON Lines are a batch even when bad lines were skipped down to one or none.
+            let jsonBatch = (jsonLines?.count ?? 0) + (jsonRejects?.count ?? 0) > 1
+            formatter.detailed = data == nil && !jsonBatch
             var writer = ReportWriter(formatter: formatter, sink: sink)
-            var scored = 0, withImputation = 0
+            var scored = 0, withImputation = 0, notAssessable = 0, requiredImputed = 0
+            /// Counts what the summary lines report of patient `i`.
+            func count(_ i: Int, of block: PatientBlock) {
+                countGenotypes(i, of: block)
+                if block.hasImputed(i) { withImputation += 1 }
+                if block.notAssessable[i] { notAssessable += 1 }
+                if allowImputation && block.hasImputedRequired(i, checks: scorer.checks) { requiredImputed += 1 }
+            }
             let progress = Progress(label: "scored", unit: "patients")
             /// Writes a scored block's rows, counting what the summary lines report.
             var ids = PatientIDs()
             func write(_ block: PatientBlock, _ rows: ReportFormatter.Rows) throws {
+                if skipping { return try writeSkipping(block, rows) }
                 // A patient id given twice stops the batch at its second record.
                 let duplicate = ids.firstDuplicate(in: block)
                 try writer.write(duplicate.map { rows.prefix($0.index) } ?? rows) { i in
-                    countGenotypes(i, of: block)
-                    if block.hasImputed(i) { withImputation += 1 }
+                    count(i, of: block)
                     scored += 1
                     progress.update(scored)
                 }
                 if let duplicate { throw duplicate.error }
+            }
+            /// ``write`` leaving out the rows whose id was seen before, and listing them with the block's rejects.
+            func writeSkipping(_ block: PatientBlock, _ rows: ReportFormatter.Rows) throws {
+                let duplicates = ids.duplicates(in: block)
+                var blockRejects = block.rejects
+                if !duplicates.isEmpty {
+                    blockRejects += duplicates.map { i, error in
+                        PatientReject(line: error.line, id: block.ids[i], field: nil, kind: .duplicateID, reason: error.message)
+                    }
+                    blockRejects.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+                }
+                if jsonRejects != nil { jsonRejects! += blockRejects } else { try rejected.add(blockRejects) }
+                let kept = duplicates.isEmpty ? nil : rows.keeping(without: duplicates.map(\.index))
+                try writer.write(kept?.rows ?? rows) { k in
+                    count(kept?.indices[k] ?? k, of: block)
+                    scored += 1
+                    progress.update(scored)
+                }
             }
             do {
                 if let data {
@@ -88,34 +144,56 @@ struct Score: AsyncParsableCommand, LoggingCommand {
                         ? try PatientFile(reader: CSVReader(bytes: readStandardInput(), name: "<stdin>"), model: riskModel, idColumn: id)
                         : try PatientFile(path: data, model: riskModel, idColumn: id)
                     do {
-                        try await scorer.forEachBlock(in: file, format: formatter.rows, consume: write)
+                        try await scorer.forEachBlock(in: file, skippingBadRows: skipping, format: formatter.rows, consume: write)
                     } catch var error as DataError {
                         error.file = error.file ?? file.reader.name
                         throw error
                     }
                     progress.finish(scored)
-                } else if let jsonLines, jsonLines.count > 1 {
-                    // Without an id field, the n-th patient is `row n`, as in a CSV file.
-                    let inputs = try jsonLines.enumerated().map { n, entry in
-                        try patient(riskModel, fields: entry.fields, scorer: scorer, id: "row \(n + 1)", line: entry.line)
+                } else if let jsonLines, jsonBatch {
+                    // Without an id field, the n-th patient is `row n`, as in a CSV file (skipped lines count).
+                    let inputs = try jsonLines.compactMap { entry -> PatientInput? in
+                        do {
+                            return try patient(riskModel, fields: entry.fields, scorer: scorer, id: "row \(entry.row)", line: entry.line)
+                        } catch let error as DataError where skipping {
+                            let id = riskModel.idColumn.flatMap { entry.fields[$0] } ?? "row \(entry.row)"
+                            jsonRejects = (jsonRejects ?? []) + [scorer.reject(error, line: entry.line, id: id)]
+                            return nil
+                        }
                     }
+                    if skipping { jsonRejects = jsonRejects ?? [] }
                     do {
-                        try scorer.forEachBlock(of: inputs, format: formatter.rows, consume: write)
+                        try scorer.forEachBlock(of: inputs, skippingBadRows: skipping, format: formatter.rows, consume: write)
                     } catch var error as DataError {
                         error.file = error.file ?? "<stdin>"
                         throw error
                     }
+                    try rejected.add((jsonRejects ?? []).sorted { ($0.line ?? 0) < ($1.line ?? 0) })
                     progress.finish(scored)
                 } else {
                     let values = try jsonLines?.first?.fields ?? setFields()
                     let input = try patient(riskModel, fields: values, scorer: scorer)
                     let block = try scorer.scored(input)
-                    countGenotypes(0, of: block)
+                    count(0, of: block)
                     let imputed = block.score(0, model: riskModel).imputed
-                    if !imputed.isEmpty {
+                    // A patient the model cannot assess was not scored from imputed values: the output says why.
+                    if !imputed.isEmpty && !block.notAssessable[0] {
                         log.info("\(imputed.count) of \(riskModel.schema.features.count) features were not given and were imputed from the training data: \(imputed.joined(separator: ", "))")
                     }
                     try writer.write(formatter.rows(block))
+                }
+                if notAssessable > 0 && !formatter.detailed {
+                    log.info("of \(scored) patients: \(scored - notAssessable) scored, \(notAssessable) not assessable (see `status` and `not_assessable_reason`)")
+                }
+                if requiredImputed > 0 {
+                    log.warning("\(requiredImputed) patient\(requiredImputed == 1 ? "" : "s") had a required feature missing and imputed from the training data (--allow-imputation): research use only")
+                }
+                if skipping {
+                    if let summary = rejected.summary {
+                        log.info("\(summary)\(rejects == nil ? " (counted only: --rejects FILE lists them)" : "")")
+                    } else {
+                        log.info("skipped no rows")
+                    }
                 }
                 if withImputation > 0 && !formatter.detailed {
                     log.info("\(withImputation) of \(scored) patients had missing features, imputed from the training data (see `imputed`)")
@@ -125,8 +203,10 @@ struct Score: AsyncParsableCommand, LoggingCommand {
                 }
                 try writer.finish()
                 try sink.commit()
+                try rejected.commit()
             } catch {
                 sink.abandon()
+                rejected.abandon()
                 throw error
             }
         }
@@ -213,29 +293,35 @@ enum JSONPatient {
         return object.compactMapValues { if case .text(let t) = $0 { t ?? "" } else { nil } }
     }
 
-    /// The patients of standard input with their 1-based line numbers: one JSON object (which may span lines), or
-    /// JSON Lines (one object per non-empty line).
+    /// The patients of standard input with their 1-based line numbers and row numbers (the n-th object is row n):
+    /// one JSON object (which may span lines), or JSON Lines (one object per non-empty line).
     /// - Throws: `ValidationError` for empty input; ``DataError`` naming `<stdin>` (and the line, for JSON Lines)
     ///   when an object does not parse.
-    static func lines(from bytes: [UInt8]) throws -> [(line: Int, fields: [String: String])] {
+    /// With `skipping`, a line that does not parse is handed to it (with its line number) and left out instead.
+    static func lines(from bytes: [UInt8], skipping: ((Int, DataError) -> Void)? = nil) throws
+        -> [(line: Int, row: Int, fields: [String: String])] {
         guard bytes.contains(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
             throw ValidationError("no patient given: use --data FILE, --set name=value, or a JSON object on standard input")
         }
-        if let whole = try? fields(from: Data(bytes)) { return [(1, whole)] }
+        if let whole = try? fields(from: Data(bytes)) { return [(1, 1, whole)] }
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
             .filter { $0.element.contains { ![0x20, 0x09, 0x0D].contains($0) } }
         guard lines.count > 1 else {
             do {
-                return [(1, try fields(from: Data(bytes)))]
+                return [(1, 1, try fields(from: Data(bytes)))]
             } catch {
                 throw DataError(file: "<stdin>", "expected one JSON object mapping field names to numbers or strings (\(error))")
             }
         }
-        return try lines.map { k, line in
+        return try lines.enumerated().compactMap { n, numbered in
+            let (k, line) = numbered
             do {
-                return (k + 1, try fields(from: Data(line)))
+                return (k + 1, n + 1, try fields(from: Data(line)))
             } catch {
-                throw DataError(file: "<stdin>", line: k + 1, "expected one JSON object per line, mapping field names to numbers or strings (\(error))")
+                let failure = DataError(file: "<stdin>", line: k + 1, "expected one JSON object per line, mapping field names to numbers or strings (\(error))")
+                guard let skipping else { throw failure }
+                skipping(k + 1, failure)
+                return nil
             }
         }
     }

@@ -23,14 +23,18 @@ struct CLIRunner {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// The `SOURCE_DATE_EPOCH` every run gets unless `environment` says otherwise, so that two runs' outputs
+    /// (which carry `scored_at`) can be compared byte for byte: 2026-12-03T14:05:09Z.
+    static let sourceDateEpoch = "1796306709"
+
     /// Runs `riskkit arguments` from the package root, with `environment` added to this process's environment.
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["SOURCE_DATE_EPOCH": sourceDateEpoch], uniquingKeysWith: { $1 })
+            .merging(environment, uniquingKeysWith: { $1 })
         process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        }
         process.currentDirectoryURL = packageRoot
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -108,16 +108,19 @@ public struct CSVReader: Sendable {
     /// Lends the next `limit` data records after `cursor` (fewer at the end of the file) to `body`, moving the
     /// cursor past them; returns how many it lent. Reading a file batch by batch this way lends the records
     /// `forEachRecord(_:)` lends, with the same errors (a file without data rows is the caller's to report, see
-    /// ``CSVRecordCursor/records``).
-    package func scan(_ cursor: inout CSVRecordCursor, limit: Int, _ body: (borrowing CSVRecord) throws -> Void) throws -> Int {
+    /// ``CSVRecordCursor/records``). A record with another number of fields than the header is handed to
+    /// `malformed` as its error and counted; reading goes on unless it throws (the default throws the error).
+    /// Quoting errors are always thrown: the record's end is then unknown.
+    package func scan(_ cursor: inout CSVRecordCursor, limit: Int, malformed: (DataError) throws -> Void = { throw $0 },
+                      _ body: (borrowing CSVRecord) throws -> Void) throws -> Int {
         var none = NoFieldConsumer()
-        return try scan(&cursor, limit: limit, consumer: &none) { record, _ in try body(record) }
+        return try scan(&cursor, limit: limit, consumer: &none, malformed: malformed) { record, _ in try body(record) }
     }
 
     /// ``scan(_:limit:_:)`` offering unquoted fields to `consumer` as they are scanned.
     func scan<Consumer: CSVFieldConsumer>(
         _ cursor: inout CSVRecordCursor, limit: Int, consumer: inout Consumer,
-        _ body: (borrowing CSVRecord, inout Consumer) throws -> Void
+        malformed: (DataError) throws -> Void = { throw $0 }, _ body: (borrowing CSVRecord, inout Consumer) throws -> Void
     ) throws -> Int {
         let base = bytes.base
         let width = header.count
@@ -129,8 +132,12 @@ public struct CSVReader: Sendable {
                 throw Self.dataError(error, file: name, header: header)
             }
             if cursor.scanner.fieldCount != width {
-                throw DataError(file: name, line: cursor.scanner.recordLine,
-                                "expected \(width) fields as in the header, found \(cursor.scanner.fieldCount)")
+                let error = DataError(file: name, line: cursor.scanner.recordLine,
+                                      "expected \(width) fields as in the header, found \(cursor.scanner.fieldCount)")
+                records += 1
+                cursor.records += 1
+                try malformed(error)
+                continue
             }
             records += 1
             cursor.records += 1

@@ -28,8 +28,10 @@ public struct Feature: Codable, Sendable, Equatable {
     /// Whether a patient missing this value cannot be assessed (rather than having it imputed); `nil`: unknown, in
     /// files written before it was recorded.
     public var required: Bool?
-    /// The intended population's range of this numeric feature, set at training time; `nil`: not declared, the
-    /// observed training range (``observedMin``…``observedMax``) applies (see ``applicableRange``).
+    /// The intended population's range of this numeric feature, declared at training time (`train --applicable`);
+    /// a patient outside it is not assessable. `nil`: not declared, no limit. The observed training range
+    /// (``observedMin``…``observedMax``) is recorded for reference, not enforced: a plausible value beyond it is
+    /// scored (extrapolated), as QRISK3 scores values its derivation cohort rarely held.
     public var applicable: ValueRange?
 
     enum CodingKeys: String, CodingKey {
@@ -57,14 +59,6 @@ public struct Feature: Codable, Sendable, Equatable {
         self.imputedLevel = imputedLevel
         self.missingIndicator = missingIndicator
         self.missingInTraining = missingInTraining
-    }
-
-    /// The range a patient's value must lie in for the model to apply: the declared ``applicable`` range, else
-    /// the observed training range; `nil` for categorical features and for files that record neither.
-    public var applicableRange: ValueRange? {
-        if let applicable { return applicable }
-        guard let observedMin, let observedMax else { return nil }
-        return ValueRange(lower: observedMin, upper: observedMax)
     }
 
     /// Names of the encoded columns this feature produces, in order.

@@ -5,7 +5,7 @@ extension Feature {
     /// number means present) cannot be assessed, or `nil` when the feature does not stop the assessment.
     ///
     /// A missing value stops it when the feature is ``required`` and `allowImputation` is false (it is imputed
-    /// otherwise); a present numeric value stops it outside ``applicableRange``. A feature that records neither
+    /// otherwise); a present numeric value stops it outside ``applicable``. A feature that records neither
     /// (a model file from before the training domain was kept) never stops it. `unit` only labels the reason.
     @inlinable
     public func notAssessableReason(value: Double, unit: String?, allowImputation: Bool) -> NotAssessableReason? {
@@ -13,7 +13,7 @@ extension Feature {
             guard required == true, !allowImputation else { return nil }
             return NotAssessableReason(kind: .requiredMissing, feature: name, value: nil, range: nil, unit: unit)
         }
-        guard kind != .categorical, let range = applicableRange, !range.contains(value) else { return nil }
+        guard kind != .categorical, let range = applicable, !range.contains(value) else { return nil }
         return NotAssessableReason(kind: .outsideApplicableRange, feature: name, value: value, range: range, unit: unit)
     }
 }

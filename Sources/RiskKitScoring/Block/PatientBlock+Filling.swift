@@ -9,9 +9,9 @@ extension PatientScorer {
     ///   block is then unchanged.
     package func append(id: String?, line: Int?, cells: [FieldValue], fieldValues: [FieldValue?],
                         to block: inout PatientBlock) throws {
-        try encode(id, line: line, value: { cells[$0] }, to: &block)
+        let reason = try encode(id, line: line, value: { cells[$0] }, to: &block)
         for k in 0..<block.fieldCount { try setCell(k, value: fieldValues[k], line: line, in: &block) }
-        _ = block.beginPatient(id: id, line: line)
+        _ = block.beginPatient(id: id, line: line, notAssessable: reason)
     }
 
     /// Adds a patient given by named values (``PatientInput``) to `block`, as
@@ -29,6 +29,7 @@ extension PatientScorer {
                         to block: inout PatientBlock) throws {
         let i = block.count, capacity = block.capacity
         precondition(i < capacity, "the block is full")
+        var assessable = true
         try withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(1, layout.numberColumns.count)) { numbers in
             // The plain numeric cells, parsed in one pass over the record.
             let parsed = layout.numberColumns.withUnsafeBufferPointer { columns in
@@ -53,6 +54,7 @@ extension PatientScorer {
                                     } else {
                                         let cell = f == layout.joinedFeature ? genotypeCell(id) : file.featureCell(f, of: record)
                                         missing = try encode(f, cell, into: out, at: at, stride: capacity, line: record.line)
+                                        assessable = assessable && admits(f, missing: missing, encoded: out[at])
                                     }
                                     missingFlags[f * capacity + i] = missing
                                     anyMissing = anyMissing || missing
@@ -63,30 +65,63 @@ extension PatientScorer {
                 }
             }
             block.anyMissing[i] = anyMissing
+            // The plain numbers' applicability in one pass down the parsed cells (the others were checked above).
+            assessable = assessable && layout.admits(UnsafeBufferPointer(rebasing: numbers[..<parsed]))
         }
         for k in 0..<block.fieldCount {
             try setCell(k, value: layout.policyColumns[k].map { record.value(at: $0) }, line: record.line, in: &block)
         }
-        _ = block.beginPatient(id: id, line: record.line)
+        _ = block.beginPatient(id: id, line: record.line, notAssessable: assessable ? nil : notAssessableReason(of: block))
     }
 
     /// Encodes the features of the block's next patient from their parsed cells (`value(f)`; the polygenic
     /// score's is replaced by the patient's score from ``genotypeScores`` when there are genotype scores) down the
-    /// block's columns, recording which were missing.
-    private func encode(_ id: String?, line: Int?, value: (Int) -> FieldValue, to block: inout PatientBlock) throws {
+    /// block's columns, recording which were missing; returns why the model cannot assess the patient (nil: it can).
+    private func encode(_ id: String?, line: Int?, value: (Int) -> FieldValue,
+                        to block: inout PatientBlock) throws -> NotAssessableReason? {
         let i = block.count, capacity = block.capacity
         precondition(i < capacity, "the block is full")
         let joined = genotypeScores == nil ? -1 : geneticFeature ?? -1
-        try block.design.withUnsafeMutableBufferPointer { design in
-            var anyMissing = false
+        let assessable = try block.design.withUnsafeMutableBufferPointer { design in
+            var anyMissing = false, assessable = true
             for f in 0..<codecs.count {
+                let at = columnOffsets[f] * capacity + i
                 let missing = try encode(f, f == joined ? genotypeCell(id) : value(f), into: design.baseAddress!,
-                                         at: columnOffsets[f] * capacity + i, stride: capacity, line: line)
+                                         at: at, stride: capacity, line: line)
                 block.missing[f * capacity + i] = missing
                 anyMissing = anyMissing || missing
+                assessable = assessable && admits(f, missing: missing, encoded: design[at])
             }
             block.anyMissing[i] = anyMissing
+            return assessable
         }
+        return assessable ? nil : notAssessableReason(of: block)
+    }
+
+    /// Whether feature f's value lets the model assess the patient (``PatientChecks/admits(number:feature:)``),
+    /// from whether it was missing and its first encoded column (see ``checkedValue(_:missing:encoded:)``).
+    @inline(__always)
+    private func admits(_ f: Int, missing: Bool, encoded: Double) -> Bool {
+        checks.admits(number: checkedValue(f, missing: missing, encoded: encoded), feature: f)
+    }
+
+    /// Feature f's value as the applicability checks take it: `NaN` when missing, the raw number (the first
+    /// encoded column) for a numeric or binary feature, 0 for a present level.
+    @inline(__always)
+    private func checkedValue(_ f: Int, missing: Bool, encoded: Double) -> Double {
+        missing ? .nan : codecs[f].kind == .categorical ? 0 : encoded
+    }
+
+    /// Why the model cannot assess the block's next patient (being filled, its features encoded), or nil: the first
+    /// feature in schema order that stops it (``PatientChecks/notAssessable(number:feature:)``). Only for a
+    /// patient that failed ``admits(_:missing:encoded:)``: the reason is built here, not on the pass path.
+    private func notAssessableReason(of block: PatientBlock) -> NotAssessableReason? {
+        let i = block.count, capacity = block.capacity
+        for f in 0..<codecs.count {
+            let x = checkedValue(f, missing: block.missing[f * capacity + i], encoded: block.design[columnOffsets[f] * capacity + i])
+            if let reason = checks.notAssessable(number: x, feature: f) { return reason }
+        }
+        return nil
     }
 
     /// The polygenic score cell of the patient `id`: their score, or missing without genotypes.
@@ -148,9 +183,15 @@ package struct RecordLayout: Sendable {
     let joinedFeature: Int
     /// For each policy field, its file column (nil: not in the file).
     let policyColumns: [Int?]
+    /// Whether a bad row is left out (listed in the block's rejects) instead of stopping the file.
+    let skippingBadRows: Bool
+    /// For each of ``numberColumns``, its feature's applicable bounds and whether a missing value stops the
+    /// assessment (``PatientChecks/admits(number:feature:)``, by position in the parsed numbers).
+    let numberLower: [Double], numberUpper: [Double], numberStopsWhenMissing: [Bool]
 
     /// The layout of `file` for `scorer`.
-    init(file: PatientFile, scorer: PatientScorer) {
+    init(file: PatientFile, scorer: PatientScorer, skippingBadRows: Bool = false) {
+        self.skippingBadRows = skippingBadRows
         joinedFeature = scorer.genotypeScores == nil ? -1 : scorer.geneticFeature ?? -1
         var columns: [Int] = [], slots: [Int] = []
         for (f, codec) in scorer.codecs.enumerated() {
@@ -164,6 +205,25 @@ package struct RecordLayout: Sendable {
         }
         numberColumns = columns
         numberSlots = slots
+        let features = slots.indices.filter { slots[$0] >= 0 }
+        (numberLower, numberUpper, numberStopsWhenMissing) = scorer.checks.admissionBounds(of: features)
         policyColumns = file.columns(named: scorer.policy?.fields.map(\.name) ?? [])
+    }
+
+    /// Whether the plain numbers parsed from a record (`numbers[s]` for ``numberColumns``[s], `NaN` when missing)
+    /// let the model assess the patient: two comparisons per value, in one pass.
+    func admits(_ numbers: UnsafeBufferPointer<Double>) -> Bool {
+        numberLower.withUnsafeBufferPointer { lower in
+            numberUpper.withUnsafeBufferPointer { upper in
+                numberStopsWhenMissing.withUnsafeBufferPointer { stops in
+                    var admitted = true
+                    for s in numbers.indices {
+                        admitted = admitted && PatientChecks.admits(numbers[s], lower: lower[s], upper: upper[s],
+                                                                    stopsWhenMissing: stops[s])
+                    }
+                    return admitted
+                }
+            }
+        }
     }
 }

@@ -23,19 +23,31 @@ extension PatientBlock {
             imputed: imputed(i, features: features), genetics: genetics[i])
     }
 
-    /// Patient `i`'s full report, as ``PatientScorer`` scored it.
+    /// Patient `i`'s full report, as ``PatientScorer`` scored it (for a patient the model cannot assess: the
+    /// reason, and the policy's rules decided without the risk).
     package func report(_ i: Int, scorer: PatientScorer) -> PatientReport {
-        let outcome = scorer.policy.map { policy in
-            let start = i == 0 ? 0 : firedEnds[i - 1]
-            return PolicyOutcome(
-                policyVersion: policy.policyVersion, risk: risks[i], band: policy.bands[bands[i]],
-                recommendations: fired[start..<firedEnds[i]].map { r in
-                    policy.recommendation(rule: Int(r), contribution: contribution(ofRule: Int(r), patient: i, scorer: scorer),
-                                          lastDone: lastDoneCell(ofRule: Int(r), patient: i, policy: policy), asOf: scorer.asOf)
-                },
-                skipped: skipped[i] ?? [])
+        let start = i == 0 ? 0 : firedEnds[i - 1]
+        let reason = notAssessable[i] ? notAssessableReasons[i] : nil
+        let recommendations = scorer.policy.map { policy in
+            fired[start..<firedEnds[i]].map { r in
+                policy.recommendation(rule: Int(r),
+                                      contribution: reason == nil ? contribution(ofRule: Int(r), patient: i, scorer: scorer) : nil,
+                                      lastDone: lastDoneCell(ofRule: Int(r), patient: i, policy: policy), asOf: scorer.asOf)
+            }
         }
-        return PatientReport(score: score(i, model: scorer.model), policy: outcome, topContributions: scorer.topContributions)
+        let outcome = scorer.policy.flatMap { policy in
+            reason == nil ? PolicyOutcome(policyVersion: policy.policyVersion, risk: risks[i], band: policy.bands[bands[i]],
+                                          recommendations: recommendations ?? [], skipped: skipped[i] ?? []) : nil
+        }
+        var report = PatientReport(score: score(i, model: scorer.model), policy: outcome,
+                                   topContributions: scorer.topContributions)
+        report.notAssessable = reason
+        if reason != nil, let policy = scorer.policy {
+            report.policyWithoutRisk = PolicyOutcomeWithoutRisk(
+                policyVersion: policy.policyVersion, recommendations: recommendations ?? [], skipped: skipped[i] ?? [])
+        }
+        report.provenance = scorer.provenance
+        return report
     }
 
     /// Patient `i`'s contribution of the factor of policy rule `r` (nil when the rule has none, or it is no feature).

@@ -58,6 +58,13 @@ package struct PatientBlock: Sendable {
     var firedEnds: [Int]
     /// The skipped rules of the patients that have any.
     var skipped: [Int: [SkippedRule]] = [:]
+    /// Whether the model cannot assess patient i (outside its applicable range, or missing a required value).
+    package var notAssessable: [Bool]
+    /// Why, for the patients that are not assessable.
+    package var notAssessableReasons: [Int: NotAssessableReason] = [:]
+    /// The rows left out of the block while filling it with bad rows skipped (``PatientScorer/forEachBlock(in:skippingBadRows:format:consume:)``),
+    /// in file order.
+    package var rejects: [PatientReject] = []
 
     /// An empty block for `scorer`'s model and policy holding up to `capacity` patients, keeping `top` (default:
     /// the scorer's ``PatientScorer/topContributions``) contributions per patient.
@@ -82,6 +89,7 @@ package struct PatientBlock: Sendable {
         genetics = Array(repeating: nil, count: capacity)
         bands = Array(repeating: 0, count: capacity)
         firedEnds = Array(repeating: 0, count: capacity)
+        notAssessable = Array(repeating: false, count: capacity)
     }
 
     /// A block of ``preferredCapacity`` patients for `scorer`'s model.
@@ -105,14 +113,25 @@ package struct PatientBlock: Sendable {
         cellProblems.removeAll(keepingCapacity: true)
         fired.removeAll(keepingCapacity: true)
         skipped.removeAll(keepingCapacity: true)
+        notAssessableReasons.removeAll(keepingCapacity: true)
+        rejects.removeAll(keepingCapacity: true)
     }
 
-    /// Starts patient `count` with its id and line, and returns its position.
-    mutating func beginPatient(id: String?, line: Int?) -> Int {
+    /// Forgets what filling patient `count` left behind when it failed (the reasons of its unusable cells), so a
+    /// skipped row leaves the block as it was.
+    mutating func discardUnfinishedPatient() {
+        for k in 0..<fieldCount { cellProblems.removeValue(forKey: count * fieldCount + k) }
+    }
+
+    /// Starts patient `count` with its id, line and why the model cannot assess it (nil: it can), and returns its
+    /// position.
+    mutating func beginPatient(id: String?, line: Int?, notAssessable reason: NotAssessableReason?) -> Int {
         precondition(count < capacity, "the block is full")
         ids[count] = id
         idHashes[count] = id?.hashValue ?? 0
         lines[count] = line
+        notAssessable[count] = reason != nil
+        if let reason { notAssessableReasons[count] = reason }
         count += 1
         return count - 1
     }

@@ -7,7 +7,9 @@ import RiskKitData
 /// into a reused byte buffer; the model's and policy's texts are turned into bytes once, when the writer is made.
 ///
 /// CSV columns: `id,risk,percentile,band,top_factors,recommendations,imputed`, then for a model with genetics
-/// `prs,prs_percentile,genetic_odds_ratio,risk_without_genetics` (``csvHeader``). Numbers are `String(Double)`
+/// `prs,prs_percentile,genetic_odds_ratio,risk_without_genetics`, then
+/// `status,not_assessable_reason,model_checksum,policy_version,scored_at` (``csvHeader``); a not-assessable
+/// patient's risk, percentile, band, factors and genetics are empty cells. Numbers are `String(Double)`
 /// (shortest round-trip) or printf-style fixed decimals (`DecimalNumber.appendFixed`); fields holding a comma,
 /// quote or line break are quoted, quotes doubled.
 ///
@@ -15,7 +17,7 @@ import RiskKitData
 /// `.withoutEscapingSlashes`, written directly: keys in sorted order, numbers as `JSONEncoder` writes a `Double`
 /// (its `description` without a trailing `.0`), strings with `"` and `\` escaped. A patient with a text holding a
 /// control character, or a non-finite number, is handed to `JSONEncoder` itself, so the result never differs
-/// from it.
+/// from it. A not-assessable patient, rare by nature, is also handed to `JSONEncoder`.
 package struct PatientLineWriter: Sendable {
     let scorer: PatientScorer
     /// Feature names: as they are (CSV) and as JSON strings.
@@ -36,6 +38,10 @@ package struct PatientLineWriter: Sendable {
     private let bandJSON: [[UInt8]]
     /// `,"policy_version":"…"`.
     private let policyVersionJSON: [UInt8]
+    /// `,"model_checksum":…,"not_assessable_reason":null` and `,"scored_at":…` (a scored patient's provenance).
+    private let checksumJSON: [UInt8], scoredAtJSON: [UInt8]
+    /// The CSV record's end after `status,not_assessable_reason`: `,<model_checksum>,<policy_version>,<scored_at>`.
+    private let provenanceCSV: [UInt8]
     /// Whether the scorer applies a policy.
     private let hasPolicy: Bool
     /// Whether every model and policy text can be written directly (no control characters).
@@ -77,7 +83,18 @@ package struct PatientLineWriter: Sendable {
             JSONText.raw("{\"band\":") + JSONText.string($0.id) + JSONText.raw(",\"band_label\":") + JSONText.string($0.label)
         }
         policyVersionJSON = JSONText.raw(",\"policy_version\":") + JSONText.string(scorer.policy?.policyVersion)
-        var texts = names + rules.flatMap { [$0.id, $0.text, $0.source, $0.note ?? "", $0.factor ?? ""] + $0.overrides }
+        let provenance = scorer.provenance
+        checksumJSON = JSONText.raw(",\"model_checksum\":") + JSONText.string(provenance.modelChecksum)
+            + JSONText.raw(",\"not_assessable_reason\":null")
+        scoredAtJSON = JSONText.raw(",\"scored_at\":") + JSONText.string(provenance.scoredAt)
+        var csv: [UInt8] = []
+        for text in [provenance.modelChecksum, scorer.policy?.policyVersion, provenance.scoredAt] {
+            csv.append(0x2C)
+            csv += Self.quoted(Array((text ?? "").utf8))
+        }
+        provenanceCSV = csv
+        var texts = [provenance.modelChecksum ?? "", provenance.scoredAt ?? ""] + names
+            + rules.flatMap { [$0.id, $0.text, $0.source, $0.note ?? "", $0.factor ?? ""] + $0.overrides }
         texts += bands.flatMap { [$0.id, $0.label] } + [scorer.policy?.policyVersion ?? ""]
         plainTexts = texts.allSatisfy(JSONText.isPlain)
     }
@@ -85,13 +102,15 @@ package struct PatientLineWriter: Sendable {
     /// The CSV header line for `model` (with its trailing line break).
     package static func csvHeader(model: RiskModel) -> String {
         "id,risk,percentile,band,top_factors,recommendations,imputed"
-            + (model.genetics == nil ? "" : ",prs,prs_percentile,genetic_odds_ratio,risk_without_genetics") + "\n"
+            + (model.genetics == nil ? "" : ",prs,prs_percentile,genetic_odds_ratio,risk_without_genetics")
+            + ",status,not_assessable_reason,model_checksum,policy_version,scored_at\n"
     }
 
     /// Appends patient `i` of `block` as one CSV record (then `\n`) to `line`.
     package mutating func appendCSV(_ i: Int, of block: PatientBlock, to line: inout [UInt8]) {
         appendQuoted((block.ids[i] ?? "").utf8, to: &line)
         line.append(0x2C)
+        if block.notAssessable[i] { return appendNotAssessableCSV(i, of: block, to: &line) }
         line.append(contentsOf: block.risks[i].description.utf8)
         line.append(0x2C)
         DecimalNumber.appendFixed(block.percentiles[i], digits: 1, to: &line)
@@ -108,6 +127,36 @@ package struct PatientLineWriter: Sendable {
         }
         appendQuoted(field, to: &line)
         line.append(0x2C)
+        appendRecommendationsAndImputed(i, of: block, to: &line)
+        if let g = block.genetics[i] {
+            line.append(0x2C)
+            if let prs = g.score { line.append(contentsOf: prs.description.utf8) }
+            line.append(0x2C)
+            if let p = g.percentile { DecimalNumber.appendFixed(p, digits: 1, to: &line) }
+            line.append(0x2C)
+            line.append(contentsOf: g.oddsRatio.description.utf8)
+            line.append(0x2C)
+            line.append(contentsOf: g.riskWithoutGenetics.description.utf8)
+        }
+        JSONText.append(",scored,", to: &line)
+        line += provenanceCSV
+        line.append(0x0A)
+    }
+
+    /// The rest of a not-assessable patient's CSV record, after its id: empty risk, percentile, band and factors,
+    /// the recommendations decided without the risk, the imputed features, empty genetics, then the reason.
+    private mutating func appendNotAssessableCSV(_ i: Int, of block: PatientBlock, to line: inout [UInt8]) {
+        JSONText.append(",,,,", to: &line)
+        appendRecommendationsAndImputed(i, of: block, to: &line)
+        if scorer.model.genetics != nil { JSONText.append(",,,,", to: &line) }
+        JSONText.append(",not_assessable,", to: &line)
+        appendQuoted((block.notAssessableReasons[i]?.description ?? "").utf8, to: &line)
+        line += provenanceCSV
+        line.append(0x0A)
+    }
+
+    /// Appends patient `i`'s `recommendations,imputed` CSV fields to `line`.
+    private mutating func appendRecommendationsAndImputed(_ i: Int, of block: PatientBlock, to line: inout [UInt8]) {
         field.removeAll(keepingCapacity: true)
         for (k, r) in block.firedRules(i).enumerated() {
             if k > 0 { field.append(UInt8(ascii: ";")) }
@@ -123,17 +172,13 @@ package struct PatientLineWriter: Sendable {
             field.append(contentsOf: featureText[f])
         }
         appendQuoted(field, to: &line)
-        if let g = block.genetics[i] {
-            line.append(0x2C)
-            if let prs = g.score { line.append(contentsOf: prs.description.utf8) }
-            line.append(0x2C)
-            if let p = g.percentile { DecimalNumber.appendFixed(p, digits: 1, to: &line) }
-            line.append(0x2C)
-            line.append(contentsOf: g.oddsRatio.description.utf8)
-            line.append(0x2C)
-            line.append(contentsOf: g.riskWithoutGenetics.description.utf8)
-        }
-        line.append(0x0A)
+    }
+
+    /// `bytes` as one CSV field (``appendQuoted(_:to:)``).
+    private static func quoted(_ bytes: [UInt8]) -> [UInt8] {
+        let special = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        guard special else { return bytes }
+        return [0x22] + bytes.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + [0x22]
     }
 
     /// Appends `bytes` to `line` as one CSV field, quoted (with doubled quotes) when it holds a comma, quote or
@@ -193,6 +238,7 @@ package struct PatientLineWriter: Sendable {
         }
         JSONText.append("],\"linear_predictor\":", to: &line)
         JSONText.append(number: block.linearPredictors[i], to: &line)
+        line += checksumJSON
         JSONText.append(",\"percentile\":", to: &line)
         JSONText.append(number: block.percentiles[i], to: &line)
         if hasPolicy { line += policyVersionJSON } else { JSONText.append(",\"policy_version\":null", to: &line) }
@@ -226,6 +272,7 @@ package struct PatientLineWriter: Sendable {
         }
         JSONText.append("],\"risk\":", to: &line)
         JSONText.append(number: block.risks[i], to: &line)
+        line += scoredAtJSON
         JSONText.append(",\"skipped_rules\":[", to: &line)
         for (k, s) in (block.skipped[i] ?? []).enumerated() {
             JSONText.append(k == 0 ? "{\"fields\":[" : ",{\"fields\":[", to: &line)
@@ -239,12 +286,12 @@ package struct PatientLineWriter: Sendable {
             JSONText.append(string: s.rule, to: &line)
             line.append(UInt8(ascii: "}"))
         }
-        JSONText.append("]}\n", to: &line)
+        JSONText.append("],\"status\":\"scored\"}\n", to: &line)
     }
 
     /// Whether patient `i`'s line can be written directly: every number finite, no control character in a text.
     private func isPlain(_ i: Int, of block: PatientBlock) -> Bool {
-        guard plainTexts, block.ids[i].map(JSONText.isPlain) ?? true else { return false }
+        guard plainTexts, !block.notAssessable[i], block.ids[i].map(JSONText.isPlain) ?? true else { return false }
         var finite = block.risks[i].isFinite && block.percentiles[i].isFinite && block.linearPredictors[i].isFinite
         for r in 0..<block.shownCount {
             finite = finite && block.contributions[Int(block.top[i * block.shownCount + r]) * block.capacity + i].isFinite

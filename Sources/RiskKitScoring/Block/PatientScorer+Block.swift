@@ -71,10 +71,12 @@ extension PatientScorer {
         if let policy { recommend(policy, block: &block) }
     }
 
-    /// The policy's verdict for every patient of `block`.
+    /// The policy's verdict for every patient of `block`: for a patient the model cannot assess, only the rules
+    /// that do not need the risk.
     private func recommend(_ policy: RecommendationPolicy, block: inout PatientBlock) {
         let capacity = block.capacity, fieldCount = block.fieldCount
         let contributions = block.contributions, problems = block.cellProblems, risks = block.risks
+        let notAssessable = block.notAssessable
         var fired = block.fired, skipped = block.skipped, bands = block.bands, firedEnds = block.firedEnds
         block.fired = []
         block.bands = []
@@ -85,12 +87,18 @@ extension PatientScorer {
         let count = block.count
         block.cells.withUnsafeBufferPointer { cells in
             for i in 0..<count {
-                let band = policy.evaluate(
-                    risk: risks[i], cells: UnsafeBufferPointer(rebasing: cells[(i * fieldCount)..<((i + 1) * fieldCount)]),
-                    problem: { problems[i * fieldCount + $0] },
-                    factorContribution: { r in ruleFactors[r].map { contributions[$0 * capacity + i] } },
-                    fired: &fired, lifestyle: &lifestyle, skipped: &patientSkipped)
-                bands[i] = band
+                let patientCells = UnsafeBufferPointer(rebasing: cells[(i * fieldCount)..<((i + 1) * fieldCount)])
+                if notAssessable[i] {
+                    // No risk: only the rules decided by the patient's fields; no band (−1).
+                    policy.evaluateWithoutRisk(cells: patientCells, problem: { problems[i * fieldCount + $0] },
+                                               fired: &fired, lifestyle: &lifestyle, skipped: &patientSkipped)
+                    bands[i] = -1
+                } else {
+                    bands[i] = policy.evaluate(
+                        risk: risks[i], cells: patientCells, problem: { problems[i * fieldCount + $0] },
+                        factorContribution: { r in ruleFactors[r].map { contributions[$0 * capacity + i] } },
+                        fired: &fired, lifestyle: &lifestyle, skipped: &patientSkipped)
+                }
                 firedEnds[i] = fired.count
                 if !patientSkipped.isEmpty {
                     skipped[i] = patientSkipped

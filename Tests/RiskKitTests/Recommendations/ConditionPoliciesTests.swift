@@ -187,6 +187,6 @@ import RiskKit
         let report = try PatientScorer(model: model, policy: policy).report(PatientInput(model: model, fields: fields))
         #expect(report.score.risk > 0 && report.score.risk < 1)
         #expect(report.score.imputed.isEmpty)
-        #expect(report.policy?.recommendations.map(\.rule).contains(expectedRule) == true)
+        #expect(report.recommendations.map(\.rule).contains(expectedRule) == true)
     }
 }

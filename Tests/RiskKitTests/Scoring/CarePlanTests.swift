@@ -56,7 +56,7 @@ import RiskKit
     @Test func threeConditionPlanMergesAndRoutesCarriers() throws {
         let plan = try Self.planner().plan(fields: Self.patient)
         #expect(plan.conditions.map(\.model) == ["cvd", "t2d", "breast"])
-        #expect(plan.conditions.map(\.status) == ["scored", "scored", "scored"])
+        #expect(plan.conditions.map(\.status.rawValue) == ["scored", "scored", "scored"])
         #expect(plan.conditions.map(\.outcome).dropFirst() == ["incident type 2 diabetes", "invasive breast cancer"])
         #expect(plan.conditions.map(\.horizonYears) == [10, 10, 10])
         #expect(plan.conditions.map { $0.report.policy?.band.id } == ["low", "high", "moderate"])

@@ -9,8 +9,9 @@ import RiskKit
 /// The one patient path: a file's rows and single patients give the same report, with closed-form values.
 @Suite struct PatientScorerTests {
     /// Features a, b (numeric, training values 0 and 2: mean 1), sex (F/M: the M column's mean ½) and, with
-    /// `genetic`, prs (training values 0 and 2: mean 1); η = β₀ + a − b + ½·[sex = M] (+ 2·prs).
-    func model(genetic: Bool = false) throws -> RiskModel {
+    /// `genetic`, prs (training values 0 and 2: mean 1); η = β₀ + a − b + ½·[sex = M] (+ 2·prs). Without `domain`,
+    /// the model records no training domain (as files written before it was kept), so it assesses every patient.
+    func model(genetic: Bool = false, domain: Bool = true) throws -> RiskModel {
         var columns: [(name: String, column: RawColumn)] = [
             ("a", .numeric([0, 2])), ("b", .numeric([0, 2])), ("sex", .categorical(codes: [0, 1], levels: ["F", "M"])),
         ]
@@ -19,7 +20,16 @@ import RiskKit
             columns.append(("prs", .numeric([0, 2])))
             estimates.append(2)
         }
-        let (schema, _) = try FeatureSchema.learn(columns: columns)
+        var (schema, _) = try FeatureSchema.learn(columns: columns)
+        // With a domain, the model is declared for its training range of `a` and `b` (as `train --applicable`).
+        for f in schema.features.indices where domain && schema.features[f].kind == .numeric && schema.features[f].name != "prs" {
+            schema.features[f].applicable = ValueRange(lower: schema.features[f].observedMin, upper: schema.features[f].observedMax)
+        }
+        for f in schema.features.indices where !domain {
+            schema.features[f].observedMin = nil
+            schema.features[f].observedMax = nil
+            schema.features[f].required = nil
+        }
         let names = ["(Intercept)"] + schema.encodedColumnNames
         let genetics = genetic ? GeneticComponent(
             feature: "prs",
@@ -145,7 +155,7 @@ import RiskKit
                 "interval_months": null, "source": "g"}]}
             """#.utf8))
         let genotypes = GenotypeScores(byIndividual: ["p\"1": 1.5], matchedVariants: 1, unavailableVariants: 0)
-        let scorer = PatientScorer(model: try model(genetic: true), genotypeScores: genotypes, policy: policy,
+        let scorer = PatientScorer(model: try model(genetic: true, domain: false), genotypeScores: genotypes, policy: policy,
                                    topContributions: 2)
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }

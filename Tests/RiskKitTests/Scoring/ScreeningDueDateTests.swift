@@ -71,7 +71,7 @@ import RiskKit
     func jsonLinesWithDueDatesAreWhatJSONEncoderWrites(withColumn: Bool) async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let model = try PatientScorerTests().model()
+        let model = try PatientScorerTests().model(domain: false)  // values beyond the training range: all scored
         let asOf = Self.date("2026-12-03")
         let policy = try Self.policy()
         let scorer = PatientScorer(model: model, policy: policy, topContributions: 2, asOf: asOf)

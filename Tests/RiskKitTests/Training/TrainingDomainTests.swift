@@ -44,10 +44,11 @@ import RiskKit
             let (lo, hi) = try observedRange(path, column: column)
             #expect(byName[name]!.observedMin == lo, "\(name)")
             #expect(byName[name]!.observedMax == hi, "\(name)")
-            #expect(byName[name]!.applicableRange == ValueRange(lower: lo, upper: hi), "\(name)")
+            // Recorded, not enforced: nothing was declared applicable, so every plausible value is scored.
+            #expect(byName[name]!.applicable == nil, "\(name)")
         }
         #expect(byName["sex"]!.observedMin == nil)
-        #expect(byName["sex"]!.applicableRange == nil)
+        #expect(byName["sex"]!.applicable == nil)
         // No missing value → required; bmi had two → optional; age is always required, even with a gap.
         #expect(byName["age"]!.required == true)
         #expect(byName["sex"]!.required == true)
@@ -70,8 +71,8 @@ import RiskKit
         #expect(byName["bmi"]!.required == true)
         #expect(byName["systolic_bp"]!.required == false)
         #expect(byName["age"]!.required == false)
-        #expect(byName["age"]!.applicableRange == ValueRange(lower: 45, upper: 70))
-        #expect(byName["bmi"]!.applicableRange == ValueRange(lower: nil, upper: 60))
+        #expect(byName["age"]!.applicable == ValueRange(lower: 45, upper: 70))
+        #expect(byName["bmi"]!.applicable == ValueRange(lower: nil, upper: 60))
         #expect(report.model.outcome.label == "first ASCVD event")
         #expect(report.model.outcome.horizonYears == 10)
         // bmi ≤ 60 has no lower bound, so it reaches below the training minimum: noted as extrapolation.
@@ -114,7 +115,7 @@ import RiskKit
         #expect(model.outcome.label == nil && model.outcome.horizonYears == nil)
         for feature in model.schema.features {
             #expect(feature.observedMin == nil && feature.observedMax == nil)
-            #expect(feature.required == nil && feature.applicable == nil && feature.applicableRange == nil)
+            #expect(feature.required == nil && feature.applicable == nil && feature.applicable == nil)
         }
     }
 

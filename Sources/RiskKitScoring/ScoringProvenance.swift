@@ -1,0 +1,27 @@
+import Foundation
+
+/// Where every report of one scoring run came from: the model file's checksum and the time of the run (the policy
+/// version travels with the policy's outcome). Written on every output row, so a report can be traced back to
+/// the exact model and reproduced.
+public struct ScoringProvenance: Sendable, Equatable {
+    /// The model file's `sha256:<hex>` checksum, as stored in the file and verified when it was loaded (nil for a
+    /// model that was never written to a file).
+    public var modelChecksum: String?
+    /// When the run scored its patients, ISO 8601 UTC with seconds (`2026-12-03T14:05:09Z`); nil when not given.
+    public var scoredAt: String?
+
+    /// Creates a provenance record.
+    public init(modelChecksum: String?, scoredAt: String?) {
+        self.modelChecksum = modelChecksum
+        self.scoredAt = scoredAt
+    }
+
+    /// `date` as ISO 8601 UTC with seconds, e.g. `2026-12-03T14:05:09Z` (fractions of a second are dropped).
+    public static func timestamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+}
