@@ -17,13 +17,7 @@ enum AsOfDate {
             }
             return date
         }
-        var instant = now
-        if let epoch = environment["SOURCE_DATE_EPOCH"] {
-            guard let seconds = Int64(epoch.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, got `\(epoch)`")
-            }
-            instant = Date(timeIntervalSince1970: TimeInterval(seconds))
-        }
+        let instant = try SourceDateEpoch.instant(environment: environment, now: now)
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let day = calendar.dateComponents([.year, .month, .day], from: instant)
