@@ -8,7 +8,7 @@ import RiskKitData
 /// JSON keys (a contract with users' scripts): `id`, `risk`, `percentile`, `band`, `contributions`
 /// ([{`feature`, `value`}]), `recommendations` ([{`rule`, `kind`, `text`, `interval_months`, `source`}]); also
 /// `band_label`, `linear_predictor`, `imputed` (features that were missing and imputed), `skipped_rules`, and
-/// `policy_version`.
+/// `policy_version`; with a policy that declares modifiable factors, the what-if plan's keys (``WhatIfPlan``).
 public struct PatientReport: Sendable, Equatable, Encodable {
     /// The risk and its context.
     public var score: PatientScore
@@ -16,6 +16,8 @@ public struct PatientReport: Sendable, Equatable, Encodable {
     public var policy: PolicyOutcome?
     /// How many contributions to show (largest first).
     public var topContributions: Int
+    /// The what-if plan, when the policy declares modifiable factors.
+    public var whatIf: WhatIfPlan?
 
     /// Scores a patient with `model` and applies `policy` (if any) to the risk and the patient's fields
     /// (``PatientScorer/report(_:)`` without genotype scores).
@@ -24,10 +26,11 @@ public struct PatientReport: Sendable, Equatable, Encodable {
     }
 
     /// Creates a report from its parts.
-    public init(score: PatientScore, policy: PolicyOutcome?, topContributions: Int) {
+    public init(score: PatientScore, policy: PolicyOutcome?, topContributions: Int, whatIf: WhatIfPlan? = nil) {
         self.score = score
         self.policy = policy
         self.topContributions = topContributions
+        self.whatIf = whatIf
     }
 
     /// The contributions shown: the largest `topContributions` by absolute value.
@@ -41,6 +44,8 @@ public struct PatientReport: Sendable, Equatable, Encodable {
         case skippedRules = "skipped_rules"
         case policyVersion = "policy_version"
         case genetics
+        case whatIf = "what_if", whatIfCombined = "what_if_combined", whatIfImputed = "what_if_imputed"
+        case whatIfNote = "what_if_note", riskAge = "risk_age", riskAgeReason = "risk_age_reason"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -57,5 +62,13 @@ public struct PatientReport: Sendable, Equatable, Encodable {
         try c.encode(policy?.skipped ?? [], forKey: .skippedRules)
         try c.encode(policy?.policyVersion, forKey: .policyVersion)
         try c.encodeIfPresent(score.genetics, forKey: .genetics)
+        if let whatIf {
+            try c.encode(whatIf.steps, forKey: .whatIf)
+            try c.encode(whatIf.combined, forKey: .whatIfCombined)
+            try c.encode(whatIf.imputed, forKey: .whatIfImputed)
+            try c.encode(WhatIfPlan.note, forKey: .whatIfNote)
+            try c.encode(whatIf.riskAge.age, forKey: .riskAge)
+            try c.encodeIfPresent(whatIf.riskAge.reason, forKey: .riskAgeReason)
+        }
     }
 }

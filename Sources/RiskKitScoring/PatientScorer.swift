@@ -32,6 +32,8 @@ public struct PatientScorer: Sendable {
     let columnOffsets: [Int]
     /// Each feature's levels (empty for numeric and binary ones).
     let levels: [[String]]
+    /// The policy's modifiable factors as model features, for what-if plans.
+    let whatIfLayout: WhatIfLayout
 
     /// Creates a scorer.
     public init(model: RiskModel, genotypeScores: GenotypeScores? = nil, policy: RecommendationPolicy? = nil,
@@ -51,6 +53,7 @@ public struct PatientScorer: Sendable {
         checks = PatientChecks(model: model, policy: policy)
         codecs = features.map(FeatureCodec.init)
         levels = features.map { $0.levels ?? [] }
+        whatIfLayout = WhatIfLayout(schema: model.schema, policy: policy)
         var offset = 0
         columnOffsets = codecs.map { codec in
             defer { offset += codec.width }

@@ -222,7 +222,7 @@ import RiskKit
         for line in lines {
             let patient = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(patient["band"] is String)
-            #expect(patient["policy_version"] as? String == "2026.11")
+            #expect(patient["policy_version"] as? String == "2026.12")
         }
     }
 

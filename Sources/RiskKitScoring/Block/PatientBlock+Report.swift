@@ -34,7 +34,8 @@ extension PatientBlock {
                 },
                 skipped: skipped[i] ?? [])
         }
-        return PatientReport(score: score(i, model: scorer.model), policy: outcome, topContributions: scorer.topContributions)
+        return PatientReport(score: score(i, model: scorer.model), policy: outcome, topContributions: scorer.topContributions,
+                             whatIf: scorer.whatIfPlan(i, of: self))
     }
 
     /// Patient `i`'s contribution of the factor of policy rule `r` (nil when the rule has none, or it is no feature).

@@ -31,6 +31,8 @@ package struct PatientLineWriter: Sendable {
     private let policyVersionJSON: [UInt8]
     /// Whether the scorer applies a policy.
     private let hasPolicy: Bool
+    /// The what-if keys, for a policy with modifiable factors.
+    private let whatIf: WhatIfJSON
     /// Whether every model and policy text can be written directly (no control characters).
     private let plainTexts: Bool
     /// One CSV field being formatted, before quoting.
@@ -63,6 +65,8 @@ package struct PatientLineWriter: Sendable {
         policyVersionJSON = JSONText.raw(",\"policy_version\":") + JSONText.string(scorer.policy?.policyVersion)
         var texts = names + rules.flatMap { [$0.id, $0.text, $0.source, $0.note ?? "", $0.factor ?? ""] }
         texts += bands.flatMap { [$0.id, $0.label] } + [scorer.policy?.policyVersion ?? ""]
+        whatIf = WhatIfJSON(scorer: scorer)
+        texts += whatIf.texts
         plainTexts = texts.allSatisfy(JSONText.isPlain)
     }
 
@@ -135,7 +139,8 @@ package struct PatientLineWriter: Sendable {
 
     /// Appends patient `i` of `block` as one line of JSON (then `\n`) to `line`.
     package func appendJSON(_ i: Int, of block: PatientBlock, to line: inout [UInt8]) throws {
-        guard isPlain(i, of: block) else {
+        let plan = scorer.whatIfPlan(i, of: block)
+        guard isPlain(i, of: block), plan.map(whatIf.isPlain) ?? true else {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             line.append(contentsOf: try encoder.encode(block.report(i, scorer: scorer)))
@@ -192,6 +197,7 @@ package struct PatientLineWriter: Sendable {
         }
         JSONText.append("],\"risk\":", to: &line)
         JSONText.append(number: block.risks[i], to: &line)
+        if let plan { whatIf.appendRiskAge(plan, to: &line) }
         JSONText.append(",\"skipped_rules\":[", to: &line)
         for (k, s) in (block.skipped[i] ?? []).enumerated() {
             JSONText.append(k == 0 ? "{\"fields\":[" : ",{\"fields\":[", to: &line)
@@ -205,7 +211,9 @@ package struct PatientLineWriter: Sendable {
             JSONText.append(string: s.rule, to: &line)
             line.append(UInt8(ascii: "}"))
         }
-        JSONText.append("]}\n", to: &line)
+        line.append(UInt8(ascii: "]"))
+        if let plan { whatIf.appendPlan(plan, to: &line) }
+        JSONText.append("}\n", to: &line)
     }
 
     /// Whether patient `i`'s line can be written directly: every number finite, no control character in a text.
