@@ -26,6 +26,8 @@ struct Score: AsyncParsableCommand, LoggingCommand {
     @Option(help: "Output format: table, csv or json (JSON Lines: one object per patient).") var format: OutputFormat = .table
     @Option(help: "Write to this file (owner-only permissions) instead of standard output.") var out: String?
     @Option(help: "How many contributing factors to show per patient.") var top: Int = 5
+    @Option(help: "Contributions in table and CSV output: log-odds (default) or odds-ratio (e^contribution, against an average patient in the training data).")
+    var contributions: ContributionScale = .logOdds
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the patients' genotypes (IID = patient id), for models with a polygenic score.")
     var bfile: String?
 
@@ -51,7 +53,7 @@ struct Score: AsyncParsableCommand, LoggingCommand {
             // Standard input holds the patients of `--data -`, or one JSON object, or JSON Lines.
             let jsonLines = data == nil && fields.isEmpty ? try JSONPatient.lines(from: readStandardInput()) : nil
             let sink = try OutputSink(path: out)
-            var formatter = ReportFormatter(format: format, scorer: scorer)
+            var formatter = ReportFormatter(format: format, scorer: scorer, contributions: contributions)
             formatter.detailed = data == nil && (jsonLines?.count ?? 1) == 1
             var writer = ReportWriter(formatter: formatter, sink: sink)
             var scored = 0, withImputation = 0

@@ -7,7 +7,9 @@ import RiskKitData
 /// into a reused byte buffer; the model's and policy's texts are turned into bytes once, when the writer is made.
 ///
 /// CSV columns: `id,risk,percentile,band,top_factors,recommendations,imputed`, then for a model with genetics
-/// `prs,prs_percentile,genetic_odds_ratio,risk_without_genetics` (``csvHeader``). Numbers are `String(Double)`
+/// `prs,prs_percentile,genetic_odds_ratio,risk_without_genetics`, then `recommendation_texts` (the fired rules'
+/// texts, joined by ` | `) (``csvHeader(model:oddsRatios:)``). With odds ratios, `top_factors` is
+/// `top_factors_odds_ratio` and holds e^contribution. Numbers are `String(Double)`
 /// (shortest round-trip) or printf-style fixed decimals (`DecimalNumber.appendFixed`); fields holding a comma,
 /// quote or line break are quoted, quotes doubled.
 ///
@@ -24,6 +26,10 @@ package struct PatientLineWriter: Sendable {
     /// Per rule, its CSV item (`id` or `id/12mo`) and its JSON object after the optional `contribution` member.
     private let ruleCSV: [[UInt8]]
     private let ruleJSONTail: [[UInt8]]
+    /// Per rule, its text (CSV).
+    private let ruleTextCSV: [[UInt8]]
+    /// Whether CSV contributions are odds ratios (e^contribution) instead of log odds.
+    private let oddsRatios: Bool
     /// Per band, its CSV field and the JSON line's start up to the contributions: `{"band":…,"band_label":…`.
     private let bandCSV: [[UInt8]]
     private let bandJSON: [[UInt8]]
@@ -38,15 +44,17 @@ package struct PatientLineWriter: Sendable {
     /// One CSV field being formatted, before quoting.
     private var field: [UInt8] = []
 
-    /// A writer for the patients `scorer` scores.
-    package init(scorer: PatientScorer) {
+    /// A writer for the patients `scorer` scores; CSV contributions as odds ratios when `oddsRatios`.
+    package init(scorer: PatientScorer, oddsRatios: Bool = false) {
         self.scorer = scorer
+        self.oddsRatios = oddsRatios
         hasPolicy = scorer.policy != nil
         let names = scorer.model.schema.features.map(\.name)
         featureText = names.map { Array($0.utf8) }
         featureJSON = names.map { JSONText.string($0) }
         let rules = scorer.policy?.rules ?? []
         ruleCSV = rules.map { Array(($0.id + ($0.intervalMonths.map { "/\($0)mo" } ?? "")).utf8) }
+        ruleTextCSV = rules.map { Array($0.text.utf8) }
         ruleJSONTail = rules.map { rule in
             var w: [UInt8] = []
             if let factor = rule.factor { w += JSONText.raw("\"factor\":") + JSONText.string(factor) + JSONText.raw(",") }
@@ -70,10 +78,11 @@ package struct PatientLineWriter: Sendable {
         plainTexts = texts.allSatisfy(JSONText.isPlain)
     }
 
-    /// The CSV header line for `model` (with its trailing line break).
-    package static func csvHeader(model: RiskModel) -> String {
-        "id,risk,percentile,band,top_factors,recommendations,imputed"
-            + (model.genetics == nil ? "" : ",prs,prs_percentile,genetic_odds_ratio,risk_without_genetics") + "\n"
+    /// The CSV header line for `model` (with its trailing line break), contributions as odds ratios when `oddsRatios`.
+    package static func csvHeader(model: RiskModel, oddsRatios: Bool = false) -> String {
+        "id,risk,percentile,band,\(oddsRatios ? "top_factors_odds_ratio" : "top_factors"),recommendations,imputed"
+            + (model.genetics == nil ? "" : ",prs,prs_percentile,genetic_odds_ratio,risk_without_genetics")
+            + ",recommendation_texts\n"
     }
 
     /// Appends patient `i` of `block` as one CSV record (then `\n`) to `line`.
@@ -92,7 +101,12 @@ package struct PatientLineWriter: Sendable {
             if r > 0 { field.append(UInt8(ascii: ";")) }
             field.append(contentsOf: featureText[f])
             field.append(UInt8(ascii: ":"))
-            DecimalNumber.appendFixed(block.contributions[f * block.capacity + i], digits: 4, plusSign: true, to: &field)
+            let value = block.contributions[f * block.capacity + i]
+            if oddsRatios {
+                DecimalNumber.appendFixed(exp(value), digits: 4, to: &field)
+            } else {
+                DecimalNumber.appendFixed(value, digits: 4, plusSign: true, to: &field)
+            }
         }
         appendQuoted(field, to: &line)
         line.append(0x2C)
@@ -121,6 +135,13 @@ package struct PatientLineWriter: Sendable {
             line.append(0x2C)
             line.append(contentsOf: g.riskWithoutGenetics.description.utf8)
         }
+        line.append(0x2C)
+        field.removeAll(keepingCapacity: true)
+        for (k, r) in block.firedRules(i).enumerated() {
+            if k > 0 { field.append(contentsOf: " | ".utf8) }
+            field.append(contentsOf: ruleTextCSV[Int(r)])
+        }
+        appendQuoted(field, to: &line)
         line.append(0x0A)
     }
 

@@ -10,8 +10,8 @@
 /// cannot be given) and `risk_age_reason` (why, only then).
 public struct WhatIfPlan: Sendable, Equatable {
     /// What every what-if figure is, shown with each plan.
-    public static let note = "Model-based estimates: the model's risk with one value changed and every other value "
-        + "kept as it is, not a causal effect of changing it."
+    public static let note = "Model-based estimates: the model's risk with the factors set to their targets and every "
+        + "other value kept as it is, not a causal effect of making those changes."
 
     /// The off-target factors that are model features with a known value, ordered by absolute reduction, largest
     /// first (policy order among equal reductions).
