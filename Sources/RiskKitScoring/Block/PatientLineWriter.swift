@@ -26,8 +26,10 @@ package struct PatientLineWriter: Sendable {
     /// Per rule, its CSV item (`id` or `id/12mo`) and its JSON object after the optional `contribution` member.
     private let ruleCSV: [[UInt8]]
     private let ruleJSONTail: [[UInt8]]
-    /// Per rule, its text (CSV).
+    /// Per rule, its text with quotes doubled (CSV), and whether it holds a comma, quote or line break (so the
+    /// field it is in is quoted).
     private let ruleTextCSV: [[UInt8]]
+    private let ruleTextQuoted: [Bool]
     /// Whether CSV contributions are odds ratios (e^contribution) instead of log odds.
     private let oddsRatios: Bool
     /// Per band, its CSV field and the JSON line's start up to the contributions: `{"band":…,"band_label":…`.
@@ -54,7 +56,8 @@ package struct PatientLineWriter: Sendable {
         featureJSON = names.map { JSONText.string($0) }
         let rules = scorer.policy?.rules ?? []
         ruleCSV = rules.map { Array(($0.id + ($0.intervalMonths.map { "/\($0)mo" } ?? "")).utf8) }
-        ruleTextCSV = rules.map { Array($0.text.utf8) }
+        ruleTextCSV = rules.map { rule in rule.text.utf8.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } }
+        ruleTextQuoted = rules.map { $0.text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
         ruleJSONTail = rules.map { rule in
             var w: [UInt8] = []
             if let factor = rule.factor { w += JSONText.raw("\"factor\":") + JSONText.string(factor) + JSONText.raw(",") }
@@ -136,12 +139,15 @@ package struct PatientLineWriter: Sendable {
             line.append(contentsOf: g.riskWithoutGenetics.description.utf8)
         }
         line.append(0x2C)
-        field.removeAll(keepingCapacity: true)
-        for (k, r) in block.firedRules(i).enumerated() {
-            if k > 0 { field.append(contentsOf: " | ".utf8) }
-            field.append(contentsOf: ruleTextCSV[Int(r)])
+        // The texts as they were quoted once: the field is quoted when any of them needs it.
+        let fired = block.firedRules(i)
+        let quoted = fired.contains { ruleTextQuoted[Int($0)] }
+        if quoted { line.append(0x22) }
+        for (k, r) in fired.enumerated() {
+            if k > 0 { line.append(contentsOf: " | ".utf8) }
+            line += ruleTextCSV[Int(r)]
         }
-        appendQuoted(field, to: &line)
+        if quoted { line.append(0x22) }
         line.append(0x0A)
     }
 
@@ -160,7 +166,7 @@ package struct PatientLineWriter: Sendable {
 
     /// Appends patient `i` of `block` as one line of JSON (then `\n`) to `line`.
     package func appendJSON(_ i: Int, of block: PatientBlock, to line: inout [UInt8]) throws {
-        let plan = scorer.whatIfPlan(i, of: block)
+        let plan = scorer.whatIfFigures(i, of: block)
         guard isPlain(i, of: block), plan.map(whatIf.isPlain) ?? true else {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

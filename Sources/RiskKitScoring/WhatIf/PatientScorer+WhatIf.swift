@@ -3,47 +3,61 @@ import RiskKitModels
 import RiskKitData
 
 extension PatientScorer {
-    /// Patient `i`'s what-if plan (nil when the policy declares no modifiable factors).
+    /// Patient `i`'s what-if plan (nil when the policy declares no modifiable factors): ``whatIfFigures(_:of:)``
+    /// with the policy's texts.
+    package func whatIfPlan(_ i: Int, of block: PatientBlock) -> WhatIfPlan? {
+        guard let figures = whatIfFigures(i, of: block), let modifiable = policy?.modifiable else { return nil }
+        let steps = figures.steps.map { step in
+            WhatIfStep(factor: modifiable[step.factor].field, label: modifiable[step.factor].label,
+                       source: modifiable[step.factor].source, unit: whatIfLayout.units[step.factor],
+                       current: step.current, target: step.target, risk: step.risk,
+                       absoluteReduction: figures.risk - step.risk, policyIndex: step.factor)
+        }
+        return WhatIfPlan(
+            steps: steps,
+            combined: figures.combinedRisk.map { WhatIfOutcome(risk: $0, absoluteReduction: figures.risk - $0) },
+            imputed: figures.imputed.map { whatIfLayout.imputableFields[$0].name },
+            riskAge: RiskAge(age: figures.riskAge, reason: figures.riskAgeProblem.map { whatIfLayout.riskAgeReasons[$0.rawValue] },
+                             actual: figures.actualAge))
+    }
+
+    /// Patient `i`'s what-if plan as numbers (nil when the policy declares no modifiable factors).
     ///
     /// Algorithm: for each factor off target (``RecommendationPolicy/forEachOffTargetFactor(cells:_:)``) whose
     /// field is a model feature with a known value, the linear predictor at target is `η + Δ`, where `Δ` is
     /// ``linearPredictorShift(feature:from:to:)`` (the feature's encoded columns at target minus now, times their
     /// coefficients: every other value, imputed ones included, stays as scored), and the risk `1/(1+e^{−(η+Δ)})`;
     /// all factors together add their `Δ`s (one factor per field, so per feature). The risk age is closed-form:
-    /// age is a numeric feature, encoded as its value, so η is linear in it with slope `Δ` per year `s`, and the
-    /// age at which the patient with every factor at target has their current η is `age − ΣΔ/s`; it is given
-    /// only inside the model's age range (``Feature/applicableRange``).
-    package func whatIfPlan(_ i: Int, of block: PatientBlock) -> WhatIfPlan? {
-        guard let policy, !policy.modifiable.isEmpty else { return nil }
+    /// age is a numeric feature, encoded as its value, so η is linear in it with slope `s` per year, and the age
+    /// at which the patient with every factor at target has their current η is `age − ΣΔ/s`; it is given only
+    /// inside the model's age range (``Feature/applicableRange``).
+    package func whatIfFigures(_ i: Int, of block: PatientBlock) -> WhatIfFigures? {
+        guard !whatIfLayout.factorFeatures.isEmpty else { return nil }
         let capacity = block.capacity, fieldCount = block.fieldCount
-        let eta = block.linearPredictors[i], risk = block.risks[i]
-        var steps: [WhatIfStep] = []
+        let eta = block.linearPredictors[i]
+        var figures = WhatIfFigures(risk: block.risks[i], steps: [], imputed: [])
         var combinedShift = 0.0
         block.cells.withUnsafeBufferPointer { cells in
             let row = UnsafeBufferPointer(rebasing: cells[(i * fieldCount)..<((i + 1) * fieldCount)])
-            policy.forEachOffTargetFactor(cells: row) { k, current, target in
+            // Through the optional, so the policy is borrowed, not copied.
+            policy?.forEachOffTargetFactor(cells: row) { k, current, target in
                 guard let f = whatIfLayout.factorFeatures[k], !block.missing[f * capacity + i],
                       let shift = linearPredictorShift(feature: f, from: current, to: target) else { return }
                 combinedShift += shift
-                let changed = RiskModel.probability(linearPredictor: eta + shift)
-                let factor = policy.modifiable[k]
-                steps.append(WhatIfStep(factor: factor.field, label: factor.label, source: factor.source,
-                                        unit: whatIfLayout.units[k], current: current, target: target, risk: changed,
-                                        absoluteReduction: risk - changed, policyIndex: k))
+                figures.steps.append(WhatIfFigures.Step(factor: k, current: current, target: target,
+                                                        risk: RiskModel.probability(linearPredictor: eta + shift)))
             }
         }
-        steps.sort { a, b in
-            a.absoluteReduction > b.absoluteReduction || (a.absoluteReduction == b.absoluteReduction && a.policyIndex < b.policyIndex)
+        // Largest reduction (lowest risk) first; policy order among equal ones.
+        figures.steps.sort { a, b in a.risk < b.risk || (a.risk == b.risk && a.factor < b.factor) }
+        if !figures.steps.isEmpty { figures.combinedRisk = RiskModel.probability(linearPredictor: eta + combinedShift) }
+        if block.anyMissing[i] {
+            for (n, field) in whatIfLayout.imputableFields.enumerated() where block.missing[field.feature * capacity + i] {
+                figures.imputed.append(n)
+            }
         }
-        var imputed: [String] = []
-        for (k, feature) in whatIfLayout.factorFeatures.enumerated() {
-            guard let f = feature, block.missing[f * capacity + i] else { continue }
-            let field = policy.modifiable[k].field
-            if !imputed.contains(field) { imputed.append(field) }
-        }
-        let combined = steps.isEmpty ? nil : RiskModel.probability(linearPredictor: eta + combinedShift)
-        return WhatIfPlan(steps: steps, combined: combined.map { WhatIfOutcome(risk: $0, absoluteReduction: risk - $0) },
-                          imputed: imputed, riskAge: riskAge(i, of: block, shift: combinedShift))
+        setRiskAge(&figures, patient: i, of: block, shift: combinedShift)
+        return figures
     }
 
     /// The change of the linear predictor when feature `f`'s value goes from `current` to `target`:
@@ -65,21 +79,20 @@ extension PatientScorer {
         }
     }
 
-    /// Patient `i`'s risk age when the plan shifts the linear predictor by `shift` (see ``whatIfPlan(_:of:)``).
-    private func riskAge(_ i: Int, of block: PatientBlock, shift: Double) -> RiskAge {
-        guard let a = whatIfLayout.ageFeature else { return RiskAge(age: nil, reason: "the model has no age feature", actual: nil) }
-        guard !block.missing[a * block.capacity + i] else {
-            return RiskAge(age: nil, reason: "age was not given (imputed)", actual: nil)
-        }
+    /// Sets patient `i`'s risk age in `figures` when the plan shifts the linear predictor by `shift` (see
+    /// ``whatIfFigures(_:of:)``).
+    private func setRiskAge(_ figures: inout WhatIfFigures, patient i: Int, of block: PatientBlock, shift: Double) {
+        guard let a = whatIfLayout.ageFeature else { return figures.riskAgeProblem = .noAgeFeature }
+        guard !block.missing[a * block.capacity + i] else { return figures.riskAgeProblem = .ageImputed }
         let age = block.design[columnOffsets[a] * block.capacity + i]
-        func unavailable(_ reason: String) -> RiskAge { RiskAge(age: nil, reason: reason, actual: age) }
+        figures.actualAge = age
         guard let perYear = linearPredictorShift(feature: a, from: age, to: age + 1), perYear != 0 else {
-            return unavailable("the model's risk does not change with age")
+            return figures.riskAgeProblem = .flat
         }
         let riskAge = age - shift / perYear
-        guard let range = model.schema.features[a].applicableRange else { return unavailable("the model records no age range") }
-        if let lower = range.lower, riskAge < lower { return unavailable("younger than \(FieldValue.number(lower))") }
-        if let upper = range.upper, riskAge > upper { return unavailable("older than \(FieldValue.number(upper))") }
-        return RiskAge(age: riskAge, reason: nil, actual: age)
+        guard let range = whatIfLayout.ageRange else { return figures.riskAgeProblem = .noAgeRange }
+        if let lower = range.lower, riskAge < lower { return figures.riskAgeProblem = .belowRange }
+        if let upper = range.upper, riskAge > upper { return figures.riskAgeProblem = .aboveRange }
+        figures.riskAge = riskAge
     }
 }

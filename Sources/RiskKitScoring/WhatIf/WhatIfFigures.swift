@@ -1,0 +1,33 @@
+/// A patient's what-if plan as numbers and positions only, before any text is attached: what
+/// ``PatientScorer/whatIfPlan(_:of:)`` and the JSON Lines writer both start from, computed without copying a string.
+package struct WhatIfFigures: Sendable {
+    /// One factor at target.
+    package struct Step: Sendable {
+        /// The factor's position in the policy's `modifiable` list.
+        package var factor: Int
+        /// The patient's value now, and at target.
+        package var current: Double
+        package var target: Double
+        /// The model's risk with this factor alone at target.
+        package var risk: Double
+    }
+
+    /// The risk now.
+    package var risk: Double
+    /// The steps, largest reduction first (policy order among equal reductions).
+    package var steps: [Step]
+    /// The risk with every step's factor at target (nil without a step).
+    package var combinedRisk: Double?
+    /// Positions in ``WhatIfLayout/imputableFields`` of the fields that were missing (imputed), in policy order.
+    package var imputed: [Int]
+    /// The risk age, or why there is none.
+    package var riskAge: Double?
+    package var riskAgeProblem: RiskAgeProblem?
+    /// The patient's age, when the model has an age feature and it was given.
+    package var actualAge: Double?
+}
+
+/// Why a patient has no risk age.
+package enum RiskAgeProblem: Int, Sendable, CaseIterable {
+    case noAgeFeature, ageImputed, flat, noAgeRange, belowRange, aboveRange
+}
