@@ -91,7 +91,7 @@ struct ReportFormatter: Sendable {
         let factors = r.shownContributions.prefix(3).map { "\($0.feature) \(contribution($0.value, digits: 2))" }.joined(separator: ", ")
         let recs = (r.policy?.recommendations ?? []).map(\.rule).joined(separator: " ")
         let genetic = r.score.genetics.map { g in
-            pad(g.percentile.map { String(Int($0.rounded())) } ?? "—", 8, right: true) + "  "
+            pad(g.percentile.map(ordinal) ?? "—", 8, right: true) + "  "
                 + pad(String(format: "%.2f", g.oddsRatio), 7, right: true) + "  "
         } ?? ""
         out += pad(r.score.id ?? "—", 16) + "  " + pad(percent(r.score.risk), 7, right: true) + "  "
