@@ -21,7 +21,8 @@ extension PatientScorer {
                              actual: figures.actualAge))
     }
 
-    /// Patient `i`'s what-if plan as numbers (nil when the policy declares no modifiable factors).
+    /// Patient `i`'s what-if plan as numbers (nil when the policy declares no modifiable factors, or the patient
+    /// has no risk).
     ///
     /// Algorithm: for each factor off target (``RecommendationPolicy/forEachOffTargetFactor(cells:_:)``) whose
     /// field is a model feature with a known value, the linear predictor at target is `η + Δ`, where `Δ` is
@@ -32,7 +33,7 @@ extension PatientScorer {
     /// at which the patient with every factor at target has their current η is `age − ΣΔ/s`; it is given only
     /// inside the model's age range (``Feature/applicableRange``).
     package func whatIfFigures(_ i: Int, of block: PatientBlock) -> WhatIfFigures? {
-        guard !whatIfLayout.factorFeatures.isEmpty else { return nil }
+        guard !whatIfLayout.factorFeatures.isEmpty, block.risks[i].isFinite else { return nil }
         let capacity = block.capacity, fieldCount = block.fieldCount
         let eta = block.linearPredictors[i]
         var figures = WhatIfFigures(risk: block.risks[i], steps: [], imputed: [])
