@@ -173,4 +173,25 @@ import RiskKit
         #expect(lines[2].contains(#""what_if":[],"what_if_combined":null"#))
         #expect(lines.allSatisfy { $0.contains(#""what_if_note":"Model-based estimates"#) })
     }
+
+    /// The shipped policies declare the issue's targets, each with a sourced guideline year.
+    @Test func shippedPoliciesDeclareTheirModifiableFactors() throws {
+        let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Models").path
+        let cvd = try RecommendationPolicy.load(path: models + "/default-policy.json")
+        #expect(cvd.modifiable.map(\.field) == ["smoker", "bmi", "systolic_bp", "ldl_chol", "activity_min_week",
+                                                "alcohol_drinks_week", "alcohol_drinks_week"])
+        #expect(cvd.modifiable.map(\.target) == [
+            .value(0), .atMost(25, relativeChange: -0.10), .atMost(120, relativeChange: nil), .atMost(100, relativeChange: nil),
+            .atLeast(150, relativeChange: nil), .atMost(14, relativeChange: nil), .atMost(7, relativeChange: nil),
+        ])
+        // Alcohol limits by sex, as rule LS-04 reads them: a man at 10 drinks a week is within his, a woman is not.
+        #expect(cvd.offTargetFactors(values: ["sex": .text("M"), "alcohol_drinks_week": .number(10)]).isEmpty)
+        #expect(cvd.offTargetFactors(values: ["sex": .text("F"), "alcohol_drinks_week": .number(10)]).map(\.target) == [7])
+        let t2d = try RecommendationPolicy.load(path: models + "/t2d-policy.json")
+        #expect(t2d.modifiable.map(\.field) == ["bmi", "activity_min_week"])
+        for factor in cvd.modifiable + t2d.modifiable {
+            #expect(factor.source.contains(/(19|20)\d\d/), "\(factor.field) source has no year")
+        }
+    }
 }
