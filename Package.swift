@@ -16,11 +16,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: - System libraries (the only C the package touches; each imported by one wrapper target)
-        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
-        .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev"])]),
+        // OpenBLAS and LAPACKE: headers only (cblas.h, lapacke.h from libopenblas-dev and liblapacke-dev, which
+        // .ci/setup installs); the libraries are loaded on first use (RiskKitLinearAlgebra's LinearAlgebraLibrary),
+        // not linked, so runs that need no BLAS do not pay for loading them.
+        .systemLibrary(name: "COpenBLAS"),
+        .systemLibrary(name: "CLAPACKE"),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // MARK: - Layers, bottom to top
@@ -61,12 +66,23 @@ let package = Package(
             name: "RiskKitEvaluation",
             dependencies: ["RiskKitScoring", "RiskKitModels", "RiskKitStatistics", "RiskKitData", "RiskKitLinearAlgebra"]
         ),
+        /// The score history of re-scoring runs: runs, per-patient results, crash-safe resumable writing, one
+        /// writer per store; SQLite (GRDB) embedded, PostgreSQL (postgres-nio) shared.
+        .target(
+            name: "RiskKitStore",
+            dependencies: [
+                "RiskKitData",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         /// The umbrella: re-exports every layer so `import RiskKit` is all a user writes.
         .target(
             name: "RiskKit",
             dependencies: [
                 "RiskKitLinearAlgebra", "RiskKitData", "RiskKitStatistics", "RiskKitModels", "RiskKitSimulation",
-                "RiskKitRecommendations", "RiskKitScoring", "RiskKitEvaluation",
+                "RiskKitRecommendations", "RiskKitScoring", "RiskKitEvaluation", "RiskKitStore",
             ]
         ),
 

@@ -18,4 +18,9 @@ public enum FileDigest {
         }
         return hasher.finalize().hexString
     }
+
+    /// SHA-256 of `bytes`, as lower-case hex.
+    public static func sha256(bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).hexString
+    }
 }

@@ -21,7 +21,7 @@ extension Matrix {
         storage.withUnsafeBufferPointer { a in
             b.storage.withUnsafeBufferPointer { bp in
                 c.withUnsafeMutableBufferPointer { cp in
-                    cblas_dgemm(
+                    CBLAS.dgemm(
                         CblasColMajor, transposeSelf.cblas, transposeOther.cblas, Int32(m), Int32(n), Int32(k), alpha,
                         a.baseAddress, Int32(rows), bp.baseAddress, Int32(b.rows), beta, cp.baseAddress, Int32(m))
                 }

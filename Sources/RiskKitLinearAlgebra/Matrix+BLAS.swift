@@ -21,7 +21,7 @@ extension Matrix {
         storage.withUnsafeBufferPointer { a in
             x.withUnsafeBufferPointer { xp in
                 y.withUnsafeMutableBufferPointer { yp in
-                    cblas_dgemv(
+                    CBLAS.dgemv(
                         CblasColMajor, transpose.cblas, Int32(m), Int32(n), alpha, a.baseAddress, Int32(m),
                         xp.baseAddress, 1, beta, yp.baseAddress, 1)
                 }
@@ -48,7 +48,7 @@ extension Matrix {
         storage.withUnsafeBufferPointer { a in
             b.storage.withUnsafeBufferPointer { bp in
                 c.withUnsafeMutableBufferPointer { cp in
-                    cblas_dgemm(
+                    CBLAS.dgemm(
                         CblasColMajor, transposeSelf.cblas, transposeOther.cblas, Int32(m), Int32(n), Int32(k), 1,
                         a.baseAddress, Int32(rows), bp.baseAddress, Int32(b.rows), 0, cp.baseAddress, Int32(m))
                 }
@@ -77,7 +77,7 @@ extension Matrix {
         }
         storage.withUnsafeBufferPointer { a in
             c.withUnsafeMutableBufferPointer { cp in
-                cblas_dsyrk(
+                CBLAS.dsyrk(
                     CblasColMajor, CblasLower, CblasTrans, Int32(columns), Int32(rows), alpha, a.baseAddress,
                     Int32(rows), beta, cp.baseAddress, Int32(columns))
             }
@@ -91,7 +91,7 @@ public enum Vector {
     public static func dot(_ x: [Double], _ y: [Double]) -> Double {
         precondition(x.count == y.count, "dot: lengths differ")
         return x.withUnsafeBufferPointer { xp in
-            y.withUnsafeBufferPointer { yp in cblas_ddot(Int32(x.count), xp.baseAddress, 1, yp.baseAddress, 1) }
+            y.withUnsafeBufferPointer { yp in CBLAS.ddot(Int32(x.count), xp.baseAddress, 1, yp.baseAddress, 1) }
         }
     }
 
@@ -100,20 +100,20 @@ public enum Vector {
         precondition(x.count == y.count, "axpy: lengths differ")
         x.withUnsafeBufferPointer { xp in
             y.withUnsafeMutableBufferPointer { yp in
-                cblas_daxpy(Int32(x.count), alpha, xp.baseAddress, 1, yp.baseAddress, 1)
+                CBLAS.daxpy(Int32(x.count), alpha, xp.baseAddress, 1, yp.baseAddress, 1)
             }
         }
     }
 
     /// Euclidean norm (`cblas_dnrm2`).
     public static func norm(_ x: [Double]) -> Double {
-        x.withUnsafeBufferPointer { cblas_dnrm2(Int32(x.count), $0.baseAddress, 1) }
+        x.withUnsafeBufferPointer { CBLAS.dnrm2(Int32(x.count), $0.baseAddress, 1) }
     }
 
     /// Largest absolute value (`cblas_idamax`), 0 for an empty vector.
     public static func maxAbs(_ x: [Double]) -> Double {
         guard !x.isEmpty else { return 0 }
-        let i = x.withUnsafeBufferPointer { Int(cblas_idamax(Int32(x.count), $0.baseAddress, 1)) }
+        let i = x.withUnsafeBufferPointer { Int(CBLAS.idamax(Int32(x.count), $0.baseAddress, 1)) }
         return abs(x[i])
     }
 }

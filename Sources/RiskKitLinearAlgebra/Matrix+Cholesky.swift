@@ -13,7 +13,7 @@ public struct CholeskyFactor: Sendable {
         var a = matrix
         let n = a.rows
         let info = a.withUnsafeMutableBufferPointer { p in
-            LAPACKE_dpotrf(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), p.baseAddress, Int32(Swift.max(1, n)))
+            LAPACKE.dpotrf(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), p.baseAddress, Int32(Swift.max(1, n)))
         }
         try checkLAPACK(info, routine: "dpotrf") { .notPositiveDefinite(minor: Int($0)) }
         factor = a
@@ -31,7 +31,7 @@ public struct CholeskyFactor: Sendable {
         guard n > 0 else { return x }
         let info = factor.storage.withUnsafeBufferPointer { l in
             x.withUnsafeMutableBufferPointer { xp in
-                LAPACKE_dpotrs(
+                LAPACKE.dpotrs(
                     LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), 1, l.baseAddress, Int32(n), xp.baseAddress,
                     Int32(n))
             }
@@ -49,7 +49,7 @@ public struct CholeskyFactor: Sendable {
         guard n > 0, b.columns > 0 else { return x }
         let info = factor.storage.withUnsafeBufferPointer { l in
             x.withUnsafeMutableBufferPointer { xp in
-                LAPACKE_dpotrs(
+                LAPACKE.dpotrs(
                     LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), Int32(b.columns), l.baseAddress, Int32(n),
                     xp.baseAddress, Int32(n))
             }
@@ -63,7 +63,7 @@ public struct CholeskyFactor: Sendable {
         var a = factor
         let n = order
         let info = a.withUnsafeMutableBufferPointer { p in
-            LAPACKE_dpotri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), p.baseAddress, Int32(Swift.max(1, n)))
+            LAPACKE.dpotri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), p.baseAddress, Int32(Swift.max(1, n)))
         }
         try checkLAPACK(info, routine: "dpotri") { .singular(pivot: Int($0)) }
         a.symmetrizeFromLower()
@@ -93,7 +93,7 @@ public struct PivotedCholesky: Sendable {
         var r: Int32 = 0
         let info = a.withUnsafeMutableBufferPointer { p in
             piv.withUnsafeMutableBufferPointer { pv in
-                LAPACKE_dpstrf(
+                LAPACKE.dpstrf(
                     LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(n), p.baseAddress, Int32(Swift.max(1, n)),
                     pv.baseAddress, &r, tolerance)
             }

@@ -14,13 +14,13 @@ extension Matrix {
         let (m, n) = (Int32(rows), Int32(columns))
         let factored = q.withUnsafeMutableBufferPointer { a in
             tau.withUnsafeMutableBufferPointer { t in
-                LAPACKE_dgeqrf(LAPACK_COL_MAJOR, m, n, a.baseAddress, m, t.baseAddress)
+                LAPACKE.dgeqrf(LAPACK_COL_MAJOR, m, n, a.baseAddress, m, t.baseAddress)
             }
         }
         try checkLAPACK(factored, routine: "dgeqrf") { .illegalArgument(routine: "dgeqrf", position: Int($0)) }
         let formed = q.withUnsafeMutableBufferPointer { a in
             tau.withUnsafeBufferPointer { t in
-                LAPACKE_dorgqr(LAPACK_COL_MAJOR, m, n, n, a.baseAddress, m, t.baseAddress)
+                LAPACKE.dorgqr(LAPACK_COL_MAJOR, m, n, n, a.baseAddress, m, t.baseAddress)
             }
         }
         try checkLAPACK(formed, routine: "dorgqr") { .illegalArgument(routine: "dorgqr", position: Int($0)) }

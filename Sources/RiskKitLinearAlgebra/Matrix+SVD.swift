@@ -30,7 +30,7 @@ extension Matrix {
                 u.withUnsafeMutableBufferPointer { up in
                     vt.withUnsafeMutableBufferPointer { vp in
                         superb.withUnsafeMutableBufferPointer { wp in
-                            LAPACKE_dgesvd(
+                            LAPACKE.dgesvd(
                                 LAPACK_COL_MAJOR, Int8(UInt8(ascii: "S")), Int8(UInt8(ascii: "S")), Int32(m), Int32(n),
                                 ap.baseAddress, Int32(m), sp.baseAddress, up.baseAddress, Int32(m), vp.baseAddress,
                                 Int32(k), wp.baseAddress)

@@ -18,20 +18,20 @@ public enum StridedKernels {
             for j in 0..<n { for i in 0..<m { c[i + j * ldc] = beta == 0 ? 0 : beta * c[i + j * ldc] } }
             return
         }
-        cblas_dgemm(CblasColMajor, transA.cblas, transB.cblas, Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda),
+        CBLAS.dgemm(CblasColMajor, transA.cblas, transB.cblas, Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda),
                     b, Int32(ldb), beta, c, Int32(ldc))
     }
 
     /// `xᵀy` over `n` contiguous elements (`cblas_ddot`).
     public static func dot(n: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>) -> Double {
-        n > 0 ? cblas_ddot(Int32(n), x, 1, y, 1) : 0
+        n > 0 ? CBLAS.ddot(Int32(n), x, 1, y, 1) : 0
     }
 
     /// Factors the symmetric positive-definite `order × order` matrix at `a` in place (`dpotrf`, lower).
     /// - Throws: ``LinearAlgebraError/notPositiveDefinite(minor:)`` when a leading minor is not positive (the matrix
     ///   is then partly overwritten); ``LinearAlgebraError/illegalArgument(routine:position:)`` on a programming error.
     public static func choleskyFactor(order: Int, a: UnsafeMutablePointer<Double>, lda: Int) throws(LinearAlgebraError) {
-        let info = LAPACKE_dpotrf(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(order), a, Int32(Swift.max(1, lda)))
+        let info = LAPACKE.dpotrf(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(order), a, Int32(Swift.max(1, lda)))
         try checkLAPACK(info, routine: "dpotrf") { .notPositiveDefinite(minor: Int($0)) }
     }
 
@@ -40,7 +40,7 @@ public enum StridedKernels {
     public static func choleskySolve(
         order: Int, factor: UnsafePointer<Double>, lda: Int, b: UnsafeMutablePointer<Double>
     ) throws(LinearAlgebraError) {
-        let info = LAPACKE_dpotrs(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(order), 1, factor,
+        let info = LAPACKE.dpotrs(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(order), 1, factor,
                                   Int32(Swift.max(1, lda)), b, Int32(Swift.max(1, order)))
         try checkLAPACK(info, routine: "dpotrs")
     }
@@ -50,7 +50,7 @@ public enum StridedKernels {
     /// - Throws: ``LinearAlgebraError/singular(pivot:)`` when the factor has a zero pivot;
     ///   ``LinearAlgebraError/illegalArgument(routine:position:)`` on a programming error.
     public static func choleskyInverse(order: Int, a: UnsafeMutablePointer<Double>, lda: Int) throws(LinearAlgebraError) {
-        let info = LAPACKE_dpotri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(order), a, Int32(Swift.max(1, lda)))
+        let info = LAPACKE.dpotri(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int32(order), a, Int32(Swift.max(1, lda)))
         try checkLAPACK(info, routine: "dpotri") { .singular(pivot: Int($0)) }
     }
 
@@ -61,7 +61,7 @@ public enum StridedKernels {
         rows: Int, order: Int, factor: UnsafePointer<Double>, lda: Int, b: UnsafeMutablePointer<Double>, ldb: Int
     ) {
         guard order > 0, rows > 0 else { return }
-        cblas_dtrsm(CblasColMajor, CblasRight, CblasLower, CblasTrans, CblasNonUnit, Int32(rows), Int32(order), 1,
+        CBLAS.dtrsm(CblasColMajor, CblasRight, CblasLower, CblasTrans, CblasNonUnit, Int32(rows), Int32(order), 1,
                     factor, Int32(lda), b, Int32(ldb))
     }
 }

@@ -1,20 +1,24 @@
 /// A day of the proleptic Gregorian calendar, written `YYYY-MM-DD`: the last-test dates of patient records, the
 /// `--as-of` date and the due dates computed from them. No time of day and no time zone.
+///
+/// Stored as one 32-bit number, `year·10000 + month·100 + day`, so a patient's date fits a ``PolicyCell`` as
+/// small as a number's, and dates order as their numbers do.
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// `year·10000 + month·100 + day`.
+    private let packed: Int32
+
     /// The year (1–9999).
-    public let year: Int
+    public var year: Int { Int(packed / 10000) }
     /// The month (1–12).
-    public let month: Int
+    public var month: Int { Int(packed / 100 % 100) }
     /// The day of the month (1 to the month's length).
-    public let day: Int
+    public var day: Int { Int(packed % 100) }
 
     /// The date `year-month-day`, or `nil` when it is not a calendar day (February 30, month 13).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...Self.days(inMonth: month, of: year)).contains(day) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = Int32(year * 10000 + month * 100 + day)
     }
 
     /// Reads `YYYY-MM-DD` (exactly four, two and two digits); `nil` for anything else or a day that does not exist.
@@ -51,14 +55,30 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         }
     }
 
-    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
-    }
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.packed < b.packed }
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        func pad(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: width - String(n).count) + String(n) }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        var bytes: [UInt8] = []
+        append(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `YYYY-MM-DD` as ASCII bytes (what writers of many rows use instead of ``description``).
+    package func append(to bytes: inout [UInt8]) {
+        func digits(_ n: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(n / divisor % 10))
+                divisor /= 10
+            }
+        }
+        digits(year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(day, 2)
     }
 
     /// Decodes from a `YYYY-MM-DD` string.

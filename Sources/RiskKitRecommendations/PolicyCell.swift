@@ -13,6 +13,8 @@ package enum PolicyCell: Sendable, Equatable {
     /// `labels`: the declared levels, or else the labels its conditions name), or −1 for another label, which a
     /// field without declared levels accepts.
     case label(Int)
+    /// A `YYYY-MM-DD` date, for a `date` field (read by rules' `last_done_field`, never by conditions).
+    case date(CalendarDate)
     /// A value of the wrong type, or a label the field does not declare; why is ``PolicyCellProblem/reason``.
     case unusable
 }
@@ -36,6 +38,11 @@ extension RecommendationPolicy {
             guard type == .number else { return (.unusable, PolicyCellProblem(reason: "is \(value), expected a category label")) }
             guard d.isFinite else { return (.unusable, PolicyCellProblem(reason: "is \(d), expected a finite number")) }
             return (.number(d), nil)
+        case .text(let s) where type == .date:
+            guard let date = CalendarDate(parsing: s) else {
+                return (.unusable, PolicyCellProblem(reason: "is `\(s)`, expected a date YYYY-MM-DD"))
+            }
+            return (.date(date), nil)
         case .text(let s):
             guard type == .category else { return (.unusable, PolicyCellProblem(reason: "is `\(s)`, expected a number")) }
             if let position = labels[k].firstIndex(of: s) { return (.label(position), nil) }

@@ -190,8 +190,10 @@ struct PolicyParser {
                 item, at: path, required: ["id", "kind", "when", "text", "interval_months", "source"],
                 optional: ["note", "factor", "last_done_field", "overrides"], fail: fail)
             let id = try object.string("id")
-            guard !id.contains(where: \.isWhitespace) else {
-                throw fail("\(path).id", "a rule id must not contain spaces")
+            // Ids travel in CSV cells (`;`-joined) and in the score history (`rule/kind/interval` entries): keep
+            // them to letters, digits and `-_.`.
+            guard !id.isEmpty, id.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }) else {
+                throw fail("\(path).id", "a rule id is letters, digits, `-`, `_` and `.` only (no spaces, `/` or `;`)")
             }
             if let first = firstUse[id] {
                 throw fail(path, "duplicate rule id `\(id)` (first used by rules[\(first)])")

@@ -71,21 +71,27 @@ public struct Recommendation: Sendable, Equatable, Codable {
 }
 
 extension Recommendation {
-    /// Sets ``lastDone``, ``dueDate`` and ``overdue`` from the last-done field's value: due `intervalMonths` after
-    /// the last test, overdue when that is before `asOf`; never recorded (missing or absent) → due on `asOf`, not
-    /// overdue. A value that is not a `YYYY-MM-DD` date sets nothing (plausibility checks reject it first).
-    mutating func setDue(lastDone value: FieldValue?, intervalMonths: Int, asOf: CalendarDate) {
-        switch value {
-        case nil, .missing?:
-            dueDate = asOf
-            overdue = false
-        case .text(let text)?:
-            guard let last = CalendarDate(parsing: text) else { return }
-            lastDone = last
-            dueDate = last.adding(months: intervalMonths)
-            overdue = dueDate! < asOf
-        case .number?:
-            return
+    /// When a test is next due, from the record's cell of the rule's last-done field: `intervalMonths` after the
+    /// last test, overdue when that is before `asOf`; never recorded (missing, or not in the record) → due on
+    /// `asOf`, not overdue. `nil` for a cell that holds no date (plausibility checks reject such values first).
+    package static func due(lastDone cell: PolicyCell, intervalMonths: Int, asOf: CalendarDate)
+        -> (lastDone: CalendarDate?, due: CalendarDate, overdue: Bool)? {
+        switch cell {
+        case .absent, .missing:
+            return (nil, asOf, false)
+        case .date(let last):
+            let due = last.adding(months: intervalMonths)
+            return (last, due, due < asOf)
+        case .number, .label, .unusable:
+            return nil
         }
+    }
+
+    /// Sets ``lastDone``, ``dueDate`` and ``overdue`` as ``due(lastDone:intervalMonths:asOf:)`` computes them.
+    mutating func setDue(lastDone cell: PolicyCell, intervalMonths: Int, asOf: CalendarDate) {
+        guard let due = Self.due(lastDone: cell, intervalMonths: intervalMonths, asOf: asOf) else { return }
+        lastDone = due.lastDone
+        dueDate = due.due
+        overdue = due.overdue
     }
 }

@@ -91,15 +91,15 @@ extension RecommendationPolicy {
         }
         let recommendations = fired.map { r in
             recommendation(rule: Int(r), contribution: factorContribution(Int(r)),
-                           lastDone: lastDoneSlots[Int(r)].flatMap { fieldValues[$0] }, asOf: asOf)
+                           lastDone: lastDoneSlots[Int(r)].map { cells[$0] } ?? .absent, asOf: asOf)
         }
         return (band, recommendations, skipped)
     }
 
     /// The recommendation rule `rule` makes, with the patient's contribution of its factor when finite; with
-    /// `asOf`, a rule with a `last_done_field` also gets its due date from `lastDone`, the record's value of that
-    /// field (``lastDoneSlots``; nil or missing: never recorded, due on `asOf`).
-    package func recommendation(rule r: Int, contribution: Double?, lastDone: FieldValue? = nil,
+    /// `asOf`, a rule with a `last_done_field` also gets its due date from `lastDone`, the record's cell of that
+    /// field (``lastDoneSlots``; absent or missing: never recorded, due on `asOf`).
+    package func recommendation(rule r: Int, contribution: Double?, lastDone: PolicyCell = .absent,
                                 asOf: CalendarDate? = nil) -> Recommendation {
         var recommendation = Recommendation(
             rule: rules[r].id, kind: rules[r].kind, text: rules[r].text, intervalMonths: rules[r].intervalMonths,

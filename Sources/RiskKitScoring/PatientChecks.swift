@@ -170,6 +170,12 @@ public struct PatientChecks: Sendable {
     ///   ("column `sistolic_bp`: not a field of the model or the policy; did you mean `systolic_bp`?"); several are
     ///   listed in the message, each with its suggestion.
     public func checkFieldNames(_ names: some Sequence<String>) throws {
+        try Self.checkFieldNames(names, known: knownNames, knownInOrder: knownNamesInOrder)
+    }
+
+    /// ``checkFieldNames(_:)`` against the names `known` (in the order `knownInOrder`, for suggestions and lists).
+    static func checkFieldNames(_ names: some Sequence<String>, known knownNames: Set<String>,
+                                knownInOrder knownNamesInOrder: [String]) throws {
         let unknown = names.filter { !knownNames.contains($0) }.sorted()
         guard !unknown.isEmpty else { return }
         let suggestions = unknown.map { EditDistance.closest(to: $0, among: knownNamesInOrder) }

@@ -22,13 +22,17 @@ public struct PatientIDs: Sendable {
     package mutating func firstDuplicate(in block: PatientBlock) -> (index: Int, error: DataError)? {
         for i in 0..<block.count {
             guard let id = block.ids[i] else { continue }
-            if let first = insert(id, hash: block.idHashes[i], line: block.lines[i] ?? -1) {
-                let earlier = first >= 0 ? " (first on line \(first))" : ""
-                return (i, DataError(code: .invalidData, line: block.lines[i],
-                                     "a patient id given twice\(earlier): each patient must appear once"))
-            }
+            if let error = duplicate(id, hash: block.idHashes[i], line: block.lines[i]) { return (i, error) }
         }
         return nil
+    }
+
+    /// Records `id` (on `line`, when known); returns the error to report when it was seen before, as
+    /// ``firstDuplicate(in:)`` does (the id is then not recorded).
+    package mutating func duplicate(_ id: String, hash: Int? = nil, line: Int?) -> DataError? {
+        guard let first = insert(id, hash: hash ?? id.hashValue, line: line ?? -1) else { return nil }
+        let earlier = first >= 0 ? " (first on line \(first))" : ""
+        return DataError(code: .invalidData, line: line, "a patient id given twice\(earlier): each patient must appear once")
     }
 
     /// Adds `id`; returns the line of its earlier occurrence instead when it was already there.

@@ -19,6 +19,8 @@ public struct PatientScorer: Sendable {
     public let policy: RecommendationPolicy?
     /// How many contributions a report keeps and shows (largest first).
     public let topContributions: Int
+    /// The date screening due dates are judged against (`--as-of`); nil: recommendations carry no due dates.
+    public let asOf: CalendarDate?
     /// Schema position of the polygenic score feature, for a model with genetics.
     let geneticFeature: Int?
     /// The polygenic score's feature position and encoded column, for a model with genetics.
@@ -37,11 +39,12 @@ public struct PatientScorer: Sendable {
 
     /// Creates a scorer.
     public init(model: RiskModel, genotypeScores: GenotypeScores? = nil, policy: RecommendationPolicy? = nil,
-                topContributions: Int = 5) {
+                topContributions: Int = 5, asOf: CalendarDate? = nil) {
         self.model = model
         self.genotypeScores = genotypeScores
         self.policy = policy
         self.topContributions = topContributions
+        self.asOf = asOf
         let features = model.schema.features
         geneticFeature = model.genetics.flatMap { g in features.firstIndex { $0.name == g.feature } }
         geneticColumn = geneticFeature.flatMap { f in

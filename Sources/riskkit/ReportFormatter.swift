@@ -129,8 +129,7 @@ struct ReportFormatter: Sendable {
             out += "\n  Recommendations (policy \(outcome.policyVersion)):\n"
             if outcome.recommendations.isEmpty { out += "    none triggered\n" }
             for rec in outcome.recommendations {
-                let interval = rec.intervalMonths.map { " Repeat every \($0) months." } ?? ""
-                out += "    [\(rec.rule)] \(rec.kind.rawValue): \(rec.text)\(interval)\n      Source: \(rec.source)\n"
+                out += "    [\(rec.rule)] \(rec.kind.rawValue): \(rec.text)\(rec.scheduleText)\n      Source: \(rec.source)\n"
             }
             if !outcome.skipped.isEmpty {
                 out += "\n  Not evaluated (missing data): " + outcome.skipped.map { "\($0.rule) (\($0.fields.joined(separator: ", ")))" }.joined(separator: "; ") + "\n"

@@ -11,14 +11,17 @@ struct Score: AsyncParsableCommand, LoggingCommand {
             holding one JSON object (one patient, shown in full) or JSON Lines (one patient per line). Without --policy, the \
             file default-policy.json next to the model is used when present. Recommendations are decision \
             support, not diagnosis: each names the rule and guideline it came from. Files written with --out are \
-            readable by their owner only.
+            readable by their owner only. Give --model several times (each with its --policy, in the same order) \
+            for a care plan across conditions: one risk section per model and one merged list of recommendations. \
+            Screening recommendations whose rule names a last-test date field get a due date relative to --as-of.
             """)
 
-    @Option(help: "The model file.") var model: String
+    @Option(help: "The model file (repeat for a care plan across conditions).") var model: [String]
     @Option(help: "CSV file of patients (one per row, with a header); - reads it from standard input.") var data: String?
     @Option(name: .customLong("set"), help: "A field of a single patient, as name=value (repeatable).")
     var fields: [String] = []
-    @Option(help: "Recommendation policy file (default: default-policy.json beside the model).") var policy: String?
+    @Option(help: "Recommendation policy file (default: default-policy.json beside the model); with several --model, one per model, in the same order.")
+    var policy: [String] = []
     @Flag(help: "Do not apply any recommendation policy.") var noPolicy = false
     @Flag(help: "Apply the policy even when the outcome or horizon it was written for differs from the model's.")
     var forcePolicy = false
@@ -28,6 +31,8 @@ struct Score: AsyncParsableCommand, LoggingCommand {
     @Option(help: "How many contributing factors to show per patient.") var top: Int = 5
     @Option(help: "Contributions in table and CSV output: log-odds (default) or odds-ratio (e^contribution, against an average patient in the training data).")
     var contributions: ContributionScale = .logOdds
+    @Option(name: .customLong("as-of"), help: "The date screening due dates are judged against, YYYY-MM-DD (default: today in UTC, or the day of SOURCE_DATE_EPOCH when set).")
+    var asOf: String?
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the patients' genotypes (IID = patient id), for models with a polygenic score.")
     var bfile: String?
 
@@ -36,15 +41,21 @@ struct Score: AsyncParsableCommand, LoggingCommand {
         if data != nil && !fields.isEmpty { throw ValidationError("give either --data or --set, not both") }
         if top < 0 { throw ValidationError("--top must not be negative") }
         for f in fields where !f.contains("=") { throw ValidationError("--set expects name=value, got `\(f)`") }
+        if !policy.isEmpty && policy.count != model.count {
+            throw ValidationError("give one --policy per --model, in the same order (or none): got \(model.count) models and \(policy.count) policies")
+        }
+        _ = try AsOfDate.resolve(asOf)
     }
 
     func run() async throws {
         try await runReportingErrors {
-            let riskModel = try RiskModel.load(path: model)
-            let recommendationPolicy = try loadPolicy(for: riskModel)
+            let asOfDate = try AsOfDate.resolve(asOf)
+            if model.count > 1 { return try scoreCarePlan(asOf: asOfDate) }
+            let riskModel = try RiskModel.load(path: model[0])
+            let recommendationPolicy = try loadPolicy(for: riskModel, modelPath: model[0], policyPath: policy.first)
             let scorer = PatientScorer(
                 model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, bfile: bfile),
-                policy: recommendationPolicy, topContributions: top)
+                policy: recommendationPolicy, topContributions: top, asOf: asOfDate)
             var withoutGenotypes = 0
             /// Counts the patients whose polygenic score was imputed for want of genotypes.
             func countGenotypes(_ i: Int, of block: PatientBlock) {
@@ -126,10 +137,10 @@ struct Score: AsyncParsableCommand, LoggingCommand {
     /// The policy to apply (nil: none), checked against the model's outcome and horizon.
     /// - Throws: ``DataError`` (exit 65) when the policy was written for another outcome or horizon, unless
     ///   `--force-policy`.
-    private func loadPolicy(for riskModel: RiskModel) throws -> RecommendationPolicy? {
+    func loadPolicy(for riskModel: RiskModel, modelPath: String, policyPath: String?) throws -> RecommendationPolicy? {
         if noPolicy { return nil }
-        let beside = URL(fileURLWithPath: model).deletingLastPathComponent().appendingPathComponent("default-policy.json").path
-        guard let path = policy ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil) else {
+        let beside = URL(fileURLWithPath: modelPath).deletingLastPathComponent().appendingPathComponent("default-policy.json").path
+        guard let path = policyPath ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil) else {
             log.info("no recommendation policy (pass --policy FILE); reporting risk only")
             return nil
         }
@@ -144,7 +155,7 @@ struct Score: AsyncParsableCommand, LoggingCommand {
     }
 
     /// The `--set` pairs as named values.
-    private func setFields() -> [String: String] {
+    func setFields() -> [String: String] {
         var values: [String: String] = [:]
         for f in fields {
             let parts = f.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -154,7 +165,7 @@ struct Score: AsyncParsableCommand, LoggingCommand {
     }
 
     /// All of standard input (a terminal is refused: it would wait for typing).
-    private func readStandardInput() throws -> [UInt8] {
+    func readStandardInput() throws -> [UInt8] {
         guard isatty(STDIN_FILENO) == 0 else {
             throw ValidationError("no patient given: use --data FILE, --set name=value, or pipe CSV (--data -), a JSON object or JSON Lines to standard input")
         }

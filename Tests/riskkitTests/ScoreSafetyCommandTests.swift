@@ -63,23 +63,32 @@ import Testing
         #expect(!result.stderr.contains(id))
     }
 
-    /// A policy written for another outcome is refused unless forced (the demo model declares no outcome label).
+    /// The observed defect: the breast cancer model scored with the cardiovascular policy relabelled a breast cancer
+    /// probability as a 10-year ASCVD risk. Both shipped files now declare their outcome, so the pair is refused
+    /// unless forced.
     @Test func policyForAnotherOutcomeIsRefusedUnlessForced() throws {
-        let folder = try CLIRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let policy = try String(contentsOfFile: "Models/default-policy.json", encoding: .utf8)
-        let labelled = policy.replacingOccurrences(of: #""horizon_years": 10"#,
-                                                   with: #""horizon_years": 10, "label": "invasive breast cancer""#)
-        #expect(labelled != policy)
-        try labelled.write(toFile: folder + "/policy.json", atomically: true, encoding: .utf8)
-        let patient = ["--set", "age=50", "--set", "sex=F", "--policy", folder + "/policy.json"]
-        let refused = try score(patient)
+        let patient = ["--model", "Models/demo-breast-model.json", "--policy", "Models/default-policy.json",
+                       "--set", "age=50", "--set", "bmi=27"]
+        let refused = try CLIRunner.run(["score"] + patient)
         #expect(refused.status == 65)
-        #expect(refused.stderr.contains("the model declares none, the policy applies to `invasive breast cancer`"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("the model predicts `invasive breast cancer`, the policy applies to `first ASCVD event`"),
+                "\(refused.stderr)")
         #expect(refused.stderr.contains("--force-policy"))
-        let forced = try score(patient + ["--force-policy"])
+        #expect(refused.stdout.isEmpty)
+        let forced = try CLIRunner.run(["score"] + patient + ["--force-policy"])
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(forced.stderr.contains("applying the policy to another outcome than it was written for (--force-policy)"))
+    }
+
+    /// A model that declares no outcome (written before models recorded one) is not given a policy that declares
+    /// one unless forced.
+    @Test func policyForAModelWithoutOutcomeIsRefusedUnlessForced() throws {
+        let patient = ["--set", "age=50", "--set", "sex=F", "--policy", "Models/default-policy.json"]
+        let refused = try CLIRunner.run(["score", "--model", "Tests/RiskKitTests/Fixtures/model-before-domain.json"] + patient)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("the model declares none, the policy applies to `first ASCVD event`"), "\(refused.stderr)")
+        let forced = try CLIRunner.run(["score", "--model", "Tests/RiskKitTests/Fixtures/model-before-domain.json", "--force-policy"] + patient)
+        #expect(forced.status == 0, "\(forced.stderr)")
     }
 
     /// The shipped type 2 diabetes and breast models declare their outcome and horizon, as their policies do: each

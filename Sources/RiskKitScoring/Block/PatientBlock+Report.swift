@@ -30,7 +30,8 @@ extension PatientBlock {
             return PolicyOutcome(
                 policyVersion: policy.policyVersion, risk: risks[i], band: policy.bands[bands[i]],
                 recommendations: fired[start..<firedEnds[i]].map { r in
-                    policy.recommendation(rule: Int(r), contribution: contribution(ofRule: Int(r), patient: i, scorer: scorer))
+                    policy.recommendation(rule: Int(r), contribution: contribution(ofRule: Int(r), patient: i, scorer: scorer),
+                                          lastDone: lastDoneCell(ofRule: Int(r), patient: i, policy: policy), asOf: scorer.asOf)
                 },
                 skipped: skipped[i] ?? [])
         }
@@ -41,6 +42,11 @@ extension PatientBlock {
     /// Patient `i`'s contribution of the factor of policy rule `r` (nil when the rule has none, or it is no feature).
     func contribution(ofRule r: Int, patient i: Int, scorer: PatientScorer) -> Double? {
         scorer.ruleFactors[r].map { contributions[$0 * capacity + i] }
+    }
+
+    /// Patient `i`'s cell of the `last_done_field` of policy rule `r` (absent when the rule has none).
+    func lastDoneCell(ofRule r: Int, patient i: Int, policy: RecommendationPolicy) -> PolicyCell {
+        policy.lastDoneSlots[r].map { cells[i * fieldCount + $0] } ?? .absent
     }
 
     /// Patient `i`'s encoded row on the raw scale (imputed), in schema order of the encoded columns.

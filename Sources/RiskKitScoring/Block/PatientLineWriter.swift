@@ -26,6 +26,13 @@ package struct PatientLineWriter: Sendable {
     /// Per rule, its CSV item (`id` or `id/12mo`) and its JSON object after the optional `contribution` member.
     private let ruleCSV: [[UInt8]]
     private let ruleJSONTail: [[UInt8]]
+    /// Per rule, ``ruleJSONTail`` in the three parts that the due-date members go between (`due_date` before the
+    /// first, `last_done` after it, `overdue` after the second): `"factor":…,"interval_months":…,"kind":…`, then
+    /// `,"note":…` (or nothing), then `,"overrides":[…],"rule":…,"source":…,"text":…}`.
+    private let ruleJSONParts: [(head: [UInt8], note: [UInt8], tail: [UInt8])]
+    /// Per rule, the interval its due date is computed with: set for a rule with a `last_done_field` when the
+    /// scorer has an as-of date.
+    private let dueMonths: [Int?]
     /// Per rule, its text with quotes doubled (CSV), and whether it holds a comma, quote or line break (so the
     /// field it is in is quoted).
     private let ruleTextCSV: [[UInt8]]
@@ -58,15 +65,24 @@ package struct PatientLineWriter: Sendable {
         ruleCSV = rules.map { Array(($0.id + ($0.intervalMonths.map { "/\($0)mo" } ?? "")).utf8) }
         ruleTextCSV = rules.map { rule in rule.text.utf8.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } }
         ruleTextQuoted = rules.map { $0.text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
-        ruleJSONTail = rules.map { rule in
-            var w: [UInt8] = []
-            if let factor = rule.factor { w += JSONText.raw("\"factor\":") + JSONText.string(factor) + JSONText.raw(",") }
-            w += JSONText.raw("\"interval_months\":" + (rule.intervalMonths.map(String.init) ?? "null") + ",\"kind\":")
-            w += JSONText.string(rule.kind.rawValue)
-            if let note = rule.note { w += JSONText.raw(",\"note\":") + JSONText.string(note) }
-            w += JSONText.raw(",\"rule\":") + JSONText.string(rule.id) + JSONText.raw(",\"source\":")
+        ruleJSONParts = rules.map { rule in
+            var head: [UInt8] = [], note: [UInt8] = [], tail: [UInt8] = []
+            if let factor = rule.factor { head += JSONText.raw("\"factor\":") + JSONText.string(factor) + JSONText.raw(",") }
+            head += JSONText.raw("\"interval_months\":" + (rule.intervalMonths.map(String.init) ?? "null") + ",\"kind\":")
+            head += JSONText.string(rule.kind.rawValue)
+            if let text = rule.note { note = JSONText.raw(",\"note\":") + JSONText.string(text) }
+            if !rule.overrides.isEmpty {
+                tail += JSONText.raw(",\"overrides\":[")
+                for (k, id) in rule.overrides.enumerated() { tail += JSONText.raw(k == 0 ? "" : ",") + JSONText.string(id) }
+                tail += JSONText.raw("]")
+            }
+            tail += JSONText.raw(",\"rule\":") + JSONText.string(rule.id) + JSONText.raw(",\"source\":")
                 + JSONText.string(rule.source) + JSONText.raw(",\"text\":") + JSONText.string(rule.text) + JSONText.raw("}")
-            return w
+            return (head, note, tail)
+        }
+        ruleJSONTail = ruleJSONParts.map { $0.head + $0.note + $0.tail }
+        dueMonths = rules.map { rule in
+            scorer.asOf == nil || rule.lastDoneField == nil ? nil : rule.intervalMonths
         }
         let bands = scorer.policy?.bands ?? []
         bandCSV = bands.map { Array($0.id.utf8) }
@@ -74,7 +90,7 @@ package struct PatientLineWriter: Sendable {
             JSONText.raw("{\"band\":") + JSONText.string($0.id) + JSONText.raw(",\"band_label\":") + JSONText.string($0.label)
         }
         policyVersionJSON = JSONText.raw(",\"policy_version\":") + JSONText.string(scorer.policy?.policyVersion)
-        var texts = names + rules.flatMap { [$0.id, $0.text, $0.source, $0.note ?? "", $0.factor ?? ""] }
+        var texts = names + rules.flatMap { [$0.id, $0.text, $0.source, $0.note ?? "", $0.factor ?? ""] + $0.overrides }
         texts += bands.flatMap { [$0.id, $0.label] } + [scorer.policy?.policyVersion ?? ""]
         whatIf = WhatIfJSON(scorer: scorer)
         texts += whatIf.texts
@@ -220,7 +236,25 @@ package struct PatientLineWriter: Sendable {
                 JSONText.append(number: c, to: &line)
                 line.append(UInt8(ascii: ","))
             }
-            line += ruleJSONTail[Int(r)]
+            if let months = dueMonths[Int(r)], let policy = scorer.policy, let asOf = scorer.asOf,
+               let due = Recommendation.due(lastDone: block.lastDoneCell(ofRule: Int(r), patient: i, policy: policy),
+                                            intervalMonths: months, asOf: asOf) {
+                let parts = ruleJSONParts[Int(r)]
+                JSONText.append("\"due_date\":\"", to: &line)
+                due.due.append(to: &line)
+                JSONText.append("\",", to: &line)
+                line += parts.head
+                if let last = due.lastDone {
+                    JSONText.append(",\"last_done\":\"", to: &line)
+                    last.append(to: &line)
+                    line.append(UInt8(ascii: "\""))
+                }
+                line += parts.note
+                JSONText.append(due.overdue ? ",\"overdue\":true" : ",\"overdue\":false", to: &line)
+                line += parts.tail
+            } else {
+                line += ruleJSONTail[Int(r)]
+            }
         }
         JSONText.append("],\"risk\":", to: &line)
         JSONText.append(number: block.risks[i], to: &line)

@@ -81,12 +81,12 @@ import RiskKit
         #expect(Self.fired(policy, Self.woman(55, ["sex": .text("M")])) == [])
     }
 
-    /// NCCN BRCA1/2: annual MRI from 25 (BR-03), annual MRI and mammography 30-75 (BR-04); RRSO discussion from 35
-    /// for BRCA1 and 40 for BRCA2 (BR-05).
+    /// NCCN BRCA1/2: annual MRI from 25 (BR-03), annual MRI and mammography 30-75 (BR-04, which overrides the
+    /// average-risk BR-01 at 40-74); RRSO discussion from 35 for BRCA1 and 40 for BRCA2 (BR-05).
     @Test(arguments: [
         (24.9, "brca1", [String]()), (25.0, "brca1", ["BR-03"]), (29.9, "brca2", ["BR-03"]),
         (30.0, "brca1", ["BR-04"]), (35.0, "brca1", ["BR-04", "BR-05"]), (36.0, "brca2", ["BR-04"]),
-        (40.0, "brca2", ["BR-01", "BR-04", "BR-05"]), (75.0, "brca1", ["BR-04", "BR-05"]),
+        (40.0, "brca2", ["BR-04", "BR-05"]), (75.0, "brca1", ["BR-04", "BR-05"]),
         (76.0, "brca2", ["BR-05"]),
     ])
     func brcaCarrierPathway(age: Double, gene: String, expected: [String]) throws {
@@ -115,12 +115,13 @@ import RiskKit
         #expect(Self.fired(policy, Self.woman(32, ["family_history_breast": .number(1), "brca1": .number(1)])) == ["BR-04"])
     }
 
-    /// NICE CG164: moderate (3-8%) or high (>8%) 10-year risk at 40-49 → annual mammography.
+    /// NICE CG164: moderate (3-8%) or high (>8%) 10-year risk at 40-49 → annual mammography (BR-07, which
+    /// overrides the biennial BR-01).
     @Test func moderateRiskInTheFortiesGetsAnnualMammography() throws {
         let policy = try Self.breast()
         #expect(Self.fired(policy, risk: 0.0299, Self.woman(45)) == ["BR-01"])
-        #expect(Self.fired(policy, risk: 0.03, Self.woman(45)) == ["BR-01", "BR-07"])
-        #expect(Self.fired(policy, risk: 0.08, Self.woman(49)) == ["BR-01", "BR-07"])
+        #expect(Self.fired(policy, risk: 0.03, Self.woman(45)) == ["BR-07"])
+        #expect(Self.fired(policy, risk: 0.08, Self.woman(49)) == ["BR-07"])
         #expect(Self.fired(policy, risk: 0.08, Self.woman(50)) == ["BR-01"])
         #expect(try Self.breast().band(for: 0.08).id == "high")
     }

@@ -1,0 +1,303 @@
+import Foundation
+internal import Logging
+internal import PostgresNIO
+
+/// The shared score history on a PostgreSQL server (postgres-nio, one connection per process): the same tables,
+/// the same run protocol and the same behaviour as ``SQLiteHistoryStore``.
+///
+/// One writer per store is a session-level advisory lock (`pg_try_advisory_lock`), which the server releases when
+/// the connection ends, however the process ends. A chunk of results goes in one multi-row `INSERT` per 4,000 rows,
+/// in the same transaction as the run's progress marker.
+public final class PostgresHistoryStore: HistoryStore {
+    public let name: String
+    private let connection: PostgresConnection
+    private let logger: Logger
+
+    /// Advisory-lock key of the writer lock (the text "riskkit history" as a number).
+    private static let lockKey: Int64 = 0x7269_736B_6869_7374
+
+    /// Connects to `address`, creating or migrating the schema.
+    /// - Throws: ``StoreError`` `.io` when the server cannot be reached or refuses the login, `.newerSchema` for a
+    ///   store written by a newer RiskKit.
+    public static func connect(_ address: PostgresAddress) async throws(StoreError) -> PostgresHistoryStore {
+        // postgres-nio's own messages would be of no use to a scheduler's log and must never carry values.
+        let logger = Logger(label: "riskkit.store", factory: { _ in SwiftLogNoOpLogHandler() })
+        let configuration = PostgresConnection.Configuration(
+            host: address.host, port: address.port, username: address.user, password: address.password,
+            database: address.database, tls: .disable)
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+        } catch {
+            throw storeError(error, store: address.name, doing: "connect")
+        }
+        let store = PostgresHistoryStore(name: address.name, connection: connection, logger: logger)
+        do {
+            try await store.migrate()
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+        return store
+    }
+
+    private init(name: String, connection: PostgresConnection, logger: Logger) {
+        self.name = name
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// The schema, as ``SQLiteHistoryStore/migrator`` (same migration identifiers), recorded in
+    /// `riskkit_migrations`; migrations run in one transaction under a transaction-level advisory lock, so two
+    /// processes opening a new store at once do not both create it.
+    static let migrations: [(identifier: String, sql: [String])] = [
+        ("v1: runs and results", [
+            """
+            CREATE TABLE runs (
+                id BIGSERIAL PRIMARY KEY,
+                run_key TEXT NOT NULL,
+                as_of TEXT NOT NULL,
+                input_sha256 TEXT NOT NULL,
+                input_rows BIGINT NOT NULL,
+                models TEXT NOT NULL,
+                policy_version TEXT,
+                policy_sha256 TEXT,
+                pseudonym_key TEXT,
+                riskkit_version TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('running', 'complete', 'interrupted')),
+                started_at TEXT NOT NULL,
+                ended_at TEXT,
+                rows_done BIGINT NOT NULL DEFAULT 0,
+                scored BIGINT NOT NULL DEFAULT 0,
+                not_assessable BIGINT NOT NULL DEFAULT 0,
+                rejected TEXT NOT NULL DEFAULT '{}'
+            )
+            """,
+            "CREATE INDEX runs_by_key ON runs (run_key)",
+            """
+            CREATE TABLE results (
+                run_id BIGINT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+                model INTEGER NOT NULL,
+                patient TEXT NOT NULL,
+                row BIGINT NOT NULL,
+                risk DOUBLE PRECISION,
+                percentile DOUBLE PRECISION,
+                band TEXT,
+                recommendations TEXT NOT NULL,
+                not_assessable_reason TEXT,
+                input_hash TEXT NOT NULL,
+                PRIMARY KEY (run_id, model, patient)
+            )
+            """,
+        ]),
+    ]
+
+    private func migrate() async throws(StoreError) {
+        try await transaction("prepare the store's schema") { connection, logger in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.lockKey + 1))", logger: logger)
+            try await connection.query("CREATE TABLE IF NOT EXISTS riskkit_migrations (identifier TEXT PRIMARY KEY)", logger: logger)
+            var applied = Set<String>()
+            for try await identifier in try await connection.query("SELECT identifier FROM riskkit_migrations", logger: logger).decode(String.self) {
+                applied.insert(identifier)
+            }
+            let known = Set(Self.migrations.map(\.identifier))
+            guard applied.isSubset(of: known) else {
+                throw StoreError(.newerSchema, store: self.name,
+                                 "the store was written by a newer RiskKit (its schema has migrations this version does not know); use that version or a new store")
+            }
+            for migration in Self.migrations where !applied.contains(migration.identifier) {
+                for statement in migration.sql {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query("INSERT INTO riskkit_migrations (identifier) VALUES (\(migration.identifier))", logger: logger)
+            }
+        }
+    }
+
+    public func lockForWriting(wait: Double) async throws(StoreError) {
+        let deadline = Date().addingTimeInterval(max(0, wait))
+        while true {
+            let locked: Bool = try await run("take the writer lock") { connection, logger in
+                try await connection.query("SELECT pg_try_advisory_lock(\(Self.lockKey))", logger: logger)
+                    .decode(Bool.self).first { _ in true } ?? false
+            }
+            if locked { return }
+            guard Date() < deadline else {
+                throw StoreError(.busy, store: name, runningRunMessage(in: try await runs()))
+            }
+            try? await Task.sleep(nanoseconds: 50_000_000)
+        }
+    }
+
+    public func close() async {
+        try? await connection.close()
+    }
+
+    public func begin(_ description: RunDescription, startedAt: String) async throws(StoreError) -> RunStart {
+        let key = description.key
+        return try await transaction("record the run") { connection, logger in
+            let existing = try await connection.query(
+                "SELECT \(unescaped: Self.runColumns) FROM runs WHERE run_key = \(key) AND status <> 'interrupted' ORDER BY id DESC LIMIT 1",
+                logger: logger).collect()
+            if let row = existing.first {
+                let record = try self.record(row)
+                return record.status == .complete ? .alreadyComplete(record) : .resumed(record)
+            }
+            let models = String(decoding: try JSONEncoder().encode(description.models), as: UTF8.self)
+            let id = try await connection.query("""
+                INSERT INTO runs (run_key, as_of, input_sha256, input_rows, models, policy_version, policy_sha256,
+                                  pseudonym_key, riskkit_version, status, started_at)
+                VALUES (\(key), \(description.asOf), \(description.inputSHA256), \(Int64(description.inputRows)), \(models),
+                        \(description.policyVersion), \(description.policySHA256), \(description.pseudonymKeyFingerprint),
+                        \(description.riskkitVersion), 'running', \(startedAt))
+                RETURNING id
+                """, logger: logger).decode(Int64.self).first { _ in true }
+            guard let id else { throw StoreError(.io, store: self.name, "the server returned no run id") }
+            return .started(RunRecord(id: id, description: description, status: .running, startedAt: startedAt,
+                                      endedAt: nil, rowsDone: 0, counts: RunCounts()))
+        }
+    }
+
+    /// Rows per `INSERT` (10 parameters each, under PostgreSQL's 65,535).
+    private static let rowsPerInsert = 4_000
+
+    public func commit(_ results: [PatientResult], run: Int64, rowsDone: Int, counts: RunCounts) async throws(StoreError) {
+        try await transaction("store results") { connection, logger in
+            var start = 0
+            while start < results.count {
+                let end = min(results.count, start + Self.rowsPerInsert)
+                var sql = "INSERT INTO results (run_id, model, patient, row, risk, percentile, band, recommendations, not_assessable_reason, input_hash) VALUES "
+                var binds = PostgresBindings(capacity: (end - start) * 10)
+                for (n, r) in results[start..<end].enumerated() {
+                    let p = n * 10
+                    sql += n == 0 ? "" : ","
+                    sql += "($\(p + 1),$\(p + 2),$\(p + 3),$\(p + 4),$\(p + 5),$\(p + 6),$\(p + 7),$\(p + 8),$\(p + 9),$\(p + 10))"
+                    binds.append(run)
+                    binds.append(Int32(r.model))
+                    binds.append(r.patient)
+                    binds.append(Int64(r.row))
+                    if let risk = r.risk { binds.append(risk) } else { binds.appendNull() }
+                    if let percentile = r.percentile { binds.append(percentile) } else { binds.appendNull() }
+                    if let band = r.band { binds.append(band) } else { binds.appendNull() }
+                    binds.append(r.recommendations.encoded)
+                    if let reason = r.notAssessableReason { binds.append(reason) } else { binds.appendNull() }
+                    binds.append(r.inputHash)
+                }
+                try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+                start = end
+            }
+            let stored = try await connection.query("SELECT rejected FROM runs WHERE id = \(run) FOR UPDATE", logger: logger)
+                .decode(String.self).first { _ in true } ?? "{}"
+            var rejected = try JSONDecoder().decode([String: Int].self, from: Data(stored.utf8))
+            rejected.merge(counts.rejected, uniquingKeysWith: +)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let rejectedText = String(decoding: try encoder.encode(rejected), as: UTF8.self)
+            let updated = try await connection.query("""
+                UPDATE runs SET rows_done = \(Int64(rowsDone)), scored = scored + \(Int64(counts.scored)),
+                       not_assessable = not_assessable + \(Int64(counts.notAssessable)), rejected = \(rejectedText)
+                WHERE id = \(run) AND status = 'running' RETURNING id
+                """, logger: logger).collect()
+            guard updated.count == 1 else { throw StoreError(.corrupt, store: self.name, "run \(run) is not running") }
+        }
+    }
+
+    public func finish(run: Int64, status: RunStatus, endedAt: String) async throws(StoreError) {
+        try await self.run("close the run") { connection, logger in
+            try await connection.query("UPDATE runs SET status = \(status.rawValue), ended_at = \(endedAt) WHERE id = \(run)", logger: logger)
+            return ()
+        }
+    }
+
+    public func runs() async throws(StoreError) -> [RunRecord] {
+        try await run("read the runs") { connection, logger in
+            try await connection.query("SELECT \(unescaped: Self.runColumns) FROM runs ORDER BY id DESC", logger: logger)
+                .collect().map { row throws(StoreError) in try self.record(row) }
+        }
+    }
+
+    public func results(run: Int64) async throws(StoreError) -> [PatientResult] {
+        try await self.run("read the results") { connection, logger in
+            var results: [PatientResult] = []
+            let rows = try await connection.query("""
+                SELECT row, model, patient, risk, percentile, band, recommendations, not_assessable_reason, input_hash
+                FROM results WHERE run_id = \(run) ORDER BY row, model
+                """, logger: logger)
+            for try await (row, model, patient, risk, percentile, band, text, reason, hash) in rows.decode(
+                (Int64, Int32, String, Double?, Double?, String?, String, String?, String).self) {
+                guard let recommendations = RecommendationSet(encoded: text) else {
+                    throw StoreError(.corrupt, store: self.name, "run \(run) holds a recommendation list that does not read")
+                }
+                results.append(PatientResult(row: Int(row), model: Int(model), patient: patient, risk: risk,
+                                             percentile: percentile, band: band, recommendations: recommendations,
+                                             notAssessableReason: reason, inputHash: hash))
+            }
+            return results
+        }
+    }
+
+    // MARK: - Helpers
+
+    private static let runColumns = """
+        id, run_key, as_of, input_sha256, input_rows, models, policy_version, policy_sha256, pseudonym_key,
+        riskkit_version, status, started_at, ended_at, rows_done, scored, not_assessable, rejected
+        """
+
+    private func record(_ row: PostgresRow) throws(StoreError) -> RunRecord {
+        do {
+            let (id, _, asOf, input, rows, modelsText, policyVersion, policySHA, pseudonyms, version, statusText,
+                 started, ended, done, scored, notAssessable, rejectedText) = try row.decode(
+                (Int64, String, String, String, Int64, String, String?, String?, String?, String, String, String,
+                 String?, Int64, Int64, Int64, String).self)
+            guard let status = RunStatus(rawValue: statusText) else { throw StoreError(.corrupt, store: name, "run \(id) has an unknown status") }
+            let models = try JSONDecoder().decode([RunModel].self, from: Data(modelsText.utf8))
+            let rejected = try JSONDecoder().decode([String: Int].self, from: Data(rejectedText.utf8))
+            let description = RunDescription(asOf: asOf, inputSHA256: input, inputRows: Int(rows), models: models,
+                                             policyVersion: policyVersion, policySHA256: policySHA,
+                                             pseudonymKeyFingerprint: pseudonyms, riskkitVersion: version)
+            return RunRecord(id: id, description: description, status: status, startedAt: started, endedAt: ended,
+                             rowsDone: Int(done), counts: RunCounts(scored: Int(scored), notAssessable: Int(notAssessable), rejected: rejected))
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.corrupt, store: name, "a run has a field that does not read")
+        }
+    }
+
+    /// Runs `body` on the connection, mapping errors.
+    private func run<T: Sendable>(_ doing: String, _ body: (PostgresConnection, Logger) async throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await body(connection, logger)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.storeError(error, store: name, doing: doing)
+        }
+    }
+
+    /// Runs `body` in a transaction (rolled back when it throws), mapping errors.
+    private func transaction<T: Sendable>(_ doing: String, _ body: (PostgresConnection, Logger) async throws -> T) async throws(StoreError) -> T {
+        try await run(doing) { connection, logger in
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                let result = try await body(connection, logger)
+                try await connection.query("COMMIT", logger: logger)
+                return result
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        }
+    }
+
+    /// A postgres-nio error as a store error: the server's message (never a bound value), I/O otherwise.
+    private static func storeError(_ error: any Error, store: String, doing: String) -> StoreError {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] {
+                return StoreError(.io, store: store, "cannot \(doing): the server says: \(message)")
+            }
+            return StoreError(.io, store: store, "cannot \(doing): \(error.code)")
+        }
+        return StoreError(.io, store: store, "cannot \(doing): \(error)")
+    }
+}
