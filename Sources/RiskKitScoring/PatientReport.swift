@@ -44,8 +44,6 @@ public struct PatientReport: Sendable, Equatable, Encodable {
         case skippedRules = "skipped_rules"
         case policyVersion = "policy_version"
         case genetics
-        case whatIf = "what_if", whatIfCombined = "what_if_combined", whatIfImputed = "what_if_imputed"
-        case whatIfNote = "what_if_note", riskAge = "risk_age", riskAgeReason = "risk_age_reason"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -62,13 +60,6 @@ public struct PatientReport: Sendable, Equatable, Encodable {
         try c.encode(policy?.skipped ?? [], forKey: .skippedRules)
         try c.encode(policy?.policyVersion, forKey: .policyVersion)
         try c.encodeIfPresent(score.genetics, forKey: .genetics)
-        if let whatIf {
-            try c.encode(whatIf.steps, forKey: .whatIf)
-            try c.encode(whatIf.combined, forKey: .whatIfCombined)
-            try c.encode(whatIf.imputed, forKey: .whatIfImputed)
-            try c.encode(WhatIfPlan.note, forKey: .whatIfNote)
-            try c.encode(whatIf.riskAge.age, forKey: .riskAge)
-            try c.encodeIfPresent(whatIf.riskAge.reason, forKey: .riskAgeReason)
-        }
+        try whatIf?.encode(to: encoder)
     }
 }

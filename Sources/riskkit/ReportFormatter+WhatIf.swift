@@ -4,27 +4,29 @@ import RiskKit
 extension ReportFormatter {
     /// The what-if plan of one patient shown in full: each factor with its value now → at target (with the
     /// policy field's unit), the risk now → then and the change in percentage points; all factors together; the
-    /// factors left out for want of a value; the risk age; and what these figures are.
-    func whatIfSection(_ plan: WhatIfPlan, risk: Double) -> String {
-        var out = "\n  What if (model-based estimates, not causal effects):\n"
-        if plan.steps.isEmpty { out += "    No modifiable factor the model uses is off target.\n" }
+    /// factors left out for want of a value; the risk age; and what these figures are. The heading is indented by
+    /// `indent`, the lines under it by two spaces more.
+    func whatIfSection(_ plan: WhatIfPlan, risk: Double, indent: String = "  ") -> String {
+        var out = "\n\(indent)What if (model-based estimates, not causal effects):\n"
+        let item = indent + "  "
+        if plan.steps.isEmpty { out += "\(item)No modifiable factor the model uses is off target.\n" }
         for step in plan.steps {
             let unit = step.unit.map { " (\($0))" } ?? ""
-            out += "    \(step.label)\n      \(step.factor) \(number(step.current)) → \(number(step.target))\(unit): "
+            out += "\(item)\(step.label)\n\(item)  \(step.factor) \(number(step.current)) → \(number(step.target))\(unit): "
                 + riskChange(from: risk, to: step.risk) + "\n"
         }
         if let combined = plan.combined, plan.steps.count > 1 {
-            out += "    All of these together: \(riskChange(from: risk, to: combined.risk))\n"
+            out += "\(item)All of these together: \(riskChange(from: risk, to: combined.risk))\n"
         }
         if !plan.imputed.isEmpty {
-            out += "    Not in the plan (value missing, imputed: it cannot be changed without being known): "
+            out += "\(item)Not in the plan (value missing, imputed: it cannot be changed without being known): "
                 + plan.imputed.joined(separator: ", ") + "\n"
         }
-        out += "    Risk age: " + (plan.riskAge.age.map { age in
+        out += "\(item)Risk age: " + (plan.riskAge.age.map { age in
             "\(Int(age.rounded())) (actual \(plan.riskAge.actual.map(number) ?? "not given")): the age at which a person of the same sex, "
                 + "with the factors above at target and every other value as now, has this risk"
         } ?? "not given (\(plan.riskAge.reason ?? "unknown"))") + "\n"
-        out += "    \(WhatIfPlan.note)\n"
+        out += "\(item)\(WhatIfPlan.note)\n"
         return out
     }
 

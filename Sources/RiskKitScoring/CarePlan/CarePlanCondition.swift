@@ -4,8 +4,8 @@ import RiskKitRecommendations
 ///
 /// JSON keys: `model`, `outcome`, `horizon_years`, `status` (`scored`), `risk`, `percentile`, `band`,
 /// `band_label`, `linear_predictor`, `contributions` ([{`feature`, `value`}]), `imputed`, `skipped_rules`,
-/// `policy_version`, and `genetics` for a model with a polygenic score, as in a one-model report; the
-/// recommendations are the plan's, merged.
+/// `policy_version`, `genetics` for a model with a polygenic score, and the what-if keys (``WhatIfPlan``) for a
+/// policy with modifiable factors, as in a one-model report; the recommendations are the plan's, merged.
 public struct CarePlanCondition: Sendable, Equatable, Encodable {
     /// The model's name in the plan (the CLI uses the model file's name without `.json`).
     public var model: String
@@ -60,5 +60,6 @@ public struct CarePlanCondition: Sendable, Equatable, Encodable {
         try c.encode(report.policy?.skipped ?? [], forKey: .skippedRules)
         try c.encode(report.policy?.policyVersion, forKey: .policyVersion)
         try c.encodeIfPresent(report.score.genetics, forKey: .genetics)
+        try report.whatIf?.encode(to: encoder)
     }
 }

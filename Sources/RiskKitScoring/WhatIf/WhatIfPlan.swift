@@ -8,7 +8,7 @@
 /// first), `what_if_combined` (``WhatIfOutcome``, `null` when no factor is off target), `what_if_imputed` (the
 /// factors left out because their value was missing and imputed), `what_if_note`, `risk_age` (`null` when it
 /// cannot be given) and `risk_age_reason` (why, only then).
-public struct WhatIfPlan: Sendable, Equatable {
+public struct WhatIfPlan: Sendable, Equatable, Encodable {
     /// What every what-if figure is, shown with each plan.
     public static let note = "Model-based estimates: the model's risk with the factors set to their targets and every "
         + "other value kept as it is, not a causal effect of making those changes."
@@ -32,6 +32,25 @@ public struct WhatIfPlan: Sendable, Equatable {
         self.riskAge = riskAge
     }
 }
+
+extension WhatIfPlan {
+    private enum CodingKeys: String, CodingKey {
+        case steps = "what_if", combined = "what_if_combined", imputed = "what_if_imputed", note = "what_if_note"
+        case riskAge = "risk_age", riskAgeReason = "risk_age_reason"
+    }
+
+    /// Writes the plan's keys into the object being encoded (a report's, or a care plan condition's).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(steps, forKey: .steps)
+        try c.encode(combined, forKey: .combined)
+        try c.encode(imputed, forKey: .imputed)
+        try c.encode(Self.note, forKey: .note)
+        try c.encode(riskAge.age, forKey: .riskAge)
+        try c.encodeIfPresent(riskAge.reason, forKey: .riskAgeReason)
+    }
+}
+
 
 /// One factor of a what-if plan: its value now and at target, and the model's risk at target.
 public struct WhatIfStep: Sendable, Equatable, Encodable {
