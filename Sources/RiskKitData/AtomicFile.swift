@@ -49,15 +49,20 @@ public final class AtomicFileWriter {
         var fd: Int32 = -1
         for attempt in 0..<100 {
             tmp = folder + "/." + name + ".tmp-\(getpid())-\(attempt)"
+            // Registered before it exists, so that an interrupt between creating and registering cannot leave it.
+            TemporaryFiles.register(tmp)
             fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
-            if fd >= 0 || errno != EEXIST { break }
+            if fd >= 0 { break }
+            let failure = errno
+            TemporaryFiles.unregister(tmp)
+            errno = failure
+            if failure != EEXIST { break }
         }
         guard fd >= 0 else { throw OutputFileError(path: path, reason: String(cString: strerror(errno))) }
         // The umask may have cleared bits we asked for; it can never add any, so owner-only stays owner-only.
         fchmod(fd, permissions)
         temporaryPath = tmp
         descriptor = fd
-        TemporaryFiles.register(tmp)
     }
 
     deinit { if !finished { abandon() } }

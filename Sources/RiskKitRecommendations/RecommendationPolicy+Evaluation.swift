@@ -216,15 +216,9 @@ extension RecommendationPolicy {
     /// ``recommend(risk:fieldValues:asOf:factorContribution:)``.
     package func offTargetFactors(fieldValues: [FieldValue?]) -> [OffTargetFactor] {
         guard !modifiable.isEmpty else { return [] }
-        let (cells, _) = cells(of: fieldValues)
-        var decided = Set<Int>()
         var result: [OffTargetFactor] = []
-        cells.withUnsafeBufferPointer { cells in
-            for (k, slot) in modifiableSlots.enumerated() where !decided.contains(slot) {
-                let truth = compiled.evaluate(condition: rules.count + k, risk: .nan, band: -1, cells: cells, problems: nil)
-                guard truth == .yes else { continue }
-                decided.insert(slot)
-                guard case .number(let current) = cells[slot], let target = modifiable[k].target.target(for: current) else { continue }
+        cells(of: fieldValues).cells.withUnsafeBufferPointer { cells in
+            forEachOffTargetFactor(cells: cells) { k, current, target in
                 result.append(OffTargetFactor(factor: k, field: modifiable[k].field, label: modifiable[k].label,
                                               current: current, target: target, source: modifiable[k].source))
             }

@@ -10,8 +10,9 @@ import RiskKitData
 /// `band_label`, `linear_predictor`, `imputed` (features that were missing and imputed), `skipped_rules`, and
 /// `policy_version`; `status` (`scored` or `not_assessable`) with `not_assessable_reason` (the sentence, null when
 /// scored), and the provenance `model_checksum` and `scored_at`. A not-assessable patient has null `risk`,
-/// `percentile`, `band`, `band_label` and `linear_predictor`, no contributions or genetics, and the
-/// recommendations of the rules that do not need the risk.
+/// `percentile`, `band`, `band_label` and `linear_predictor`, no contributions, genetics or what-if plan, and the
+/// recommendations of the rules that do not need the risk. With a policy that declares modifiable factors, the
+/// what-if plan's keys (``WhatIfPlan``).
 public struct PatientReport: Sendable, Equatable, Encodable {
     /// The risk and its context.
     public var score: PatientScore
@@ -42,6 +43,8 @@ public struct PatientReport: Sendable, Equatable, Encodable {
     public var skippedRules: [SkippedRule] { policy?.skipped ?? policyWithoutRisk?.skipped ?? [] }
     /// The version of the policy applied (nil: none).
     public var policyVersion: String? { policy?.policyVersion ?? policyWithoutRisk?.policyVersion }
+    /// The what-if plan, when the policy declares modifiable factors.
+    public var whatIf: WhatIfPlan?
 
     /// Scores a patient with `model` and applies `policy` (if any) to the risk and the patient's fields
     /// (``PatientScorer/report(_:)`` without genotype scores).
@@ -50,10 +53,11 @@ public struct PatientReport: Sendable, Equatable, Encodable {
     }
 
     /// Creates a report from its parts.
-    public init(score: PatientScore, policy: PolicyOutcome?, topContributions: Int) {
+    public init(score: PatientScore, policy: PolicyOutcome?, topContributions: Int, whatIf: WhatIfPlan? = nil) {
         self.score = score
         self.policy = policy
         self.topContributions = topContributions
+        self.whatIf = whatIf
     }
 
     /// The contributions shown: the largest `topContributions` by absolute value (none when not assessable).
@@ -94,5 +98,6 @@ public struct PatientReport: Sendable, Equatable, Encodable {
         try c.encode(notAssessable?.description, forKey: .notAssessableReason)
         try c.encode(provenance?.modelChecksum, forKey: .modelChecksum)
         try c.encode(provenance?.scoredAt, forKey: .scoredAt)
+        try whatIf?.encode(to: encoder)
     }
 }

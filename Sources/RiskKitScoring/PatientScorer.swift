@@ -36,6 +36,8 @@ public struct PatientScorer: Sendable {
     let levels: [[String]]
     /// The model checksum and time written on every report of this scorer.
     public let provenance: ScoringProvenance
+    /// The policy's modifiable factors as model features, for what-if plans.
+    let whatIfLayout: WhatIfLayout
 
     /// Creates a scorer; `allowImputation` imputes a missing required feature instead of reporting the patient
     /// not assessable (research use), `scoredAt` is the run's time as ``ScoringProvenance/timestamp(_:)`` writes it.
@@ -60,6 +62,7 @@ public struct PatientScorer: Sendable {
         provenance = ScoringProvenance(modelChecksum: model.checksum, scoredAt: scoredAt)
         codecs = features.map(FeatureCodec.init)
         levels = features.map { $0.levels ?? [] }
+        whatIfLayout = WhatIfLayout(schema: model.schema, policy: policy)
         var offset = 0
         columnOffsets = codecs.map { codec in
             defer { offset += codec.width }

@@ -75,6 +75,9 @@ struct CarePlanFormatter {
             if !factors.isEmpty {
                 out += "    Main factors (log-odds relative to an average patient): \(factors.joined(separator: ", "))\n"
             }
+            if let plan = r.whatIf {
+                out += f.whatIfSection(plan, risk: r.score.risk, indent: "    ")
+            }
             if !r.skippedRules.isEmpty {
                 out += "    Not evaluated (missing data): "
                     + r.skippedRules.map { "\($0.rule) (\($0.fields.joined(separator: ", ")))" }.joined(separator: "; ") + "\n"

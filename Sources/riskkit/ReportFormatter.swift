@@ -10,11 +10,14 @@ struct ReportFormatter: Sendable {
     private let lines: PatientLineWriter
     /// One patient, shown in full (instead of one line per patient).
     var detailed = false
+    /// How contributions are shown in table and CSV output.
+    let contributions: ContributionScale
 
-    init(format: OutputFormat, scorer: PatientScorer) {
+    init(format: OutputFormat, scorer: PatientScorer, contributions: ContributionScale = .logOdds) {
         self.format = format
         self.scorer = scorer
-        lines = PatientLineWriter(scorer: scorer)
+        self.contributions = contributions
+        lines = PatientLineWriter(scorer: scorer, oddsRatios: contributions == .oddsRatio)
     }
 
     var model: RiskModel { scorer.model }
@@ -61,7 +64,7 @@ struct ReportFormatter: Sendable {
     /// What comes before the first row: the CSV header, or the table's column heads.
     var header: String {
         switch format {
-        case .csv: PatientLineWriter.csvHeader(model: model)
+        case .csv: PatientLineWriter.csvHeader(model: model, oddsRatios: contributions == .oddsRatio)
         case .table: detailed ? "" : tableHeader()
         case .json: ""
         }
@@ -78,27 +81,29 @@ struct ReportFormatter: Sendable {
     private func tableHeader() -> String {
         let genetic = model.genetics == nil ? "" : pad("PRS pctl", 8, right: true) + "  " + pad("gen. OR", 7, right: true) + "  "
         let h = pad("patient", 16) + "  " + pad("risk", 7, right: true) + "  " + pad("pctl", 5, right: true) + "  "
-            + genetic + pad("band", 13) + "  " + pad("main factors", 40) + "  recommendations\n"
+            + genetic + pad("band", 13) + "  "
+            + pad(contributions == .oddsRatio ? "main factors (odds ratio)" : "main factors (log-odds)", 40) + "  recommendations\n"
         return h + String(repeating: "-", count: 110 + genetic.count) + "\n"
     }
 
     private func line(_ r: PatientReport) -> String {
         var out = ""
-        let factors = r.shownContributions.prefix(3).map { "\($0.feature) \(String(format: "%+.2f", $0.value))" }.joined(separator: ", ")
+        let factors = r.shownContributions.prefix(3).map { "\($0.feature) \(contribution($0.value, digits: 2))" }.joined(separator: ", ")
         let recs = r.recommendations.map(\.rule).joined(separator: " ")
         let missing = r.score.imputed.joined(separator: ", ")
         if let reason = r.notAssessable {
             return pad(r.score.id ?? "—", 16) + "  not assessable: \(reason)" + (recs.isEmpty ? "" : "  " + recs)
-                + (missing.isEmpty ? "" : "  (missing: \(missing))") + "\n"
+                + (missing.isEmpty ? "" : "  (missing: \(missing))") + "\n" + recommendationLines(r)
         }
         let imputed = missing.isEmpty ? "" : "  (imputed: \(missing))"
         let genetic = r.score.genetics.map { g in
-            pad(g.percentile.map { String(Int($0.rounded())) } ?? "—", 8, right: true) + "  "
+            pad(g.percentile.map(ordinal) ?? "—", 8, right: true) + "  "
                 + pad(String(format: "%.2f", g.oddsRatio), 7, right: true) + "  "
         } ?? ""
         out += pad(r.score.id ?? "—", 16) + "  " + pad(percent(r.score.risk), 7, right: true) + "  "
-            + pad(String(Int(r.score.percentile.rounded())), 5, right: true) + "  " + genetic + pad(r.policy?.band.id ?? "—", 13) + "  "
+            + pad(ordinal(r.score.percentile), 5, right: true) + "  " + genetic + pad(r.policy?.band.id ?? "—", 13) + "  "
             + pad(factors, 40) + "  " + recs + imputed + "\n"
+        out += recommendationLines(r)
         return out
     }
 
@@ -120,10 +125,13 @@ struct ReportFormatter: Sendable {
         if !r.score.imputed.isEmpty {
             out += "  Missing and imputed: \(r.score.imputed.joined(separator: ", "))\n"
         }
-        out += "\n  Main factors (log-odds relative to an average patient in the training data):\n"
+        out += contributions == .oddsRatio
+            ? "\n  Main factors (odds ratio against an average patient in the training data):\n"
+            : "\n  Main factors (log-odds relative to an average patient in the training data):\n"
         for c in r.shownContributions {
-            out += "    \(pad(c.feature, 24)) \(String(format: "%+.3f", c.value))  \(c.value > 0 ? "raises" : "lowers") risk\n"
+            out += "    \(pad(c.feature, 24)) \(contribution(c.value, digits: 3))  \(c.value > 0 ? "raises" : "lowers") risk\n"
         }
+        if let plan = r.whatIf { out += whatIfSection(plan, risk: r.score.risk) }
         return out + recommendationsBlock(r)
     }
 
@@ -151,6 +159,11 @@ struct ReportFormatter: Sendable {
         return out
     }
 
+    /// A contribution as log odds (`+0.523`) or as an odds ratio (`×1.687`), with `digits` decimals.
+    private func contribution(_ value: Double, digits: Int) -> String {
+        contributions == .oddsRatio ? "×" + String(format: "%.\(digits)f", exp(value)) : String(format: "%+.\(digits)f", value)
+    }
+
     func footer() -> String {
         var out = "\n"
         if let d = model.description { out += "Model: \(d)\n" }
@@ -162,7 +175,7 @@ struct ReportFormatter: Sendable {
         return out
     }
 
-    private func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+    func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
         let t = s.count > width ? String(s.prefix(width - 1)) + "…" : s
         let fill = String(repeating: " ", count: Swift.max(0, width - t.count))
         return right ? fill + t : t + fill

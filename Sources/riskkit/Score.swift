@@ -39,6 +39,8 @@ struct Score: AsyncParsableCommand, LoggingCommand {
     @Option(help: "Output format: table, csv or json (JSON Lines: one object per patient).") var format: OutputFormat = .table
     @Option(help: "Write to this file (owner-only permissions) instead of standard output.") var out: String?
     @Option(help: "How many contributing factors to show per patient.") var top: Int = 5
+    @Option(help: "Contributions in table and CSV output: log-odds (default) or odds-ratio (e^contribution, against an average patient in the training data).")
+    var contributions: ContributionScale = .logOdds
     @Option(name: .customLong("as-of"), help: "The date screening due dates are judged against, YYYY-MM-DD (default: today in UTC, or the day of SOURCE_DATE_EPOCH when set).")
     var asOf: String?
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the patients' genotypes (IID = patient id), for models with a polygenic score.")
@@ -91,7 +93,7 @@ struct Score: AsyncParsableCommand, LoggingCommand {
                     jsonRejects = (jsonRejects ?? []) + [scorer.reject(error, line: line, id: nil, malformed: true)]
                 } : nil) : nil
             let sink = try OutputSink(path: out)
-            var formatter = ReportFormatter(format: format, scorer: scorer)
+            var formatter = ReportFormatter(format: format, scorer: scorer, contributions: contributions)
             // JSON Lines are a batch even when bad lines were skipped down to one or none.
             let jsonBatch = (jsonLines?.count ?? 0) + (jsonRejects?.count ?? 0) > 1
             formatter.detailed = data == nil && !jsonBatch

@@ -104,7 +104,7 @@ import RiskKit
         #expect(r.status == 0, "\(r.stderr)")
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 401)
-        #expect(lines[0] == "id,risk,percentile,band,top_factors,recommendations,imputed,status,not_assessable_reason,model_checksum,policy_version,scored_at")
+        #expect(lines[0] == "id,risk,percentile,band,top_factors,recommendations,imputed,status,not_assessable_reason,model_checksum,policy_version,scored_at,recommendation_texts")
         #expect(lines[1].hasPrefix("S7-000001,"))
         let attributes = try FileManager.default.attributesOfItem(atPath: out)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
@@ -224,7 +224,7 @@ import RiskKit
         for line in lines {
             let patient = try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(patient["band"] is String)
-            #expect(patient["policy_version"] as? String == "2026.12")
+            #expect(patient["policy_version"] as? String == "2026.12.1")
         }
     }
 

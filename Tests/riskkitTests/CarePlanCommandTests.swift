@@ -35,7 +35,7 @@ import Testing
         #expect(conditions.map { $0["model"] as? String } == ["demo-cvd-model", "demo-t2d-model", "demo-breast-model"])
         #expect(conditions.map { $0["status"] as? String } == ["scored", "scored", "scored"])
         #expect(conditions.map { $0["band"] as? String } == ["low", "high", "moderate"])
-        #expect(conditions.map { $0["policy_version"] as? String } == ["2026.12", "2026.12.1-t2d", "2026.12.1-breast"])
+        #expect(conditions.map { $0["policy_version"] as? String } == ["2026.12.1", "2026.12.2-t2d", "2026.12.1-breast"])
         let recommendations = try #require(plan["recommendations"] as? [[String: Any]])
         let rules = recommendations.compactMap { $0["rule"] as? String }
         // Derived in CarePlanTests.threeConditionPlanMergesAndRoutesCarriers.

@@ -40,7 +40,8 @@ extension PatientBlock {
                                           recommendations: recommendations ?? [], skipped: skipped[i] ?? []) : nil
         }
         var report = PatientReport(score: score(i, model: scorer.model), policy: outcome,
-                                   topContributions: scorer.topContributions)
+                                   topContributions: scorer.topContributions,
+                                   whatIf: reason == nil ? scorer.whatIfPlan(i, of: self) : nil)
         report.notAssessable = reason
         if reason != nil, let policy = scorer.policy {
             report.policyWithoutRisk = PolicyOutcomeWithoutRisk(

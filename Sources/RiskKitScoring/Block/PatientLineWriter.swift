@@ -8,8 +8,10 @@ import RiskKitData
 ///
 /// CSV columns: `id,risk,percentile,band,top_factors,recommendations,imputed`, then for a model with genetics
 /// `prs,prs_percentile,genetic_odds_ratio,risk_without_genetics`, then
-/// `status,not_assessable_reason,model_checksum,policy_version,scored_at` (``csvHeader``); a not-assessable
-/// patient's risk, percentile, band, factors and genetics are empty cells. Numbers are `String(Double)`
+/// `status,not_assessable_reason,model_checksum,policy_version,scored_at`, then `recommendation_texts` (the fired
+/// rules' texts, joined by ` | `) (``csvHeader(model:oddsRatios:)``); a not-assessable patient's risk, percentile,
+/// band, factors and genetics are empty cells. With odds ratios, `top_factors` is `top_factors_odds_ratio` and holds
+/// e^contribution. Numbers are `String(Double)`
 /// (shortest round-trip) or printf-style fixed decimals (`DecimalNumber.appendFixed`); fields holding a comma,
 /// quote or line break are quoted, quotes doubled.
 ///
@@ -33,6 +35,12 @@ package struct PatientLineWriter: Sendable {
     /// Per rule, the interval its due date is computed with: set for a rule with a `last_done_field` when the
     /// scorer has an as-of date.
     private let dueMonths: [Int?]
+    /// Per rule, its text with quotes doubled (CSV), and whether it holds a comma, quote or line break (so the
+    /// field it is in is quoted).
+    private let ruleTextCSV: [[UInt8]]
+    private let ruleTextQuoted: [Bool]
+    /// Whether CSV contributions are odds ratios (e^contribution) instead of log odds.
+    private let oddsRatios: Bool
     /// Per band, its CSV field and the JSON line's start up to the contributions: `{"band":…,"band_label":…`.
     private let bandCSV: [[UInt8]]
     private let bandJSON: [[UInt8]]
@@ -44,20 +52,25 @@ package struct PatientLineWriter: Sendable {
     private let provenanceCSV: [UInt8]
     /// Whether the scorer applies a policy.
     private let hasPolicy: Bool
+    /// The what-if keys, for a policy with modifiable factors.
+    private let whatIf: WhatIfJSON
     /// Whether every model and policy text can be written directly (no control characters).
     private let plainTexts: Bool
     /// One CSV field being formatted, before quoting.
     private var field: [UInt8] = []
 
-    /// A writer for the patients `scorer` scores.
-    package init(scorer: PatientScorer) {
+    /// A writer for the patients `scorer` scores; CSV contributions as odds ratios when `oddsRatios`.
+    package init(scorer: PatientScorer, oddsRatios: Bool = false) {
         self.scorer = scorer
+        self.oddsRatios = oddsRatios
         hasPolicy = scorer.policy != nil
         let names = scorer.model.schema.features.map(\.name)
         featureText = names.map { Array($0.utf8) }
         featureJSON = names.map { JSONText.string($0) }
         let rules = scorer.policy?.rules ?? []
         ruleCSV = rules.map { Array(($0.id + ($0.intervalMonths.map { "/\($0)mo" } ?? "")).utf8) }
+        ruleTextCSV = rules.map { rule in rule.text.utf8.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } }
+        ruleTextQuoted = rules.map { $0.text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
         ruleJSONParts = rules.map { rule in
             var head: [UInt8] = [], note: [UInt8] = [], tail: [UInt8] = []
             if let factor = rule.factor { head += JSONText.raw("\"factor\":") + JSONText.string(factor) + JSONText.raw(",") }
@@ -96,14 +109,16 @@ package struct PatientLineWriter: Sendable {
         var texts = [provenance.modelChecksum ?? "", provenance.scoredAt ?? ""] + names
             + rules.flatMap { [$0.id, $0.text, $0.source, $0.note ?? "", $0.factor ?? ""] + $0.overrides }
         texts += bands.flatMap { [$0.id, $0.label] } + [scorer.policy?.policyVersion ?? ""]
+        whatIf = WhatIfJSON(scorer: scorer)
+        texts += whatIf.texts
         plainTexts = texts.allSatisfy(JSONText.isPlain)
     }
 
-    /// The CSV header line for `model` (with its trailing line break).
-    package static func csvHeader(model: RiskModel) -> String {
-        "id,risk,percentile,band,top_factors,recommendations,imputed"
+    /// The CSV header line for `model` (with its trailing line break), contributions as odds ratios when `oddsRatios`.
+    package static func csvHeader(model: RiskModel, oddsRatios: Bool = false) -> String {
+        "id,risk,percentile,band,\(oddsRatios ? "top_factors_odds_ratio" : "top_factors"),recommendations,imputed"
             + (model.genetics == nil ? "" : ",prs,prs_percentile,genetic_odds_ratio,risk_without_genetics")
-            + ",status,not_assessable_reason,model_checksum,policy_version,scored_at\n"
+            + ",status,not_assessable_reason,model_checksum,policy_version,scored_at,recommendation_texts\n"
     }
 
     /// Appends patient `i` of `block` as one CSV record (then `\n`) to `line`.
@@ -123,7 +138,12 @@ package struct PatientLineWriter: Sendable {
             if r > 0 { field.append(UInt8(ascii: ";")) }
             field.append(contentsOf: featureText[f])
             field.append(UInt8(ascii: ":"))
-            DecimalNumber.appendFixed(block.contributions[f * block.capacity + i], digits: 4, plusSign: true, to: &field)
+            let value = block.contributions[f * block.capacity + i]
+            if oddsRatios {
+                DecimalNumber.appendFixed(exp(value), digits: 4, to: &field)
+            } else {
+                DecimalNumber.appendFixed(value, digits: 4, plusSign: true, to: &field)
+            }
         }
         appendQuoted(field, to: &line)
         line.append(0x2C)
@@ -140,6 +160,7 @@ package struct PatientLineWriter: Sendable {
         }
         JSONText.append(",scored,", to: &line)
         line += provenanceCSV
+        appendRecommendationTexts(i, of: block, to: &line)
         line.append(0x0A)
     }
 
@@ -152,6 +173,7 @@ package struct PatientLineWriter: Sendable {
         JSONText.append(",not_assessable,", to: &line)
         appendQuoted((block.notAssessableReasons[i]?.description ?? "").utf8, to: &line)
         line += provenanceCSV
+        appendRecommendationTexts(i, of: block, to: &line)
         line.append(0x0A)
     }
 
@@ -172,6 +194,20 @@ package struct PatientLineWriter: Sendable {
             field.append(contentsOf: featureText[f])
         }
         appendQuoted(field, to: &line)
+    }
+
+    /// Appends patient `i`'s `,recommendation_texts` CSV field to `line`: the texts as they were quoted once (the
+    /// field is quoted when any of them needs it), joined by ` | `.
+    private func appendRecommendationTexts(_ i: Int, of block: PatientBlock, to line: inout [UInt8]) {
+        line.append(0x2C)
+        let fired = block.firedRules(i)
+        let quoted = fired.contains { ruleTextQuoted[Int($0)] }
+        if quoted { line.append(0x22) }
+        for (k, r) in fired.enumerated() {
+            if k > 0 { line.append(contentsOf: " | ".utf8) }
+            line += ruleTextCSV[Int(r)]
+        }
+        if quoted { line.append(0x22) }
     }
 
     /// `bytes` as one CSV field (``appendQuoted(_:to:)``).
@@ -196,7 +232,8 @@ package struct PatientLineWriter: Sendable {
 
     /// Appends patient `i` of `block` as one line of JSON (then `\n`) to `line`.
     package func appendJSON(_ i: Int, of block: PatientBlock, to line: inout [UInt8]) throws {
-        guard isPlain(i, of: block) else {
+        let plan = scorer.whatIfFigures(i, of: block)
+        guard isPlain(i, of: block), plan.map(whatIf.isPlain) ?? true else {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             line.append(contentsOf: try encoder.encode(block.report(i, scorer: scorer)))
@@ -272,6 +309,7 @@ package struct PatientLineWriter: Sendable {
         }
         JSONText.append("],\"risk\":", to: &line)
         JSONText.append(number: block.risks[i], to: &line)
+        if let plan { whatIf.appendRiskAge(plan, to: &line) }
         line += scoredAtJSON
         JSONText.append(",\"skipped_rules\":[", to: &line)
         for (k, s) in (block.skipped[i] ?? []).enumerated() {
@@ -286,7 +324,9 @@ package struct PatientLineWriter: Sendable {
             JSONText.append(string: s.rule, to: &line)
             line.append(UInt8(ascii: "}"))
         }
-        JSONText.append("],\"status\":\"scored\"}\n", to: &line)
+        JSONText.append("],\"status\":\"scored\"", to: &line)
+        if let plan { whatIf.appendPlan(plan, to: &line) }
+        JSONText.append("}\n", to: &line)
     }
 
     /// Whether patient `i`'s line can be written directly: every number finite, no control character in a text.

@@ -5,9 +5,9 @@ import RiskKitRecommendations
 /// JSON keys: `model`, `outcome`, `horizon_years`, `status` (`scored` or `not_assessable`),
 /// `not_assessable_reason`, `risk`, `percentile`, `band` (null when not assessable),
 /// `band_label`, `linear_predictor`, `contributions` ([{`feature`, `value`}]), `imputed`, `skipped_rules`,
-/// `policy_version`, `model_checksum`, `scored_at`, and `genetics` for a model with a polygenic score, as in a
-/// one-model report; the
-/// recommendations are the plan's, merged.
+/// `policy_version`, `model_checksum`, `scored_at`, `genetics` for a model with a polygenic score, and the what-if
+/// keys (``WhatIfPlan``) for a policy with modifiable factors, as in a one-model report; the recommendations are
+/// the plan's, merged.
 public struct CarePlanCondition: Sendable, Equatable, Encodable {
     /// The model's name in the plan (the CLI uses the model file's name without `.json`).
     public var model: String
@@ -68,5 +68,6 @@ public struct CarePlanCondition: Sendable, Equatable, Encodable {
         try c.encodeIfPresent(scored ? report.score.genetics : nil, forKey: .genetics)
         try c.encode(report.provenance?.modelChecksum, forKey: .modelChecksum)
         try c.encode(report.provenance?.scoredAt, forKey: .scoredAt)
+        try report.whatIf?.encode(to: encoder)
     }
 }

@@ -41,7 +41,7 @@ import RiskKit
 
     @Test func loadsWithSourcesAndDisclaimer() throws {
         let policy = try Self.policy()
-        #expect(policy.policyVersion == "2026.12")
+        #expect(policy.policyVersion == "2026.12.1")
         #expect(policy.outcome.horizonYears == 10)
         #expect(policy.disclaimer.contains("synthetic data"))
         #expect(policy.disclaimer.contains("decision support"))
