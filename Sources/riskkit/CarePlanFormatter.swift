@@ -7,8 +7,9 @@ import RiskKit
 /// - table: per patient (each followed by a blank line), one risk section per condition, then the merged plan (each recommendation with its
 ///   schedule, due date, source and the conditions it came from); the footer names every model and policy.
 /// - csv: one row per patient and condition: `id,model,status,risk,percentile,band,top_factors,recommendations,
-///   due_dates,imputed`, where `recommendations` are the merged plan's that came from this condition (`id` or
-///   `id/12mo`, `;`-separated) and `due_dates` their due dates (`id:YYYY-MM-DD`, with ` (overdue)`).
+///   due_dates,imputed,recommendation_texts`, where `recommendations` are the merged plan's that came from this
+///   condition (`id` or `id/12mo`, `;`-separated), `due_dates` their due dates (`id:YYYY-MM-DD`, with
+///   ` (overdue)`) and `recommendation_texts` their texts (joined by ` | `, as in the one-model CSV).
 /// - json: one ``CarePlan`` per line (sorted keys).
 struct CarePlanFormatter {
     let format: OutputFormat
@@ -24,7 +25,7 @@ struct CarePlanFormatter {
 
     /// What comes before the first patient.
     var header: String {
-        format == .csv ? "id,model,status,risk,percentile,band,top_factors,recommendations,due_dates,imputed\n" : ""
+        format == .csv ? "id,model,status,risk,percentile,band,top_factors,recommendations,due_dates,imputed,recommendation_texts\n" : ""
     }
 
     /// One patient's plan.
@@ -51,7 +52,8 @@ struct CarePlanFormatter {
             let scored = c.status == .scored
             return [plan.id ?? "", c.model, c.status.rawValue, scored ? String(r.score.risk) : "",
                     scored ? String(format: "%.1f", r.score.percentile) : "",
-                    r.policy?.band.id ?? "", factors, rules, due, r.score.imputed.joined(separator: ";")]
+                    r.policy?.band.id ?? "", factors, rules, due, r.score.imputed.joined(separator: ";"),
+                    recommendations.map(\.text).joined(separator: " | ")]
                 .map(csvField).joined(separator: ",") + "\n"
         }.joined()
     }
@@ -102,6 +104,7 @@ struct CarePlanFormatter {
             if let policy = scorer.policy {
                 out += "  Policy: \(policy.title) \(policy.policyVersion) (\(policy.date)). \(policy.disclaimer)\n"
             }
+            out += "  Provenance: \(ReportFormatter.provenance(of: scorer))\n"
         }
         out += "Decision support, not a diagnosis.\n"
         return out

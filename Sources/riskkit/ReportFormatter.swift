@@ -168,11 +168,15 @@ struct ReportFormatter: Sendable {
         var out = "\n"
         if let d = model.description { out += "Model: \(d)\n" }
         if let policy { out += "Policy: \(policy.title) \(policy.policyVersion) (\(policy.date)). \(policy.disclaimer)\n" }
-        let provenance = scorer.provenance
-        out += "Provenance: model \(provenance.modelChecksum ?? "(no checksum)"), policy \(policy?.policyVersion ?? "(none)"), "
-            + "scored at \(provenance.scoredAt ?? "(unknown)")\n"
+        out += "Provenance: \(Self.provenance(of: scorer))\n"
         out += "Decision support, not a diagnosis.\n"
         return out
+    }
+
+    /// What a table says it was made with: "model <checksum>, policy <version>, scored at <time>".
+    static func provenance(of scorer: PatientScorer) -> String {
+        "model \(scorer.provenance.modelChecksum ?? "(no checksum)"), policy \(scorer.policy?.policyVersion ?? "(none)"), "
+            + "scored at \(scorer.provenance.scoredAt ?? "(unknown)")"
     }
 
     func pad(_ s: String, _ width: Int, right: Bool = false) -> String {

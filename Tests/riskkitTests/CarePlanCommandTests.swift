@@ -76,7 +76,7 @@ import Testing
         let csv = try CLIRunner.run(["score"] + Self.models + ["--data", folder + "/p.csv", "--format", "csv", "--as-of", "2026-12-03"])
         #expect(csv.status == 0, "\(csv.stderr)")
         let rows = csv.stdout.split(separator: "\n")
-        #expect(rows.first == "id,model,status,risk,percentile,band,top_factors,recommendations,due_dates,imputed")
+        #expect(rows.first == "id,model,status,risk,percentile,band,top_factors,recommendations,due_dates,imputed,recommendation_texts")
         #expect(rows.dropFirst().map { $0.split(separator: ",").prefix(3).joined(separator: ",") } == [
             "P1,demo-cvd-model,scored", "P1,demo-t2d-model,scored", "P1,demo-breast-model,scored",
             "P2,demo-cvd-model,scored", "P2,demo-t2d-model,scored", "P2,demo-breast-model,scored"])
