@@ -1,31 +1,15 @@
 
-/// A parsed JSON value, kept untyped so the policy validator can report unknown keys and wrong types by JSON path.
+/// A parsed JSON value, kept untyped so the policy validator can report unknown keys and wrong types by JSON path
+/// (read by ``read(_:)``).
 ///
-/// `JSONDecoder` keeps booleans and numbers apart, so `1` never reads as `true` and `true` never reads as `1`.
-enum PolicyJSON: Decodable, Equatable {
+/// Booleans and numbers stay apart, so `1` never reads as `true` and `true` never reads as `1`.
+enum PolicyJSON: Equatable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
     case array([PolicyJSON])
     case object([String: PolicyJSON])
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([PolicyJSON].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: PolicyJSON].self))
-        }
-    }
 
     /// The JSON type name used in error messages ("a number", "an object", ...).
     var typeName: String {

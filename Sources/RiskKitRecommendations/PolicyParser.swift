@@ -21,10 +21,7 @@ struct PolicyParser {
     func parse(_ data: Data) throws -> RecommendationPolicy {
         let json: PolicyJSON
         do {
-            json = try JSONDecoder().decode(PolicyJSON.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            let detail = context.underlyingError.map { String(describing: $0) } ?? context.debugDescription
-            throw fail("", "not valid JSON (\(detail))")
+            json = try PolicyJSON.read(Array(data))
         } catch {
             throw fail("", "not valid JSON (\(error))")
         }
