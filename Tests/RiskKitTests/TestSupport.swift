@@ -47,3 +47,20 @@ func dataError(_ body: () throws -> Void) -> DataError? {
         return nil
     }
 }
+
+/// A saved model built in a test from its schema and coefficients (intercept first, then the schema's encoded
+/// columns), with placeholder fit and provenance: for closed-form checks of scoring.
+func testModel(schema: FeatureSchema, estimates: [Double], genetics: GeneticComponent? = nil) -> RiskModel {
+    let names = ["(Intercept)"] + schema.encodedColumnNames
+    return RiskModel(
+        description: nil, outcome: OutcomeDefinition(column: "y", positiveLabel: "1", negativeLabel: "0"),
+        idColumn: "id", schema: schema,
+        coefficients: zip(names, estimates).map { CoefficientEstimate(name: $0, estimate: $1) },
+        fit: FitSummary(penalty: "none", lambda: nil, alpha: nil, lambdaSelection: nil, iterations: 1, converged: true,
+                        deviance: 1, nullDeviance: 1, logLikelihood: -1, aic: 1, n: 2, events: 1),
+        calibration: Calibration(prevalence: nil, sampleEventRate: 0.5),
+        referenceRisks: ReferenceDistribution(values: [0.1, 0.9]), crossValidation: nil,
+        training: TrainingProvenance(dataFile: "d.csv", dataSHA256: "00", rowsRead: 2, rowsUsed: 2, rowsSkipped: [:],
+                                     events: 1, date: "2026-11-25T00:00:00Z", riskkitVersion: "0", options: [:]),
+        genetics: genetics)
+}

@@ -30,7 +30,6 @@ import RiskKit
             schema.features[f].observedMax = nil
             schema.features[f].required = nil
         }
-        let names = ["(Intercept)"] + schema.encodedColumnNames
         let genetics = genetic ? GeneticComponent(
             feature: "prs",
             score: PolygenicScoreModel(
@@ -39,17 +38,7 @@ import RiskKit
                                                      date: "2026-11-25T00:00:00Z", riskkitVersion: "0", options: [:])),
             trainingMean: 1, trainingSD: 1, coefficientsWithoutScore: [0, 1, -1, 0.5, 0],
             oddsRatioPerSD: .init(estimate: exp(2), ciLow: nil, ciHigh: nil)) : nil
-        return RiskModel(
-            description: nil, outcome: OutcomeDefinition(column: "y", positiveLabel: "1", negativeLabel: "0"),
-            idColumn: "id", schema: schema,
-            coefficients: zip(names, estimates).map { CoefficientEstimate(name: $0, estimate: $1) },
-            fit: FitSummary(penalty: "none", lambda: nil, alpha: nil, lambdaSelection: nil, iterations: 1, converged: true,
-                            deviance: 1, nullDeviance: 1, logLikelihood: -1, aic: 1, n: 2, events: 1),
-            calibration: Calibration(prevalence: nil, sampleEventRate: 0.5),
-            referenceRisks: ReferenceDistribution(values: [0.1, 0.9]), crossValidation: nil,
-            training: TrainingProvenance(dataFile: "d.csv", dataSHA256: "00", rowsRead: 2, rowsUsed: 2, rowsSkipped: [:],
-                                         events: 1, date: "2026-11-25T00:00:00Z", riskkitVersion: "0", options: [:]),
-            genetics: genetics)
+        return testModel(schema: schema, estimates: estimates, genetics: genetics)
     }
 
     /// The reports of every row of `csv`, read as a file.

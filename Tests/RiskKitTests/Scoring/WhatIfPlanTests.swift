@@ -20,18 +20,7 @@ import RiskKit
         ])
         schema.features[0].applicable = ValueRange(lower: 40, upper: 79)
         let estimates = [-6.0, 0.06, 0.4, 0.7, 0.05, -0.002]
-        let names = ["(Intercept)"] + schema.encodedColumnNames
-        return RiskModel(
-            description: nil, outcome: OutcomeDefinition(column: "y", positiveLabel: "1", negativeLabel: "0"),
-            idColumn: "id", schema: schema,
-            coefficients: zip(names, estimates).map { CoefficientEstimate(name: $0, estimate: $1) },
-            fit: FitSummary(penalty: "none", lambda: nil, alpha: nil, lambdaSelection: nil, iterations: 1, converged: true,
-                            deviance: 1, nullDeviance: 1, logLikelihood: -1, aic: 1, n: 2, events: 1),
-            calibration: Calibration(prevalence: nil, sampleEventRate: 0.5),
-            referenceRisks: ReferenceDistribution(values: [0.1, 0.9]), crossValidation: nil,
-            training: TrainingProvenance(dataFile: "d.csv", dataSHA256: "00", rowsRead: 2, rowsUsed: 2, rowsSkipped: [:],
-                                         events: 1, date: "2026-12-03T00:00:00Z", riskkitVersion: "0", options: [:]),
-            genetics: nil)
+        return testModel(schema: schema, estimates: estimates)
     }
 
     /// A policy with four modifiable factors; `ldl_chol` is no feature of the model.
