@@ -246,7 +246,7 @@ public struct PatientScorer: Sendable {
     /// Empties `block`, fills it with the next rows of `cursor` (the first being data row `firstRow`, 0-based)
     /// and scores them; returns the error that stopped it early, if any (the rows before it stay in the block),
     /// and how many records were read (rejected ones included; 0 at the end of the file).
-    private func refill(_ block: inout PatientBlock, from cursor: inout CSVRecordCursor, file: PatientFile,
+    func refill(_ block: inout PatientBlock, from cursor: inout CSVRecordCursor, file: PatientFile,
                         layout: RecordLayout, firstRow: Int) -> (failure: (any Error)?, records: Int) {
         block.removeAll()
         var row = firstRow

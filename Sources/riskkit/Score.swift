@@ -214,24 +214,10 @@ struct Score: AsyncParsableCommand, LoggingCommand {
         }
     }
 
-    /// The policy to apply (nil: none), checked against the model's outcome and horizon.
-    /// - Throws: ``DataError`` (exit 65) when the policy was written for another outcome or horizon, unless
-    ///   `--force-policy`.
+    /// The policy to apply (nil: none), checked against the model's outcome and horizon (``PolicyLoading``).
     func loadPolicy(for riskModel: RiskModel, modelPath: String, policyPath: String?) throws -> RecommendationPolicy? {
-        if noPolicy { return nil }
-        let beside = URL(fileURLWithPath: modelPath).deletingLastPathComponent().appendingPathComponent("default-policy.json").path
-        guard let path = policyPath ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil) else {
-            log.info("no recommendation policy (pass --policy FILE); reporting risk only")
-            return nil
-        }
-        let loaded = try RecommendationPolicy.load(path: path)
-        switch try loaded.checkContract(with: riskModel, force: forcePolicy, file: path) {
-        case .matches: break
-        case .unchecked(let reason): log.info("policy and model outcome not compared: \(reason)")
-        case .mismatch(let differences):
-            log.warning("applying the policy to another outcome than it was written for (--force-policy): \(differences.joined(separator: "; "))")
-        }
-        return loaded
+        try PolicyLoading(noPolicy: noPolicy, forcePolicy: forcePolicy)
+            .policy(for: riskModel, modelPath: modelPath, policyPath: policyPath)?.policy
     }
 
     /// The `--set` pairs as named values.

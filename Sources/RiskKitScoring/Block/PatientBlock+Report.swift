@@ -72,4 +72,11 @@ extension PatientBlock {
     package func hasImputed(_ i: Int) -> Bool {
         anyMissing[i]
     }
+
+    /// Patient `i`'s band under `policy` (the policy the block was scored with), nil without one or when the
+    /// patient is not assessable.
+    package func band(_ i: Int, of policy: RecommendationPolicy?) -> RiskBand? {
+        guard let policy, !notAssessable[i], bands[i] >= 0 else { return nil }
+        return policy.bands[bands[i]]
+    }
 }
