@@ -6,7 +6,7 @@ import RiskKit
 struct History: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Report on a score history written by `riskkit rescore`: runs, changes, one patient; purge records.",
-        subcommands: [HistoryRuns.self])
+        subcommands: [HistoryRuns.self, HistoryChanges.self, HistoryPatient.self, HistoryPurge.self])
 }
 
 /// `riskkit history runs`: the runs of a store, newest first.
@@ -14,21 +14,13 @@ struct HistoryRuns: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "runs", abstract: "The runs of a score history, newest first, with their counts and status.")
 
-    @Option(help: "The history store: an SQLite file path, or postgresql://user@host:port/database.") var store: String
+    @OptionGroup var store: HistoryStoreOption
     @Option(help: "Output format: table, csv or json (JSON Lines: one object per run).") var format: OutputFormat = .table
     @OptionGroup(title: "Messages") var logging: LoggingOptions
 
     func run() async throws {
         try await runReportingErrors {
-            let history = try await HistoryStores.open(store)
-            let runs: [RunRecord]
-            do {
-                runs = try await history.runs()
-            } catch {
-                await history.close()
-                throw error
-            }
-            await history.close()
+            let runs = try await store.using { try await $0.runs() }
             emit(try RunFormatter(format: format).text(runs))
         }
     }

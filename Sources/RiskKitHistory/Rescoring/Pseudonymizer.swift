@@ -46,4 +46,9 @@ public struct Pseudonymizer: Sendable {
     public func pseudonym(of id: String) -> String {
         KeyedDigest.hmacSHA256(key: key, message: id.utf8)
     }
+
+    /// The names a patient `id` may be stored under: the id itself, and with `pseudonyms` its pseudonym.
+    public static func storedNames(of id: String, pseudonyms: Pseudonymizer?) -> [String] {
+        [id] + (pseudonyms.map { [$0.pseudonym(of: id)] } ?? [])
+    }
 }

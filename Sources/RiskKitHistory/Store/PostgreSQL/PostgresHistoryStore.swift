@@ -10,8 +10,8 @@ internal import PostgresNIO
 /// in the same transaction as the run's progress marker.
 public final class PostgresHistoryStore: HistoryStore {
     public let name: String
-    private let connection: PostgresConnection
-    private let logger: Logger
+    let connection: PostgresConnection
+    let logger: Logger
 
     /// Advisory-lock key of the writer lock (the text "riskkit history" as a number).
     private static let lockKey: Int64 = 0x7269_736B_6869_7374
@@ -243,7 +243,7 @@ public final class PostgresHistoryStore: HistoryStore {
         riskkit_version, status, started_at, ended_at, rows_done, scored, not_assessable, rejected
         """
 
-    private func record(_ row: PostgresRow) throws(StoreError) -> RunRecord {
+    func record(_ row: PostgresRow) throws(StoreError) -> RunRecord {
         do {
             let (id, _, asOf, input, rows, modelsText, policyVersion, policySHA, pseudonyms, version, statusText,
                  started, ended, done, scored, notAssessable, rejectedText) = try row.decode(
@@ -265,7 +265,7 @@ public final class PostgresHistoryStore: HistoryStore {
     }
 
     /// Runs `body` on the connection, mapping errors.
-    private func run<T: Sendable>(_ doing: String, _ body: (PostgresConnection, Logger) async throws -> T) async throws(StoreError) -> T {
+    func run<T: Sendable>(_ doing: String, _ body: (PostgresConnection, Logger) async throws -> T) async throws(StoreError) -> T {
         do {
             return try await body(connection, logger)
         } catch let error as StoreError {
@@ -276,7 +276,7 @@ public final class PostgresHistoryStore: HistoryStore {
     }
 
     /// Runs `body` in a transaction (rolled back when it throws), mapping errors.
-    private func transaction<T: Sendable>(_ doing: String, _ body: (PostgresConnection, Logger) async throws -> T) async throws(StoreError) -> T {
+    func transaction<T: Sendable>(_ doing: String, _ body: (PostgresConnection, Logger) async throws -> T) async throws(StoreError) -> T {
         try await run(doing) { connection, logger in
             try await connection.query("BEGIN", logger: logger)
             do {
@@ -291,7 +291,7 @@ public final class PostgresHistoryStore: HistoryStore {
     }
 
     /// A postgres-nio error as a store error: the server's message (never a bound value), I/O otherwise.
-    private static func storeError(_ error: any Error, store: String, doing: String) -> StoreError {
+    static func storeError(_ error: any Error, store: String, doing: String) -> StoreError {
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] {
                 return StoreError(.io, store: store, "cannot \(doing): the server says: \(message)")

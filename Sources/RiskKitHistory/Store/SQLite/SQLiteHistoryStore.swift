@@ -13,7 +13,7 @@ import Glibc
 /// roll back together and the next invocation redoes them: the store is never half-written.
 public final class SQLiteHistoryStore: HistoryStore {
     public let name: String
-    private let pool: DatabasePool
+    let pool: DatabasePool
     /// The writer lock, once taken: `flock` on `<store>.lock`.
     private let writerLock = Mutex<RunLock?>(nil)
 
@@ -148,13 +148,13 @@ public final class SQLiteHistoryStore: HistoryStore {
 
     // MARK: - Helpers
 
-    private static let sortedEncoder: JSONEncoder = {
+    static let sortedEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return encoder
     }()
 
-    private func write<T>(_ doing: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    func write<T>(_ doing: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try pool.write(body)
         } catch let error as StoreError {
@@ -164,7 +164,7 @@ public final class SQLiteHistoryStore: HistoryStore {
         }
     }
 
-    private func read<T>(_ doing: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ doing: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try pool.read(body)
         } catch let error as StoreError {
@@ -175,7 +175,7 @@ public final class SQLiteHistoryStore: HistoryStore {
     }
 
     /// A run row as a record.
-    private static func record(_ row: Row, store: String) throws(StoreError) -> RunRecord {
+    static func record(_ row: Row, store: String) throws(StoreError) -> RunRecord {
         let modelsText: String = row["models"], rejectedText: String = row["rejected"], statusText: String = row["status"]
         guard let models = try? JSONDecoder().decode([RunModel].self, from: Data(modelsText.utf8)),
               let rejected = try? JSONDecoder().decode([String: Int].self, from: Data(rejectedText.utf8)),
@@ -192,7 +192,7 @@ public final class SQLiteHistoryStore: HistoryStore {
     }
 
     /// A GRDB or system error as a store error: busy for SQLITE_BUSY/LOCKED, I/O otherwise.
-    private static func storeError(_ error: any Error, store: String, doing: String) -> StoreError {
+    static func storeError(_ error: any Error, store: String, doing: String) -> StoreError {
         if let error = error as? DatabaseError {
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
