@@ -1,4 +1,5 @@
 import Foundation
+import RiskKitTestSupport
 import Testing
 
 /// `score` with several models (a care plan across conditions) and screening due dates, end to end on the shipped
@@ -66,7 +67,7 @@ import Testing
     /// Several patients: CSV in, one row per patient and condition out; JSON Lines in, one plan per line, each
     /// named `row n` without an id.
     @Test func batchesFromCSVAndJSONLines() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let names = Self.patient.map(\.0), values = Self.patient.map(\.1)
         var second = values
@@ -121,7 +122,7 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stderr.contains("column `last_colonscopy`: not a field of the model or the policy; did you mean `last_colonoscopy`?"),
                 "\(result.stderr)")
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let row = Self.patient.map(\.1).joined(separator: ",")
         try ("id," + Self.patient.map(\.0).joined(separator: ",") + "\nP1," + row + "\nP1," + row + "\n")

@@ -1,4 +1,5 @@
 import Foundation
+import RiskKitTestSupport
 import Testing
 
 /// Issue 9's imputation defects and the provenance of every row, end to end: a patient the model cannot assess
@@ -54,7 +55,7 @@ import Testing
     /// and the rules that do not need the risk still apply: the first example patient smokes, so the demo
     /// policy's smoking cessation rule (LS-01) fires, while the risk-based statin rules (CV-…) cannot.
     @Test func blankAgeInABatchRowIsNotAssessable() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try patientsCSV(setting: "age", ofRow: 1, to: "").write(toFile: folder + "/p.csv", atomically: true, encoding: .utf8)
         let csv = try CLIRunner.run(["score", "--model", cvd, "--data", folder + "/p.csv", "--format", "csv"])

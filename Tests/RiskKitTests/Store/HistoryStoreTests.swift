@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RiskKit
+import RiskKitTestSupport
 
 /// The history stores' behaviour, the same suite on SQLite and on a real PostgreSQL server (when
 /// `RISKKIT_TEST_POSTGRES_URL` names one, as `.ci/with-postgres` does): run lifecycle, resuming after a crash,
