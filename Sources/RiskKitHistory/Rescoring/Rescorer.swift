@@ -68,13 +68,17 @@ public struct Rescorer: Sendable {
         case .resumed, .started: break
         }
         let resumedAfter: Int? = if case .resumed = start { run.rowsDone } else { nil }
+        // Patients are told apart by the name they are stored under (an id, or its pseudonym: one for one). The
+        // runs of records committed before a crash are not scored again; their patients come from the store.
         var ids = PatientIDs()
+        if run.rowsDone > 0 {
+            for patient in try await store.patients(run: run.id) { _ = ids.duplicate(patient, line: nil) }
+        }
+        let first = runs.firstIndex { $0.firstRecord >= run.rowsDone } ?? runs.count
         var commits = 0
         do {
-            try await forEachPrepared { prepared in
+            try await forEachPrepared(from: first) { prepared in
                 var chunk = try assemble(prepared, ids: &ids)
-                // Runs committed before a crash are scored again (for the ids they hold) but not stored twice.
-                guard prepared.run.firstRecord >= run.rowsDone else { return }
                 chunk.results.sort { ($0.row, $0.model) < ($1.row, $1.model) }
                 let done = prepared.run.firstRecord + prepared.run.records
                 try await store.commit(chunk.results, run: run.id, rowsDone: done, counts: chunk.counts)
@@ -113,10 +117,10 @@ public struct Rescorer: Sendable {
         var digest: String
     }
 
-    /// Scores the runs two at a time in child tasks and hands them to `body` in file order.
-    private func forEachPrepared(_ body: (Prepared) async throws -> Void) async throws {
+    /// Scores the runs from run `first` on, two at a time in child tasks, and hands them to `body` in file order.
+    private func forEachPrepared(from first: Int, _ body: (Prepared) async throws -> Void) async throws {
         try await withThrowingTaskGroup(of: (Int, Prepared).self) { group in
-            var started = 0, consumed = 0
+            var started = first, consumed = first
             var done: [Int: Prepared] = [:]
             func startNext() {
                 guard started < runs.count else { return }
@@ -176,8 +180,8 @@ public struct Rescorer: Sendable {
         row.reserveCapacity(lines.count)
         for (k, line) in lines.enumerated() { row[line] = prepared.run.firstRecord + k }
         for i in 0..<first.count {
-            guard let line = first.lines[i], rejected[line] == nil, let id = first.ids[i] else { continue }
-            if var error = ids.duplicate(id, hash: first.idHashes[i], line: line) {
+            guard let line = first.lines[i], rejected[line] == nil else { continue }
+            if var error = ids.duplicate(prepared.computed[0][i].patient, line: line) {
                 guard skippingBadRows else {
                     error.file = population.reader.name
                     throw error

@@ -36,6 +36,9 @@ public protocol HistoryStore: Sendable {
     /// The results of `run`, in row then model order.
     func results(run: Int64) async throws(StoreError) -> [PatientResult]
 
+    /// The patients `run` holds results of (as stored: ids or pseudonyms), each once.
+    func patients(run: Int64) async throws(StoreError) -> [String]
+
     /// Hands `body` each patient whose band or recommendations for model `oldModel` of run `old` differ from
     /// those for model `newModel` of run `new`, in the new run's row order, one at a time (memory stays flat), and
     /// returns how many patients each run and both hold for those models.

@@ -22,6 +22,15 @@ extension PostgresHistoryStore {
             notAssessableReason: try row[c + 6].decode(String?.self), inputHash: try row[c + 7].decode(String.self))
     }
 
+    public func patients(run: Int64) async throws(StoreError) -> [String] {
+        try await self.run("read a run's patients") { connection, logger in
+            var patients: [String] = []
+            let rows = try await connection.query("SELECT patient FROM results WHERE run_id = \(run) AND model = 0", logger: logger)
+            for try await patient in rows.decode(String.self) { patients.append(patient) }
+            return patients
+        }
+    }
+
     public func changes(from old: Int64, model oldModel: Int, to new: Int64, model newModel: Int,
                         _ body: (ResultChange) throws -> Void) async throws -> PairCounts {
         let (om, nm) = (Int32(oldModel), Int32(newModel))

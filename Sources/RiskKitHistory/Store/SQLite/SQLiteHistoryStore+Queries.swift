@@ -18,6 +18,12 @@ extension SQLiteHistoryStore {
                              inputHash: row[c + 7])
     }
 
+    public func patients(run: Int64) throws(StoreError) -> [String] {
+        try read("read a run's patients") { db in
+            try String.fetchAll(db, sql: "SELECT patient FROM results WHERE run_id = ? AND model = 0", arguments: [run])
+        }
+    }
+
     public func changes(from old: Int64, model oldModel: Int, to new: Int64, model newModel: Int,
                         _ body: (ResultChange) throws -> Void) throws -> PairCounts {
         let store = name
