@@ -153,12 +153,23 @@ public struct Rescorer: Sendable {
                     patient: pseudonyms?.pseudonym(of: id) ?? id,
                     risk: assessable ? block.risks[i] : nil, percentile: assessable ? block.percentiles[i] : nil,
                     band: block.band(i, of: scorer.policy)?.id,
-                    recommendations: block.firedRules(i).map { ruleTexts[m][Int($0)] }.joined(separator: ";"),
+                    recommendations: recommendations(block.firedRules(i), of: ruleTexts[m]),
                     reason: block.notAssessableReasons[i]?.description,
                     digest: block.inputDigest(i, layout: digestLayouts[m]))
             }
         }
         return Prepared(run: run, blocks: blocks, computed: computed, failure: failure)
+    }
+
+    /// The stored text of the fired rules `fired` (``RecommendationSet/encoded``), built in one string.
+    private func recommendations(_ fired: ArraySlice<Int32>, of texts: [String]) -> String {
+        var text = ""
+        text.reserveCapacity(fired.reduce(0) { $0 + texts[Int($1)].utf8.count + 1 })
+        for r in fired {
+            if !text.isEmpty { text += ";" }
+            text += texts[Int(r)]
+        }
+        return text
     }
 
     /// A run's results and counts, in order: rows a model could not read, and patients seen before, are left

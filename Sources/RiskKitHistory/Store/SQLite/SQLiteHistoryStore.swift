@@ -86,16 +86,29 @@ public final class SQLiteHistoryStore: HistoryStore {
         }
     }
 
+    /// Rows per multi-row `INSERT` (10 parameters each, well under SQLite's limit of 32,766).
+    private static let rowsPerInsert = 100
+
     public func commit(_ results: [PatientResult], run: Int64, rowsDone: Int, counts: RunCounts) throws(StoreError) {
         try write("store results") { db in
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO results (run_id, model, patient, row, risk, percentile, band, recommendations,
-                                     not_assessable_reason, input_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for r in results {
-                try insert.execute(arguments: [run, r.model, r.patient, r.row, r.risk, r.percentile, r.band,
-                                               r.recommendations.encoded, r.notAssessableReason, r.inputHash])
+            // Rows go in `rowsPerInsert` at a time, one multi-row INSERT each (fewer statement steps and argument
+            // lists than a row at a time), the rest one by one.
+            let columns = "INSERT INTO results (run_id, model, patient, row, risk, percentile, band, recommendations, not_assessable_reason, input_hash) VALUES "
+            let tuple = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            let many = try db.cachedStatement(sql: columns + Array(repeating: tuple, count: Self.rowsPerInsert).joined(separator: ", "))
+            let one = try db.cachedStatement(sql: columns + tuple)
+            var values: [(any DatabaseValueConvertible)?] = []
+            values.reserveCapacity(10 * Self.rowsPerInsert)
+            var start = 0
+            while start < results.count {
+                let end = results.count - start >= Self.rowsPerInsert ? start + Self.rowsPerInsert : start + 1
+                values.removeAll(keepingCapacity: true)
+                for r in results[start..<end] {
+                    values += [run, r.model, r.patient, r.row, r.risk, r.percentile, r.band, r.recommendations.encoded,
+                               r.notAssessableReason, r.inputHash] as [(any DatabaseValueConvertible)?]
+                }
+                try (end - start == 1 ? one : many).execute(arguments: StatementArguments(values))
+                start = end
             }
             let stored = try String.fetchOne(db, sql: "SELECT rejected FROM runs WHERE id = ?", arguments: [run]) ?? "{}"
             var rejected = try JSONDecoder().decode([String: Int].self, from: Data(stored.utf8))
