@@ -21,6 +21,13 @@ public struct PatientChange: Sendable, Equatable {
         public var rule: String
         public var oldMonths: Int?
         public var newMonths: Int?
+
+        /// Creates an interval change (months; nil: once, no interval).
+        public init(rule: String, oldMonths: Int?, newMonths: Int?) {
+            self.rule = rule
+            self.oldMonths = oldMonths
+            self.newMonths = newMonths
+        }
     }
 
     /// The first cause.
@@ -33,7 +40,7 @@ public struct PatientChange: Sendable, Equatable {
     }
 
     /// The change between `old` and `new` of models `oldModel` and `newModel` (the later at position `model`).
-    init(old: PatientResult, new: PatientResult, model: Int, modelName: String, oldModel: RunModel, newModel: RunModel) {
+    public init(old: PatientResult, new: PatientResult, model: Int, modelName: String, oldModel: RunModel, newModel: RunModel) {
         patient = new.patient
         self.model = model
         self.modelName = modelName
