@@ -219,18 +219,12 @@ public final class PostgresHistoryStore: HistoryStore {
     public func results(run: Int64) async throws(StoreError) -> [PatientResult] {
         try await self.run("read the results") { connection, logger in
             var results: [PatientResult] = []
-            let rows = try await connection.query("""
-                SELECT row, model, patient, risk, percentile, band, recommendations, not_assessable_reason, input_hash
-                FROM results WHERE run_id = \(run) ORDER BY row, model
-                """, logger: logger)
-            for try await (row, model, patient, risk, percentile, band, text, reason, hash) in rows.decode(
-                (Int64, Int32, String, Double?, Double?, String?, String, String?, String).self) {
-                guard let recommendations = RecommendationSet(encoded: text) else {
-                    throw StoreError(.corrupt, store: self.name, "run \(run) holds a recommendation list that does not read")
-                }
-                results.append(PatientResult(row: Int(row), model: Int(model), patient: patient, risk: risk,
-                                             percentile: percentile, band: band, recommendations: recommendations,
-                                             notAssessableReason: reason, inputHash: hash))
+            let rows = try await connection.query(
+                "SELECT r.model, \(unescaped: Self.resultColumns("r")) FROM results r WHERE r.run_id = \(run) ORDER BY r.row, r.model",
+                logger: logger)
+            for try await row in rows {
+                let fields = row.makeRandomAccess()
+                results.append(try self.result(fields, at: 1, model: Int(try fields[0].decode(Int32.self))))
             }
             return results
         }

@@ -140,17 +140,11 @@ public final class SQLiteHistoryStore: HistoryStore {
     }
 
     public func results(run: Int64) throws(StoreError) -> [PatientResult] {
-        try read("read the results") { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM results WHERE run_id = ? ORDER BY row, model", arguments: [run])
-            return try rows.map { row throws(StoreError) in
-                let text: String = row["recommendations"]
-                guard let recommendations = RecommendationSet(encoded: text) else {
-                    throw StoreError(.corrupt, store: self.name, "run \(run) holds a recommendation list that does not read")
-                }
-                return PatientResult(row: row["row"], model: row["model"], patient: row["patient"], risk: row["risk"],
-                                     percentile: row["percentile"], band: row["band"], recommendations: recommendations,
-                                     notAssessableReason: row["not_assessable_reason"], inputHash: row["input_hash"])
-            }
+        let store = name
+        return try read("read the results") { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT r.model, \(Self.resultColumns("r")) FROM results r WHERE r.run_id = ? ORDER BY r.row, r.model",
+                                        arguments: [run])
+            return try rows.map { row throws(StoreError) in try Self.result(row, at: 1, model: row[0], store: store) }
         }
     }
 
