@@ -7,7 +7,7 @@ import RiskKitData
 /// patient path (``PatientScorer``; the same risks, bands and recommendations as `riskkit score`), recorded as a
 /// run of the store.
 ///
-/// The extract is cut into runs of records (``PopulationScorer``); two are scored at once while the previous one
+/// The extract is cut into chunks of records (``PopulationScorer``); two are scored at once while the previous one
 /// is committed, and each is committed with the run's progress marker in one transaction
 /// (``HistoryStore/commit(_:run:rowsDone:counts:)``). A run that was killed is resumed after its last committed
 /// records; a run already complete is not redone. The store's writer lock must be held by the caller.
@@ -15,14 +15,14 @@ public struct Rescorer: Sendable {
     private let population: PopulationScorer
     private let pseudonyms: Pseudonymizer?
     private let skippingBadRows: Bool
-    /// The extract's runs of records.
-    private let runs: [CSVLineChunk]
+    /// The extract's chunks of records.
+    private let chunks: [CSVLineChunk]
     /// Per model: the inputs its digests cover, and each policy rule's stored text (`rule/kind/interval`).
     private let digestLayouts: [InputDigestLayout]
     private let ruleTexts: [[String]]
 
     /// Data rows of the extract.
-    public var rows: Int { runs.last.map { $0.firstRecord + $0.records } ?? 0 }
+    public var rows: Int { chunks.last.map { $0.firstRecord + $0.records } ?? 0 }
 
     /// Prepares to re-score the patients of `reader` with `scorers` (one per model, each with its policy);
     /// `idColumn` names the id column (default: the first model's), `pseudonyms` replaces ids by keyed pseudonyms,
@@ -34,7 +34,7 @@ public struct Rescorer: Sendable {
                                           skippingBadRows: skippingBadRows)
         self.pseudonyms = pseudonyms
         self.skippingBadRows = skippingBadRows
-        runs = try population.runs()
+        chunks = try population.chunks()
         digestLayouts = scorers.map(InputDigestLayout.init)
         ruleTexts = scorers.map { scorer in
             (scorer.policy?.rules ?? []).map {
@@ -69,18 +69,18 @@ public struct Rescorer: Sendable {
         }
         let resumedAfter: Int? = if case .resumed = start { run.rowsDone } else { nil }
         // Patients are told apart by the name they are stored under (an id, or its pseudonym: one for one). The
-        // runs of records committed before a crash are not scored again; their patients come from the store.
+        // chunks committed before a crash are not scored again; their patients come from the store.
         var ids = PatientIDs()
         if run.rowsDone > 0 {
             for patient in try await store.patients(run: run.id) { _ = ids.duplicate(patient, line: nil) }
         }
-        let first = runs.firstIndex { $0.firstRecord >= run.rowsDone } ?? runs.count
+        let first = chunks.firstIndex { $0.firstRecord >= run.rowsDone } ?? chunks.count
         var commits = 0
         do {
             try await forEachPrepared(from: first) { prepared in
                 var chunk = try assemble(prepared, ids: &ids)
                 chunk.results.sort { ($0.row, $0.model) < ($1.row, $1.model) }
-                let done = prepared.run.firstRecord + prepared.run.records
+                let done = prepared.chunk.firstRecord + prepared.chunk.records
                 try await store.commit(chunk.results, run: run.id, rowsDone: done, counts: chunk.counts)
                 commits += 1
                 committed(commits)
@@ -97,11 +97,11 @@ public struct Rescorer: Sendable {
         return .finished(record, resumedAfter: resumedAfter)
     }
 
-    // MARK: - Scoring runs of records
+    // MARK: - Scoring chunks of records
 
-    /// One run of records scored with every model: blocks, pseudonyms, and the error that stopped it, if any.
+    /// One chunk of records scored with every model: blocks, pseudonyms, and the error that stopped it, if any.
     private struct Prepared: Sendable {
-        var run: CSVLineChunk
+        var chunk: CSVLineChunk
         var blocks: [PatientBlock]
         /// Per model, per block patient: the result's fields computed off the committing thread.
         var computed: [[Computed]]
@@ -117,15 +117,15 @@ public struct Rescorer: Sendable {
         var digest: String
     }
 
-    /// Scores the runs from run `first` on, two at a time in child tasks, and hands them to `body` in file order.
+    /// Scores the chunks from chunk `first` on, two at a time in child tasks, and hands them to `body` in file order.
     private func forEachPrepared(from first: Int, _ body: (Prepared) async throws -> Void) async throws {
         try await withThrowingTaskGroup(of: (Int, Prepared).self) { group in
             var started = first, consumed = first
             var done: [Int: Prepared] = [:]
             func startNext() {
-                guard started < runs.count else { return }
-                let k = started, run = runs[k]
-                group.addTask { (k, prepare(run)) }
+                guard started < chunks.count else { return }
+                let k = started, chunk = chunks[k]
+                group.addTask { (k, prepare(chunk)) }
                 started += 1
             }
             startNext()
@@ -141,9 +141,9 @@ public struct Rescorer: Sendable {
         }
     }
 
-    /// Scores `run` with every model and computes each result's fields.
-    private func prepare(_ run: CSVLineChunk) -> Prepared {
-        let (blocks, failure) = population.score(run)
+    /// Scores `chunk` with every model and computes each result's fields.
+    private func prepare(_ chunk: CSVLineChunk) -> Prepared {
+        let (blocks, failure) = population.score(chunk)
         let computed = blocks.indices.map { m in
             let block = blocks[m], scorer = population.scorers[m]
             return (0..<block.count).map { i in
@@ -158,7 +158,7 @@ public struct Rescorer: Sendable {
                     digest: block.inputDigest(i, layout: digestLayouts[m]))
             }
         }
-        return Prepared(run: run, blocks: blocks, computed: computed, failure: failure)
+        return Prepared(chunk: chunk, blocks: blocks, computed: computed, failure: failure)
     }
 
     /// The stored text of the fired rules `fired` (``RecommendationSet/encoded``), built in one string.
@@ -172,7 +172,7 @@ public struct Rescorer: Sendable {
         return text
     }
 
-    /// A run's results and counts, in order: rows a model could not read, and patients seen before, are left
+    /// A chunk's results and counts, in order: rows a model could not read, and patients seen before, are left
     /// out for every model (counted by reason) when skipping bad rows, and stop the run otherwise.
     private func assemble(_ prepared: Prepared, ids: inout PatientIDs) throws -> (results: [PatientResult], counts: RunCounts) {
         if let failure = prepared.failure { throw failure }
@@ -189,7 +189,7 @@ public struct Rescorer: Sendable {
         lines.sort()
         var row: [Int: Int] = [:]
         row.reserveCapacity(lines.count)
-        for (k, line) in lines.enumerated() { row[line] = prepared.run.firstRecord + k }
+        for (k, line) in lines.enumerated() { row[line] = prepared.chunk.firstRecord + k }
         for i in 0..<first.count {
             guard let line = first.lines[i], rejected[line] == nil else { continue }
             if var error = ids.duplicate(prepared.computed[0][i].patient, line: line) {

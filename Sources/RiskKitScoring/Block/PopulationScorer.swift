@@ -1,19 +1,20 @@
 import RiskKitModels
 import RiskKitData
 
-/// Scores the patients of one CSV file with several models, a run of records at a time, each run with every
-/// model: how a re-scoring run goes through a population. Each model's patients take exactly the path of
+/// Scores the patients of one CSV file with several models, a chunk of records at a time, each chunk with
+/// every model: how a re-scoring run goes through a population. Each model's patients take exactly the path of
 /// `riskkit score` (its ``PatientScorer``, ``RecordLayout`` and ``PatientBlock``s), so results are identical.
 ///
-/// Runs (``CSVLineChunk``) hold ``capacity`` records, the smallest preferred block of the models, so one run is
-/// one block per model. Runs are independent (each read from its own bytes), so several can be scored at once.
+/// Chunks (``CSVLineChunk``, runs of records) hold ``capacity`` records, the smallest preferred block of the
+/// models, so a chunk is one block per model. Chunks are independent (each read from its own bytes), so several
+/// can be scored at once.
 package struct PopulationScorer: Sendable {
     /// One scorer per model.
     package let scorers: [PatientScorer]
     /// The file as each model reads it.
     package let files: [PatientFile]
     private let layouts: [RecordLayout]
-    /// Records per run.
+    /// Records per chunk.
     package let capacity: Int
     /// Whether the file is cut at line feeds (``CSVReader/splitsAtLineFeeds``, found once).
     private let splits: Bool
@@ -35,29 +36,29 @@ package struct PopulationScorer: Sendable {
         splits = reader.splitsAtLineFeeds
     }
 
-    /// Every run of the file in order (one pass; a run per ``capacity`` records).
+    /// Every chunk of the file in order (one pass; a chunk per ``capacity`` records).
     /// - Throws: ``DataError`` when the file has no data rows.
-    package func runs() throws -> [CSVLineChunk] {
-        var runs: [CSVLineChunk] = []
+    package func chunks() throws -> [CSVLineChunk] {
+        var chunks: [CSVLineChunk] = []
         var last = reader.startChunk
         while let next = reader.nextRecordChunk(after: last, records: capacity, splits: splits) {
-            runs.append(next)
+            chunks.append(next)
             last = next
         }
-        if runs.isEmpty { throw reader.noDataRows }
-        return runs
+        if chunks.isEmpty { throw reader.noDataRows }
+        return chunks
     }
 
-    /// Scores `run` with every model: one block per model (same records; a row one model cannot read is in that
+    /// Scores `chunk` with every model: one block per model (same records; a row one model cannot read is in that
     /// model's rejects when skipping bad rows), and the first error that stopped a model early, if any.
-    package func score(_ run: CSVLineChunk) -> (blocks: [PatientBlock], failure: (any Error)?) {
+    package func score(_ chunk: CSVLineChunk) -> (blocks: [PatientBlock], failure: (any Error)?) {
         var failure: (any Error)?
         var failureLine = Int.max
         let blocks = scorers.indices.map { m in
             var block = PatientBlock(capacity: capacity, scorer: scorers[m])
-            var cursor = reader.makeCursor(chunk: run)
+            var cursor = reader.makeCursor(chunk: chunk)
             let (error, _) = scorers[m].refill(&block, from: &cursor, file: files[m], layout: layouts[m],
-                                                firstRow: run.firstRecord)
+                                                firstRow: chunk.firstRecord)
             if let error {
                 let line = (error as? DataError)?.line ?? Int.max - 1
                 if failure == nil || line < failureLine { (failure, failureLine) = (error, line) }
