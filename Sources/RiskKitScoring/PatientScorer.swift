@@ -38,6 +38,8 @@ public struct PatientScorer: Sendable {
     public let provenance: ScoringProvenance
     /// The policy's modifiable factors as model features, for what-if plans.
     let whatIfLayout: WhatIfLayout
+    /// Each feature's range observed in training, for flagging extrapolated values.
+    let trainingRanges: TrainingRanges
 
     /// Creates a scorer; `allowImputation` imputes a missing required feature instead of reporting the patient
     /// not assessable (research use), `scoredAt` is the run's time as ``ScoringProvenance/timestamp(_:)`` writes it.
@@ -63,6 +65,7 @@ public struct PatientScorer: Sendable {
         codecs = features.map(FeatureCodec.init)
         levels = features.map { $0.levels ?? [] }
         whatIfLayout = WhatIfLayout(schema: model.schema, policy: policy)
+        trainingRanges = TrainingRanges(features: features, units: checks.featureUnits)
         var offset = 0
         columnOffsets = codecs.map { codec in
             defer { offset += codec.width }
@@ -74,7 +77,9 @@ public struct PatientScorer: Sendable {
     /// - Throws: ``DataError`` (with the line, when known) if a value does not parse or a level is unknown.
     public func score(_ input: PatientInput) throws -> PatientScore {
         let block = try scored(input, top: model.schema.features.count)
-        return block.score(0, model: model)
+        var score = block.score(0, model: model)
+        score.extrapolated = block.extrapolated(0, scorer: self)
+        return score
     }
 
     /// The patient's score and the raw-scale encoded row it came from (genotypes joined).

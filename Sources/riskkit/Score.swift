@@ -15,9 +15,11 @@ struct Score: AsyncParsableCommand, LoggingCommand {
             for a care plan across conditions: one risk section per model and one merged list of recommendations. \
             Screening recommendations whose rule names a last-test date field get a due date relative to --as-of.
 
-            A patient outside the model's applicable range, or missing a feature the model requires (age and sex \
-            when the model file does not say), is reported `not_assessable` with the reason and gets no risk; only \
-            the policy rules that do not need the risk are applied. Other missing features are imputed and listed. \
+            A patient outside the model's applicable range or declared population (train --applicable sex=F), or \
+            missing a feature or population field the model requires (age and sex when the model file does not \
+            say), is reported `not_assessable` with the reason and gets no risk; only the policy rules that do not \
+            need the risk are applied. Other missing features are imputed and listed. A value inside the applicable \
+            range but beyond the training data is scored and listed as `extrapolated`. \
             Every row carries the model's checksum, the policy version and the run's time (scored_at; \
             SOURCE_DATE_EPOCH fixes it, for reproducible outputs).
 

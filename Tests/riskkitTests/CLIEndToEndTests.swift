@@ -105,7 +105,7 @@ import RiskKit
         #expect(r.status == 0, "\(r.stderr)")
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 401)
-        #expect(lines[0] == "id,risk,percentile,band,top_factors,recommendations,imputed,status,not_assessable_reason,model_checksum,policy_version,scored_at,recommendation_texts")
+        #expect(lines[0] == "id,risk,percentile,band,top_factors,recommendations,imputed,status,not_assessable_reason,model_checksum,policy_version,scored_at,recommendation_texts,extrapolated")
         #expect(lines[1].hasPrefix("S7-000001,"))
         let attributes = try FileManager.default.attributesOfItem(atPath: out)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)

@@ -39,7 +39,9 @@ extension PatientBlock {
             reason == nil ? PolicyOutcome(policyVersion: policy.policyVersion, risk: risks[i], band: policy.bands[bands[i]],
                                           recommendations: recommendations ?? [], skipped: skipped[i] ?? []) : nil
         }
-        var report = PatientReport(score: score(i, model: scorer.model), policy: outcome,
+        var patientScore = score(i, model: scorer.model)
+        patientScore.extrapolated = extrapolated(i, scorer: scorer)
+        var report = PatientReport(score: patientScore, policy: outcome,
                                    topContributions: scorer.topContributions,
                                    whatIf: reason == nil ? scorer.whatIfPlan(i, of: self) : nil)
         report.notAssessable = reason
