@@ -1,4 +1,5 @@
 import Foundation
+import RiskKitTestSupport
 import Testing
 
 /// Issue 9's last applicability gaps, end to end on the shipped breast model (trained for women who are not
@@ -97,7 +98,7 @@ import Testing
 
     /// The population fields are read from a CSV file although they are no model feature, in the block path.
     @Test func aFileIsCheckedRowByRow() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let header = "id,age,sex,brca1,brca2,bmi,activity_min_week,alcohol_drinks_week,family_history_breast,parity,breast_density"
         let rows = ["A,45,F,0,0,27,120,3,1,2,c", "B,45,M,0,0,27,120,3,1,2,c", "C,45,F,0,1,27,120,3,1,2,c", "D,45,,0,0,27,120,3,1,2,c"]
@@ -116,7 +117,7 @@ import Testing
     }
 
     @Test func trainRefusesAPopulationFieldTheDataDoNotHold() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try CLIRunner.run(["train", "--data", "Tests/RiskKitTests/Fixtures/train-small.csv", "--outcome", "cvd_10y",
                                         "--id", "id", "--exclude", "sex", "--applicable", "sexx=F", "--out", folder + "/m.json", "--quiet"])
