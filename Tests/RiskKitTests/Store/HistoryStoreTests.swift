@@ -24,6 +24,23 @@ import RiskKitTestSupport
             inputHash: String(repeating: "\(row)", count: 64))
     }
 
+    /// Ids and texts holding tabs, line breaks, backslashes, quotes and non-ASCII letters are stored and read back
+    /// unchanged (PostgreSQL's `COPY` text format escapes them).
+    @Test(arguments: StoreBackend.available)
+    func awkwardTextsRoundTrip(_ backend: StoreBackend) async throws {
+        let store = try await backend.open(try backend.newLocation())
+        guard case .started(let run) = try await store.begin(description, startedAt: "2026-12-01T02:00:00Z") else {
+            Issue.record("expected a new run")
+            return
+        }
+        var awkward = result(3)
+        awkward.patient = "Ünal\t\"O'Brien\"\\x\n2\r"
+        awkward.notAssessableReason = "`age` 35\tis outside\\ the range"
+        try await store.commit([result(0), awkward], run: run.id, rowsDone: 2, counts: RunCounts(scored: 1, notAssessable: 1))
+        #expect(try await store.results(run: run.id) == [result(0), awkward])
+        await store.close()
+    }
+
     @Test(arguments: StoreBackend.available)
     func runIsRecordedOnceAndAgainIsNothingToDo(_ backend: StoreBackend) async throws {
         let location = try backend.newLocation()

@@ -158,33 +158,39 @@ public final class PostgresHistoryStore: HistoryStore {
         }
     }
 
-    /// Rows per `INSERT` (10 parameters each, under PostgreSQL's 65,535).
-    private static let rowsPerInsert = 4_000
-
     public func commit(_ results: [PatientResult], run: Int64, rowsDone: Int, counts: RunCounts) async throws(StoreError) {
         try await transaction("store results") { connection, logger in
-            var start = 0
-            while start < results.count {
-                let end = min(results.count, start + Self.rowsPerInsert)
-                var sql = "INSERT INTO results (run_id, model, patient, row, risk, percentile, band, recommendations, not_assessable_reason, input_hash) VALUES "
-                var binds = PostgresBindings(capacity: (end - start) * 10)
-                for (n, r) in results[start..<end].enumerated() {
-                    let p = n * 10
-                    sql += n == 0 ? "" : ","
-                    sql += "($\(p + 1),$\(p + 2),$\(p + 3),$\(p + 4),$\(p + 5),$\(p + 6),$\(p + 7),$\(p + 8),$\(p + 9),$\(p + 10))"
-                    binds.append(run)
-                    binds.append(Int32(r.model))
-                    binds.append(r.patient)
-                    binds.append(Int64(r.row))
-                    if let risk = r.risk { binds.append(risk) } else { binds.appendNull() }
-                    if let percentile = r.percentile { binds.append(percentile) } else { binds.appendNull() }
-                    if let band = r.band { binds.append(band) } else { binds.appendNull() }
-                    binds.append(r.recommendations.encoded)
-                    if let reason = r.notAssessableReason { binds.append(reason) } else { binds.appendNull() }
-                    binds.append(r.inputHash)
+            // `COPY … FROM STDIN` in text format: one tab-separated line per result, streamed in the transaction.
+            try await connection.copyFrom(
+                table: "results",
+                columns: ["run_id", "model", "patient", "row", "risk", "percentile", "band", "recommendations",
+                          "not_assessable_reason", "input_hash"],
+                logger: logger
+            ) { writer in
+                var text = ""
+                text.reserveCapacity(1 << 20)
+                for r in results {
+                    text += "\(run)\t\(r.model)\t"
+                    Self.appendCopyField(r.patient, to: &text)
+                    text += "\t\(r.row)\t"
+                    text += r.risk.map { "\($0)" } ?? "\\N"
+                    text += "\t"
+                    text += r.percentile.map { "\($0)" } ?? "\\N"
+                    text += "\t"
+                    Self.appendCopyField(r.band, to: &text)
+                    text += "\t"
+                    Self.appendCopyField(r.recommendations.encoded, to: &text)
+                    text += "\t"
+                    Self.appendCopyField(r.notAssessableReason, to: &text)
+                    text += "\t"
+                    Self.appendCopyField(r.inputHash, to: &text)
+                    text += "\n"
+                    if text.utf8.count >= 1 << 20 {
+                        try await writer.write(ByteBuffer(string: text))
+                        text.removeAll(keepingCapacity: true)
+                    }
                 }
-                try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
-                start = end
+                if !text.isEmpty { try await writer.write(ByteBuffer(string: text)) }
             }
             let stored = try await connection.query("SELECT rejected FROM runs WHERE id = \(run) FOR UPDATE", logger: logger)
                 .decode(String.self).first { _ in true } ?? "{}"
@@ -231,6 +237,28 @@ public final class PostgresHistoryStore: HistoryStore {
     }
 
     // MARK: - Helpers
+
+    /// Appends `value` as a field of `COPY`'s text format: `\N` for none, and backslash, tab, line feed and
+    /// carriage return escaped.
+    static func appendCopyField(_ value: String?, to text: inout String) {
+        guard let value else {
+            text += "\\N"
+            return
+        }
+        guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
+            text += value
+            return
+        }
+        for c in value.unicodeScalars {
+            switch c {
+            case "\\": text += "\\\\"
+            case "\t": text += "\\t"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            default: text.unicodeScalars.append(c)
+            }
+        }
+    }
 
     private static let runColumns = """
         id, run_key, as_of, input_sha256, input_rows, models, policy_version, policy_sha256, pseudonym_key,
