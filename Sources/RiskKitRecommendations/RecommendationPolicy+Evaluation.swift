@@ -130,7 +130,7 @@ extension RecommendationPolicy {
     }
 
     /// ``evaluate(risk:cells:problem:factorContribution:fired:lifestyle:skipped:)`` for a patient the model cannot
-    /// assess: rules that need the risk or its band are skipped ("needs the risk (not assessable)"); lifestyle
+    /// assess: rules that need the risk or its band are skipped ("needs the risk: not assessable"); lifestyle
     /// rules keep policy order.
     package func evaluateWithoutRisk(cells: UnsafeBufferPointer<PolicyCell>, problem: (Int) -> PolicyCellProblem?,
                                      fired: inout [Int32], lifestyle: inout [Int32], skipped: inout [SkippedRule]) {
@@ -192,7 +192,7 @@ extension RecommendationPolicy {
         var seen = Set<Int>()
         let distinct = found.filter { seen.insert($0.slot).inserted }
         let reason = "needs " + distinct.map { slot, cell in
-            if slot == CompiledConditions.riskSlot { return "the risk (not assessable)" }
+            if slot == CompiledConditions.riskSlot { return "the risk: not assessable" }
             let why: String
             switch cell {
             case .absent: why = "not in the record"

@@ -84,8 +84,7 @@ struct CarePlanFormatter {
                 out += f.whatIfSection(plan, risk: r.score.risk, indent: "    ")
             }
             if !r.skippedRules.isEmpty {
-                out += "    Not evaluated (missing data): "
-                    + r.skippedRules.map { "\($0.rule) (\($0.fields.joined(separator: ", ")))" }.joined(separator: "; ") + "\n"
+                out += "    Not evaluated (missing data): " + ReportFormatter.skippedText(r.skippedRules) + "\n"
             }
         }
         out += "\n  Care plan (recommendations of the \(plan.conditions.count) conditions, merged):\n"

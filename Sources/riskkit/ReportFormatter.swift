@@ -164,7 +164,7 @@ struct ReportFormatter: Sendable {
             out += "    [\(rec.rule)] \(rec.kind.rawValue): \(rec.text)\(rec.scheduleText)\n      Source: \(rec.source)\n"
         }
         if !r.skippedRules.isEmpty {
-            out += "\n  Not evaluated (missing data): " + r.skippedRules.map { "\($0.rule) (\($0.fields.joined(separator: ", ")))" }.joined(separator: "; ") + "\n"
+            out += "\n  Not evaluated (missing data): " + Self.skippedText(r.skippedRules) + "\n"
         }
         return out
     }
@@ -193,5 +193,13 @@ struct ReportFormatter: Sendable {
         let t = s.count > width ? String(s.prefix(width - 1)) + "…" : s
         let fill = String(repeating: " ", count: Swift.max(0, width - t.count))
         return right ? fill + t : t + fill
+    }
+}
+
+extension ReportFormatter {
+    /// The rules a patient's data could not decide, each with the fields it needs (or why, when it needs no field
+    /// but the risk of a patient the model cannot assess): `DM-02 (hba1c); BR-07 (needs the risk: not assessable)`.
+    static func skippedText(_ rules: [SkippedRule]) -> String {
+        rules.map { "\($0.rule) (\($0.fields.isEmpty ? $0.reason : $0.fields.joined(separator: ", ")))" }.joined(separator: "; ")
     }
 }

@@ -154,6 +154,6 @@ import RiskKit
         let (recommendations, skipped) = loaded.recommendWithoutRisk(
             values: ["age": .number(45), "sex": .text("F"), "bmi": .number(31)])
         #expect(recommendations.map(\.rule) == ["T-01", "T-02"])
-        #expect(skipped == [SkippedRule(rule: "T-03", fields: [], reason: "needs the risk (not assessable)")])
+        #expect(skipped == [SkippedRule(rule: "T-03", fields: [], reason: "needs the risk: not assessable")])
     }
 }
