@@ -9,7 +9,7 @@ struct RiskKitCommand: AsyncParsableCommand {
         commandName: "riskkit",
         abstract: "Train, evaluate and apply disease-risk models; turn risk into prevention recommendations.",
         discussion: """
-            Exit codes: 0 ok, 1 failure, 64 usage error, 65 bad input data, 66 input file missing, 74 output or store
+            Exit codes: 0 ok, 1 failure, 64 usage error, 65 bad input data, 66 input file missing, 74 output or store \
             error, 75 another run holds the history store.
             Recommendations are decision support, not diagnosis.
             """,
