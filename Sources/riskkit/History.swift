@@ -20,8 +20,8 @@ struct HistoryRuns: AsyncParsableCommand, LoggingCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let runs = try await store.using { try await $0.runs() }
-            emit(try RunFormatter(format: format).text(runs))
+            let (runs, active) = try await store.using { (try await $0.runs(), try await $0.writerIsActive()) }
+            emit(try RunFormatter(format: format, writerActive: active).text(runs))
         }
     }
 }

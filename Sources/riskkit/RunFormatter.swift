@@ -4,12 +4,16 @@ import RiskKit
 /// Writes a history's runs (`riskkit history runs`, and the run `riskkit rescore` made) as a table, CSV, or JSON
 /// Lines: one object per run with `run`, `as_of`, `status`, `patients`, `scored`, `not_assessable`, `rejected`,
 /// `models`, `policy_version`, and also `started_at`, `ended_at`, `rejected_by_reason`, `input_sha256`,
-/// `input_rows`, `pseudonymized`, `riskkit_version`.
+/// `input_rows`, `pseudonymized`, `riskkit_version`, `resumable`.
 ///
 /// `patients` counts the patients recorded (input rows committed less those rejected); `scored` and
-/// `not_assessable` count patient–model results, so with one model they add up to `patients`.
+/// `not_assessable` count patient–model results, so with one model they add up to `patients`. A run the store marks
+/// running while no process holds its writer lock was killed: it is shown `interrupted`, with `resumable` true (the
+/// next invocation with its arguments resumes it); a run stopped by bad input is `interrupted` and not resumable.
 struct RunFormatter {
     var format: OutputFormat
+    /// Whether a process holds the store's writer lock (``HistoryStore/writerIsActive()``).
+    var writerActive = true
 
     /// One run as JSON (the contract's keys, sorted).
     private struct RunJSON: Encodable {
@@ -26,13 +30,14 @@ struct RunFormatter {
         var patients: Int, scored: Int, notAssessable: Int, rejected: Int, rejectedByReason: [String: Int]
         var models: [Model], policyVersion: String?
         var startedAt: String, endedAt: String?, inputSHA256: String, inputRows: Int, pseudonymized: Bool
-        var riskkitVersion: String
+        var riskkitVersion: String, resumable: Bool
 
-        init(_ r: RunRecord) {
+        init(_ r: RunRecord, writerActive: Bool) {
             let d = r.description
             run = r.id
             asOf = d.asOf
-            status = r.status.rawValue
+            resumable = r.status == .running && !writerActive
+            status = resumable ? RunStatus.interrupted.rawValue : r.status.rawValue
             patients = r.rowsDone - r.counts.rejectedTotal
             scored = r.counts.scored
             notAssessable = r.counts.notAssessable
@@ -57,7 +62,7 @@ struct RunFormatter {
                 case run, asOf = "as_of", status, patients, scored, notAssessable = "not_assessable", rejected
                 case rejectedByReason = "rejected_by_reason", models, policyVersion = "policy_version"
                 case startedAt = "started_at", endedAt = "ended_at", inputSHA256 = "input_sha256"
-                case inputRows = "input_rows", pseudonymized, riskkitVersion = "riskkit_version"
+                case inputRows = "input_rows", pseudonymized, riskkitVersion = "riskkit_version", resumable
             }
             var c = encoder.container(keyedBy: Key.self)
             try c.encode(run, forKey: .run)
@@ -76,12 +81,13 @@ struct RunFormatter {
             try c.encode(inputRows, forKey: .inputRows)
             try c.encode(pseudonymized, forKey: .pseudonymized)
             try c.encode(riskkitVersion, forKey: .riskkitVersion)
+            try c.encode(resumable, forKey: .resumable)
         }
     }
 
     /// The runs in this format (a header line first for table and CSV).
     func text(_ runs: [RunRecord]) throws -> String {
-        let summaries = runs.map(RunJSON.init)
+        let summaries = runs.map { RunJSON($0, writerActive: writerActive) }
         switch format {
         case .json:
             let encoder = JSONEncoder()
@@ -105,7 +111,8 @@ struct RunFormatter {
         let models = s.models.map { $0.outcome ?? $0.description }.joined(separator: "; ")
         let reasons = s.rejectedByReason.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         let rejected = s.rejected == 0 || format == .csv ? "\(s.rejected)" : "\(s.rejected) (\(reasons))"
-        return ["\(s.run)", s.asOf, s.status, "\(s.patients)", "\(s.scored)", "\(s.notAssessable)", rejected, models,
+        let status = s.resumable && format == .table ? "\(s.status) (resumable)" : s.status
+        return ["\(s.run)", s.asOf, status, "\(s.patients)", "\(s.scored)", "\(s.notAssessable)", rejected, models,
                 s.policyVersion ?? "", s.startedAt, s.endedAt ?? ""]
     }
 }

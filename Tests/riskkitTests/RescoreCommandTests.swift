@@ -112,6 +112,30 @@ import Testing
         holder.waitUntilExit()
     }
 
+    /// A run killed after its first commit is shown `interrupted` and `resumable` while no process holds the
+    /// store (`running` while one does), and the next invocation resumes it.
+    @Test(arguments: StoreBackend.available)
+    func aKilledRunIsResumable(_ backend: StoreBackend) throws {
+        let store = try backend.newLocation()
+        // 4,000 patients: two chunks, so the first commit is not the last.
+        let arguments = ["rescore", "--data", "Notebooks-data/train/cohort.csv", "--model", model, "--store", store,
+                         "--as-of", "2026-12-01", "--on-error", "skip"]
+        let killed = try CLIRunner.run(arguments, environment: ["RISKKIT_TEST_KILL_AFTER_COMMITS": "1"])
+        #expect(killed.status == SIGKILL)
+        func runs() throws -> [[String: Any]] {
+            try Self.objects(try CLIRunner.run(["history", "runs", "--store", store, "--format", "json"]).stdout)
+        }
+        #expect(try runs().map { $0["status"] as? String } == ["interrupted"])
+        #expect(try runs().first?["resumable"] as? Bool == true)
+        let holder = try Self.holdWriterLock(backend, store, seconds: 2)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try runs().map { $0["status"] as? String } == ["running"])
+        holder.waitUntilExit()
+        let resumed = try CLIRunner.run(arguments + ["--wait", "10"])
+        #expect(resumed.status == 0 && resumed.stderr.contains("resumed run 1 after"))
+        #expect(try runs().map { $0["status"] as? String } == ["complete"])
+    }
+
     /// Holds `store`'s writer lock for `seconds` in another process: `flock` on the SQLite store's lock file, or a
     /// PostgreSQL session-level advisory lock on the key the stores use.
     static func holdWriterLock(_ backend: StoreBackend, _ store: String, seconds: Int) throws -> Process {

@@ -17,6 +17,10 @@ public protocol HistoryStore: Sendable {
     /// - Throws: ``StoreError`` `.busy` naming the running run, when another process keeps the lock.
     func lockForWriting(wait: Double) async throws(StoreError)
 
+    /// Whether a process (this one included) holds the writer lock now, found without taking it: a run marked
+    /// `running` while none does was killed, and the next invocation with its arguments resumes it.
+    func writerIsActive() async throws(StoreError) -> Bool
+
     /// Releases the lock and the connection.
     func close() async
 

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,6 +37,24 @@ public final class RunLock: Sendable {
     deinit {
         flock(descriptor, LOCK_UN)
         close(descriptor)
+    }
+
+    /// Whether a process holds the lock on `path`, found without taking it: the kernel's table of file locks
+    /// (`/proc/locks`) lists a `FLOCK` on the file's device and inode. False when there is no such file (or no
+    /// such table: not Linux).
+    public static func isHeld(path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else {
+            return false
+        }
+        // Fields: `1: FLOCK  ADVISORY  WRITE 1234 08:01:56789 0 EOF`, the device as major:minor in hex.
+        let device = UInt64(info.st_dev)
+        let major = ((device >> 8) & 0xfff) | ((device >> 32) & ~0xfff), minor = (device & 0xff) | ((device >> 12) & ~0xff)
+        let file = String(format: "%02llx:%02llx:%llu", major, minor, UInt64(info.st_ino))
+        return table.split(separator: "\n").contains { line in
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            return fields.count >= 6 && fields[1] == "FLOCK" && fields[5] == file
+        }
     }
 
     private static func now() -> Double {

@@ -129,6 +129,17 @@ public final class PostgresHistoryStore: HistoryStore {
         }
     }
 
+    public func writerIsActive() async throws(StoreError) -> Bool {
+        // A bigint advisory key shows in pg_locks as classid (high 32 bits), objid (low 32 bits), objsubid 1.
+        let (high, low) = (Self.lockKey >> 32, Self.lockKey & 0xffff_ffff)
+        return try await run("look for a writer") { connection, logger in
+            try await connection.query("""
+                SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                  AND classid::bigint = \(high) AND objid::bigint = \(low) AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                """, logger: logger).decode(Int64.self).first { _ in true } ?? 0
+        } > 0
+    }
+
     public func close() async {
         try? await connection.close()
     }

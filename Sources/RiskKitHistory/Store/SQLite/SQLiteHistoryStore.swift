@@ -62,6 +62,10 @@ public final class SQLiteHistoryStore: HistoryStore {
         }
     }
 
+    public func writerIsActive() -> Bool {
+        writerLock.withLock { $0 != nil } || RunLock.isHeld(path: name + ".lock")
+    }
+
     public func close() {
         writerLock.withLock { $0 = nil }
     }
