@@ -29,7 +29,7 @@ struct Rescore: AsyncParsableCommand, LoggingCommand {
     @Flag(help: "Do not apply any recommendation policy.") var noPolicy = false
     @Flag(help: "Apply a policy even when the outcome or horizon it was written for differs from the model's.")
     var forcePolicy = false
-    @Option(help: "The history store: an SQLite file path, or postgresql://user@host:port/database.") var store: String
+    @OptionGroup var store: HistoryStoreOption
     @Option(name: .customLong("as-of"), help: "The run's date, YYYY-MM-DD (default: today in UTC, or the day of SOURCE_DATE_EPOCH when set).")
     var asOf: String?
     @Option(help: "Identifier column in --data (default: the first model's id column).") var id: String?
@@ -79,8 +79,7 @@ struct Rescore: AsyncParsableCommand, LoggingCommand {
                 asOf: asOfDate.description, inputSHA256: inputSHA256, inputRows: rescorer.rows, models: models,
                 policyVersion: Self.policyVersion(of: models), policySHA256: Self.policySHA256(of: models),
                 pseudonymKeyFingerprint: pseudonyms?.fingerprint, riskkitVersion: RiskKitVersion.current)
-            let history = try await HistoryStores.open(store)
-            do {
+            try await store.using { history in
                 try await history.lockForWriting(wait: wait)
                 let progress = Progress(label: "re-scored", unit: "rows")
                 let outcome = try await rescorer.run(
@@ -99,10 +98,6 @@ struct Rescore: AsyncParsableCommand, LoggingCommand {
                     log.info("run \(run.id) complete: \(run.rowsDone) rows, \(run.counts.scored) scored, \(run.counts.notAssessable) not assessable\(rejected.isEmpty ? "" : ", skipped " + rejected.joined(separator: ", ")) → \(history.name)")
                 }
                 emit(try RunFormatter(format: format).text([record]))
-                await history.close()
-            } catch {
-                await history.close()
-                throw error
             }
         }
     }
