@@ -231,4 +231,12 @@ import RiskKit
         #expect(lines[0] == 1 + bad + bad / 1000)
         #expect(lines[1] == lines[0])
     }
+
+    /// The run's time as written on every row: ISO 8601 UTC, whole seconds, zero-padded. 951782400 s = 11,016 days
+    /// after 1970-01-01 = 2000-02-29 (30 years with 7 leap days, then 31 + 28 days); 3,661.9 s later is 01:01:01.
+    @Test func timestampIsISO8601UTCWithSeconds() {
+        #expect(ScoringProvenance.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+        #expect(ScoringProvenance.timestamp(Date(timeIntervalSince1970: 951_782_400 + 3_661.9)) == "2000-02-29T01:01:01Z")
+        #expect(ScoringProvenance.timestamp(Date(timeIntervalSince1970: 253_402_300_799)) == "9999-12-31T23:59:59Z")
+    }
 }
