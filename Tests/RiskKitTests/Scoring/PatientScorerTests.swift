@@ -124,6 +124,27 @@ import RiskKit
         }
     }
 
+    /// Numbers written as bytes are the text of `description`, and JSON numbers that text without a trailing `.0`
+    /// (what `JSONEncoder` writes): edge values, then any bit pattern and everyday magnitudes.
+    @Test func shortestNumbersMatchDescription() {
+        var values: [Double] = [0, -0.0, 1, -1, 100, 0.1, 1e16, 1e-7, 5e-324, 123_456_789_012_345_680, .pi,
+                                .greatestFiniteMagnitude, .leastNormalMagnitude, -.leastNonzeroMagnitude]
+        var rng = SplitMix64(seed: 8)
+        for _ in 0..<20_000 {
+            values.append(Double(bitPattern: rng.next()))
+            values.append(Double.random(in: -5...5, using: &rng))
+            values.append(Double(Int.random(in: -1000...1000, using: &rng)) / 10)
+        }
+        for x in values where x.isFinite {
+            var text: [UInt8] = Array("a,".utf8), json: [UInt8] = Array("a,".utf8)
+            DecimalNumber.appendShortest(x, to: &text)
+            JSONText.append(number: x, to: &json)
+            let expected = x.description
+            #expect(String(decoding: text, as: UTF8.self) == "a," + expected)
+            #expect(String(decoding: json, as: UTF8.self) == "a," + (expected.hasSuffix(".0") ? String(expected.dropLast(2)) : expected))
+        }
+    }
+
     @Test func jsonLinesAreWhatJSONEncoderWrites() async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
