@@ -66,12 +66,13 @@ let package = Package(
             name: "RiskKitEvaluation",
             dependencies: ["RiskKitScoring", "RiskKitModels", "RiskKitStatistics", "RiskKitData", "RiskKitLinearAlgebra"]
         ),
-        /// The score history of re-scoring runs: runs, per-patient results, crash-safe resumable writing, one
-        /// writer per store; SQLite (GRDB) embedded, PostgreSQL (postgres-nio) shared.
+        /// Re-scoring runs and their history: a population scored with the one patient path into a store of runs
+        /// and per-patient results (crash-safe resumable writing, one writer per store; SQLite through GRDB
+        /// embedded, PostgreSQL through postgres-nio shared), keyed pseudonyms, and what changed between runs.
         .target(
-            name: "RiskKitStore",
+            name: "RiskKitHistory",
             dependencies: [
-                "RiskKitData",
+                "RiskKitScoring", "RiskKitRecommendations", "RiskKitModels", "RiskKitData",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -82,7 +83,7 @@ let package = Package(
             name: "RiskKit",
             dependencies: [
                 "RiskKitLinearAlgebra", "RiskKitData", "RiskKitStatistics", "RiskKitModels", "RiskKitSimulation",
-                "RiskKitRecommendations", "RiskKitScoring", "RiskKitEvaluation", "RiskKitStore",
+                "RiskKitRecommendations", "RiskKitScoring", "RiskKitEvaluation", "RiskKitHistory",
             ]
         ),
 

@@ -10,4 +10,4 @@
 @_exported import RiskKitRecommendations
 @_exported import RiskKitScoring
 @_exported import RiskKitEvaluation
-@_exported import RiskKitStore
+@_exported import RiskKitHistory

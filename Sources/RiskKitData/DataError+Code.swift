@@ -88,5 +88,7 @@ extension DataError {
         public static let featureNotFound = extending(invalidSetting, 13)
         /// An applicable range was set for a feature that is not numeric.
         public static let applicableRangeNotNumeric = extending(invalidSetting, 14)
+        /// A population level was declared (`--applicable sex=F`) that no training row holds.
+        public static let populationLevelNotFound = extending(invalidSetting, 15)
     }
 }

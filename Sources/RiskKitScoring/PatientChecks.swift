@@ -39,7 +39,9 @@ public struct PatientChecks: Sendable {
     @usableFromInline let applicableLower: [Double], applicableUpper: [Double]
     /// Whether a missing value of each feature stops the assessment (required, and imputation not allowed).
     @usableFromInline let stopsWhenMissing: [Bool]
-    /// Every name a patient record may use: features, policy fields and the id column.
+    /// The model's declared population on levels and on fields that are no feature.
+    public let population: PopulationChecks
+    /// Every name a patient record may use: features, policy fields, population fields and the id column.
     let knownNames: Set<String>
     /// ``knownNames`` in a fixed order, for suggestions and lists.
     let knownNamesInOrder: [String]
@@ -72,6 +74,9 @@ public struct PatientChecks: Sendable {
         fieldCheckBySlot = bySlot
         checksField = bySlot.map { $0 != nil }
         var names = features.map(\.name) + (policy?.fields ?? []).map(\.name).filter { !featureNames.contains($0) }
+        population = PopulationChecks(criteria: model.population ?? [], units: { fields[$0]?.unit },
+                                      allowImputation: allowImputation)
+        for name in population.fields where !names.contains(name) { names.append(name) }
         if let id = model.idColumn, !names.contains(id) { names.append(id) }
         knownNamesInOrder = names
         knownNames = Set(names)

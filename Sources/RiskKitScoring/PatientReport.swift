@@ -8,7 +8,8 @@ import RiskKitData
 /// JSON keys (a contract with users' scripts): `id`, `risk`, `percentile`, `band`, `contributions`
 /// ([{`feature`, `value`}]), `recommendations` ([{`rule`, `kind`, `text`, `interval_months`, `source`}]); also
 /// `band_label`, `linear_predictor`, `imputed` (features that were missing and imputed), `skipped_rules`, and
-/// `policy_version`; `status` (`scored` or `not_assessable`) with `not_assessable_reason` (the sentence, null when
+/// `policy_version`; `extrapolated` (always present: the features whose values lie beyond the range observed in
+/// training, so the risk is an extrapolation; empty when none, and for a not-assessable patient); `status` (`scored` or `not_assessable`) with `not_assessable_reason` (the sentence, null when
 /// scored), and the provenance `model_checksum` and `scored_at`. A not-assessable patient has null `risk`,
 /// `percentile`, `band`, `band_label` and `linear_predictor`, no contributions, genetics or what-if plan, and the
 /// recommendations of the rules that do not need the risk. With a policy that declares modifiable factors, the
@@ -69,7 +70,7 @@ public struct PatientReport: Sendable, Equatable, Encodable {
         case id, risk, percentile, band
         case bandLabel = "band_label"
         case linearPredictor = "linear_predictor"
-        case contributions, recommendations, imputed
+        case contributions, recommendations, imputed, extrapolated
         case skippedRules = "skipped_rules"
         case policyVersion = "policy_version"
         case genetics
@@ -91,6 +92,7 @@ public struct PatientReport: Sendable, Equatable, Encodable {
         try c.encode(shownContributions, forKey: .contributions)
         try c.encode(recommendations, forKey: .recommendations)
         try c.encode(score.imputed, forKey: .imputed)
+        try c.encode(scored ? score.extrapolated.map(\.feature) : [], forKey: .extrapolated)
         try c.encode(skippedRules, forKey: .skippedRules)
         try c.encode(policyVersion, forKey: .policyVersion)
         try c.encodeIfPresent(scored ? score.genetics : nil, forKey: .genetics)

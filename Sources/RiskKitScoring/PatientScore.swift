@@ -17,6 +17,8 @@ public struct PatientScore: Sendable, Equatable {
     public var contributions: [Contribution]
     /// Features that were missing and imputed for this patient.
     public var imputed: [String]
+    /// Values beyond the range observed in training (schema order): the risk is an extrapolation there.
+    public var extrapolated: [Extrapolation] = []
     /// The genetic and non-genetic parts of the risk, for models with a polygenic score.
     public var genetics: GeneticRisk?
 }

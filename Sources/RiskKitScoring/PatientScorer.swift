@@ -38,6 +38,8 @@ public struct PatientScorer: Sendable {
     public let provenance: ScoringProvenance
     /// The policy's modifiable factors as model features, for what-if plans.
     let whatIfLayout: WhatIfLayout
+    /// Each feature's range observed in training, for flagging extrapolated values.
+    let trainingRanges: TrainingRanges
 
     /// Creates a scorer; `allowImputation` imputes a missing required feature instead of reporting the patient
     /// not assessable (research use), `scoredAt` is the run's time as ``ScoringProvenance/timestamp(_:)`` writes it.
@@ -63,6 +65,7 @@ public struct PatientScorer: Sendable {
         codecs = features.map(FeatureCodec.init)
         levels = features.map { $0.levels ?? [] }
         whatIfLayout = WhatIfLayout(schema: model.schema, policy: policy)
+        trainingRanges = TrainingRanges(features: features, units: checks.featureUnits)
         var offset = 0
         columnOffsets = codecs.map { codec in
             defer { offset += codec.width }
@@ -74,7 +77,9 @@ public struct PatientScorer: Sendable {
     /// - Throws: ``DataError`` (with the line, when known) if a value does not parse or a level is unknown.
     public func score(_ input: PatientInput) throws -> PatientScore {
         let block = try scored(input, top: model.schema.features.count)
-        return block.score(0, model: model)
+        var score = block.score(0, model: model)
+        score.extrapolated = block.extrapolated(0, scorer: self)
+        return score
     }
 
     /// The patient's score and the raw-scale encoded row it came from (genotypes joined).
@@ -246,7 +251,7 @@ public struct PatientScorer: Sendable {
     /// Empties `block`, fills it with the next rows of `cursor` (the first being data row `firstRow`, 0-based)
     /// and scores them; returns the error that stopped it early, if any (the rows before it stay in the block),
     /// and how many records were read (rejected ones included; 0 at the end of the file).
-    private func refill(_ block: inout PatientBlock, from cursor: inout CSVRecordCursor, file: PatientFile,
+    func refill(_ block: inout PatientBlock, from cursor: inout CSVRecordCursor, file: PatientFile,
                         layout: RecordLayout, firstRow: Int) -> (failure: (any Error)?, records: Int) {
         block.removeAll()
         var row = firstRow

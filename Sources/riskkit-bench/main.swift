@@ -18,6 +18,8 @@ do {
         try LassoBenchmark.run(Array(arguments.dropFirst()))
     case "score":
         try ScoreBenchmark.run(Array(arguments.dropFirst()))
+    case "rescore":
+        try RescoreBenchmark.run(Array(arguments.dropFirst()))
     default:
         FileHandle.standardError.write(Data("""
             usage: riskkit-bench csv [--dir DIR] [--rows N] [--cols N] [--peer]
@@ -27,6 +29,7 @@ do {
                    riskkit-bench clump [--samples N] [--variants M] [--spacing BP] [--dir DIR]
                    riskkit-bench lasso [--samples N] [--variants M] [--causal C] [--test T] [--alpha A] [--threads T] [--dir DIR]
                    riskkit-bench score [--dir DIR] [--runs R] [--riskkit PATH] [--no-peer]
+                   riskkit-bench rescore [--dir DIR] [--patients N] [--runs R] [--riskkit PATH] [--postgres URL]
 
             """.utf8))
         exit(64)

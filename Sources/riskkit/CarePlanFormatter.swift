@@ -7,9 +7,10 @@ import RiskKit
 /// - table: per patient (each followed by a blank line), one risk section per condition, then the merged plan (each recommendation with its
 ///   schedule, due date, source and the conditions it came from); the footer names every model and policy.
 /// - csv: one row per patient and condition: `id,model,status,risk,percentile,band,top_factors,recommendations,
-///   due_dates,imputed,recommendation_texts`, where `recommendations` are the merged plan's that came from this
+///   due_dates,imputed,recommendation_texts,extrapolated`, where `recommendations` are the merged plan's that came from this
 ///   condition (`id` or `id/12mo`, `;`-separated), `due_dates` their due dates (`id:YYYY-MM-DD`, with
-///   ` (overdue)`) and `recommendation_texts` their texts (joined by ` | `, as in the one-model CSV).
+///   ` (overdue)`), `recommendation_texts` their texts (joined by ` | `, as in the one-model CSV) and
+///   `extrapolated` the features beyond this model's training range (joined by `;`).
 /// - json: one ``CarePlan`` per line (sorted keys).
 struct CarePlanFormatter {
     let format: OutputFormat
@@ -25,7 +26,7 @@ struct CarePlanFormatter {
 
     /// What comes before the first patient.
     var header: String {
-        format == .csv ? "id,model,status,risk,percentile,band,top_factors,recommendations,due_dates,imputed,recommendation_texts\n" : ""
+        format == .csv ? "id,model,status,risk,percentile,band,top_factors,recommendations,due_dates,imputed,recommendation_texts,extrapolated\n" : ""
     }
 
     /// One patient's plan.
@@ -53,7 +54,8 @@ struct CarePlanFormatter {
             return [plan.id ?? "", c.model, c.status.rawValue, scored ? String(r.score.risk) : "",
                     scored ? String(format: "%.1f", r.score.percentile) : "",
                     r.policy?.band.id ?? "", factors, rules, due, r.score.imputed.joined(separator: ";"),
-                    recommendations.map(\.text).joined(separator: " | ")]
+                    recommendations.map(\.text).joined(separator: " | "),
+                    scored ? r.score.extrapolated.map(\.feature).joined(separator: ";") : ""]
                 .map(csvField).joined(separator: ",") + "\n"
         }.joined()
     }
@@ -73,6 +75,7 @@ struct CarePlanFormatter {
                 out += "    Risk band: \(band.label) — \(band.source)\n"
             }
             if !r.score.imputed.isEmpty { out += "    Missing and imputed: \(r.score.imputed.joined(separator: ", "))\n" }
+            out += ReportFormatter.extrapolationNote(r.score.extrapolated, indent: "    ")
             let factors = r.shownContributions.map { "\($0.feature) \(String(format: "%+.3f", $0.value))" }
             if !factors.isEmpty {
                 out += "    Main factors (log-odds relative to an average patient): \(factors.joined(separator: ", "))\n"

@@ -33,7 +33,7 @@ extension DataError {
         case .clumpIndexPOutOfRange, .clumpMemberPOutOfRange: "; check --clump-p"
         case .policyModelMismatch: "; use the policy written for this model, or pass --force-policy to apply it anyway"
         case .featureNotFound: "; check --required, --optional and --applicable"
-        case .applicableRangeNotNumeric: "; check --applicable"
+        case .applicableRangeNotNumeric, .populationLevelNotFound: "; check --applicable"
         default: nil
         }
     }

@@ -37,7 +37,7 @@ struct InspectReport: Encodable {
     enum CodingKeys: String, CodingKey {
         case format, version, description, outcome, features, coefficients, fit, calibration, training, checksum
         case referenceRisks = "reference_risks"
-        case genetics
+        case genetics, population
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -52,6 +52,7 @@ struct InspectReport: Encodable {
         try c.encode(model.calibration, forKey: .calibration)
         try c.encode(model.training, forKey: .training)
         try c.encode(model.checksum, forKey: .checksum)
+        try c.encodeIfPresent(model.population, forKey: .population)
         let q = model.referenceRisks.quantiles
         let summary: [String: Double] = q.isEmpty ? [:] : [
             "p01": q[10], "p10": q[100], "p25": q[250], "median": q[500], "p75": q[750], "p90": q[900], "p99": q[990],
@@ -142,5 +143,15 @@ struct InspectReport: Encodable {
             t.add([f.name, f.kind.rawValue, observed, applicable, required, String(f.missingInTraining)])
         }
         return "\nTraining domain (a patient outside an applicable range or missing a required feature is not assessable):\n" + t.render()
+            + populationLines()
+    }
+
+    /// The declared population on levels and on fields that are no feature, one line per criterion (empty when
+    /// none is declared).
+    func populationLines() -> String {
+        guard let population = model.population, !population.isEmpty else { return "" }
+        return "\nPopulation (a patient outside it is not assessable):\n" + population.map { p in
+            "  \(p.field): \(p.allowed)" + (p.required ? "" : " (a missing value counts as inside)") + "\n"
+        }.joined()
     }
 }

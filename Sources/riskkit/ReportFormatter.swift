@@ -95,7 +95,8 @@ struct ReportFormatter: Sendable {
             return pad(r.score.id ?? "—", 16) + "  not assessable: \(reason)" + (recs.isEmpty ? "" : "  " + recs)
                 + (missing.isEmpty ? "" : "  (missing: \(missing))") + "\n" + recommendationLines(r)
         }
-        let imputed = missing.isEmpty ? "" : "  (imputed: \(missing))"
+        let beyond = r.score.extrapolated.map(\.feature).joined(separator: ", ")
+        let imputed = (missing.isEmpty ? "" : "  (imputed: \(missing))") + (beyond.isEmpty ? "" : "  (beyond the training data: \(beyond))")
         let genetic = r.score.genetics.map { g in
             pad(g.percentile.map(ordinal) ?? "—", 8, right: true) + "  "
                 + pad(String(format: "%.2f", g.oddsRatio), 7, right: true) + "  "
@@ -125,6 +126,7 @@ struct ReportFormatter: Sendable {
         if !r.score.imputed.isEmpty {
             out += "  Missing and imputed: \(r.score.imputed.joined(separator: ", "))\n"
         }
+        out += Self.extrapolationNote(r.score.extrapolated, indent: "  ")
         out += contributions == .oddsRatio
             ? "\n  Main factors (odds ratio against an average patient in the training data):\n"
             : "\n  Main factors (log-odds relative to an average patient in the training data):\n"
@@ -133,6 +135,14 @@ struct ReportFormatter: Sendable {
         }
         if let plan = r.whatIf { out += whatIfSection(plan, risk: r.score.risk) }
         return out + recommendationsBlock(r)
+    }
+
+    /// The note line on values beyond the training data ("Beyond the training data: age 79 years (trained on
+    /// 40–78 years) — the estimate is an extrapolation"), empty when there are none.
+    static func extrapolationNote(_ extrapolated: [Extrapolation], indent: String) -> String {
+        guard !extrapolated.isEmpty else { return "" }
+        return "\(indent)Beyond the training data: \(extrapolated.map(\.description).joined(separator: ", ")) — "
+            + "the estimate is an extrapolation\n"
     }
 
     /// A not-assessable patient in full: the reason instead of a risk, the imputed features, and the rules

@@ -41,6 +41,12 @@ private func reported(_ error: any Error) -> any Error {
         case .notConverged, .penalizedNotConverged: return ExitCode.runtimeFailure
         default: return ExitCode.dataError
         }
+    case let error as StoreError:
+        log.error("\(error.description)")
+        switch error.code {
+        case .busy: return ExitCode.temporaryFailure
+        case .newerSchema, .io, .corrupt: return ExitCode.ioError
+        }
     case let error as ValidationError:
         return error
     default:

@@ -9,11 +9,13 @@ struct RiskKitCommand: AsyncParsableCommand {
         commandName: "riskkit",
         abstract: "Train, evaluate and apply disease-risk models; turn risk into prevention recommendations.",
         discussion: """
-            Exit codes: 0 ok, 1 failure, 64 usage error, 65 bad input data, 66 input file missing, 74 output error.
+            Exit codes: 0 ok, 1 failure, 64 usage error, 65 bad input data, 66 input file missing, 74 output or store
+            error, 75 another run holds the history store.
             Recommendations are decision support, not diagnosis.
             """,
         version: RiskKitVersion.current,
-        subcommands: [Simulate.self, Train.self, Evaluate.self, Inspect.self, Score.self, Freq.self, GWAS.self, PRS.self]
+        subcommands: [Simulate.self, Train.self, Evaluate.self, Inspect.self, Score.self, Rescore.self, History.self, Freq.self,
+                      GWAS.self, PRS.self]
     )
 
     /// Parses the command line, bootstraps logging to standard error at the level of --quiet/--verbose (the only

@@ -16,9 +16,11 @@ struct Score: AsyncParsableCommand, LoggingCommand {
             for a care plan across conditions: one risk section per model and one merged list of recommendations. \
             Screening recommendations whose rule names a last-test date field get a due date relative to --as-of.
 
-            A patient outside the model's applicable range, or missing a feature the model requires (age and sex \
-            when the model file does not say), is reported `not_assessable` with the reason and gets no risk; only \
-            the policy rules that do not need the risk are applied. Other missing features are imputed and listed. \
+            A patient outside the model's applicable range or declared population (train --applicable sex=F), or \
+            missing a feature or population field the model requires (age and sex when the model file does not \
+            say), is reported `not_assessable` with the reason and gets no risk; only the policy rules that do not \
+            need the risk are applied. Other missing features are imputed and listed. A value inside the applicable \
+            range but beyond the training data is scored and listed as `extrapolated`. \
             Every row carries the model's checksum, the policy version and the run's time (scored_at; \
             SOURCE_DATE_EPOCH fixes it, for reproducible outputs).
 
@@ -215,24 +217,10 @@ struct Score: AsyncParsableCommand, LoggingCommand {
         }
     }
 
-    /// The policy to apply (nil: none), checked against the model's outcome and horizon.
-    /// - Throws: ``DataError`` (exit 65) when the policy was written for another outcome or horizon, unless
-    ///   `--force-policy`.
+    /// The policy to apply (nil: none), checked against the model's outcome and horizon (``PolicyLoading``).
     func loadPolicy(for riskModel: RiskModel, modelPath: String, policyPath: String?) throws -> RecommendationPolicy? {
-        if noPolicy { return nil }
-        let beside = URL(fileURLWithPath: modelPath).deletingLastPathComponent().appendingPathComponent("default-policy.json").path
-        guard let path = policyPath ?? (FileManager.default.fileExists(atPath: beside) ? beside : nil) else {
-            log.info("no recommendation policy (pass --policy FILE); reporting risk only")
-            return nil
-        }
-        let loaded = try RecommendationPolicy.load(path: path)
-        switch try loaded.checkContract(with: riskModel, force: forcePolicy, file: path) {
-        case .matches: break
-        case .unchecked(let reason): log.info("policy and model outcome not compared: \(reason)")
-        case .mismatch(let differences):
-            log.warning("applying the policy to another outcome than it was written for (--force-policy): \(differences.joined(separator: "; "))")
-        }
-        return loaded
+        try PolicyLoading(noPolicy: noPolicy, forcePolicy: forcePolicy)
+            .policy(for: riskModel, modelPath: modelPath, policyPath: policyPath)?.policy
     }
 
     /// The `--set` pairs as named values.

@@ -19,7 +19,10 @@ struct Train: LoggingCommand {
             The model records each numeric feature's observed training range and which features are required (a \
             patient missing one is not assessable): by default every feature with no missing training value, and \
             age and sex; --required and --optional change that. --applicable sets the intended population (default: \
-            the observed range); --outcome-label and --horizon-years declare what the model predicts, so a policy \
+            the observed range), also on levels (sex=F) and on columns that are no feature (--exclude sex \
+            --applicable sex=F: read for the population, not fitted): a patient outside it is not assessable, and \
+            one missing such a field is too unless --optional names it; the training rows outside it are counted \
+            on standard error, and a level that no training row holds is refused. --outcome-label and --horizon-years declare what the model predicts, so a policy \
             written for another outcome or horizon is refused.
             """)
 
@@ -47,9 +50,9 @@ struct Train: LoggingCommand {
     var horizonYears: Double?
     @Option(help: "Features a patient cannot be assessed without, beyond the default (comma-separated).", transform: commaList)
     var required: [String] = []
-    @Option(name: .customLong("optional"), help: "Features to impute when missing although the default requires them (comma-separated).", transform: commaList)
+    @Option(name: .customLong("optional"), help: "Features to impute when missing although the default requires them, and --applicable columns that are no feature whose missing value counts as inside the population (comma-separated).", transform: commaList)
     var optionalFeatures: [String] = []
-    @Option(help: ArgumentHelp("Intended population of a numeric feature, FEATURE=LO..HI (either bound may be left open: bmi=..60); repeatable.", valueName: "feature=lo..hi"))
+    @Option(help: ArgumentHelp("Intended population: a numeric column's range, NAME=LO..HI (either bound may be left open: bmi=..60), or a column's allowed values, NAME=LEVEL[,LEVEL…] (sex=F, region=north,south); the column may be a feature or one left out with --exclude; repeatable.", valueName: "name=lo..hi|levels"))
     var applicable: [String] = []
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset of the training individuals (IID = --id values).")
     var bfile: String?
@@ -80,21 +83,32 @@ struct Train: LoggingCommand {
         if let both = required.first(where: optionalFeatures.contains) {
             throw ValidationError("`\(both)` is given to both --required and --optional")
         }
-        _ = try applicableRanges()
+        _ = try applicableValues()
     }
 
-    /// The `--applicable` values by feature name.
-    func applicableRanges() throws -> [String: ValueRange] {
-        var ranges: [String: ValueRange] = [:]
+    /// The `--applicable` values by column name: ranges (`NAME=LO..HI`) and levels (`NAME=LEVEL,LEVEL`).
+    func applicableValues() throws -> (ranges: [String: ValueRange], levels: [String: [String]]) {
+        var ranges: [String: ValueRange] = [:], levels: [String: [String]] = [:]
         for item in applicable {
             let parts = item.split(separator: "=", maxSplits: 1)
             let name = parts.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            guard parts.count == 2, !name.isEmpty, let range = ValueRange(parsing: parts[1]) else {
-                throw ValidationError("--applicable expects FEATURE=LO..HI, FEATURE=LO.. or FEATURE=..HI with LO ≤ HI, got `\(item)`")
+            let value = parts.count == 2 ? parts[1] : ""
+            let named = ranges[name] != nil || levels[name] != nil
+            if value.contains("..") {
+                guard !name.isEmpty, let range = ValueRange(parsing: value) else {
+                    throw ValidationError("--applicable expects FEATURE=LO..HI, FEATURE=LO.. or FEATURE=..HI with LO ≤ HI, got `\(item)`")
+                }
+                ranges[name] = range
+            } else {
+                let list = commaList(String(value))
+                guard !name.isEmpty, !list.isEmpty, Set(list).count == list.count else {
+                    throw ValidationError("--applicable expects NAME=LEVEL[,LEVEL…] (each level once) or FEATURE=LO..HI, got `\(item)`")
+                }
+                levels[name] = list
             }
-            guard ranges.updateValue(range, forKey: name) == nil else { throw ValidationError("--applicable names `\(name)` twice") }
+            if named { throw ValidationError("--applicable names `\(name)` twice") }
         }
-        return ranges
+        return (ranges, levels)
     }
 
     func run() throws {
@@ -121,7 +135,7 @@ struct Train: LoggingCommand {
             options.horizonYears = horizonYears
             options.required = Set(required)
             options.optional = Set(optionalFeatures)
-            options.applicable = try applicableRanges()
+            (options.applicable, options.applicableLevels) = try applicableValues()
             if let bfile, let prsWeights {
                 options.genetic = try GeneticScores.forTraining(bfile: bfile, weights: prsWeights, minOverlap: minOverlap)
             }

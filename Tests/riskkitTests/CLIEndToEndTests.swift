@@ -1,4 +1,5 @@
 import Foundation
+import RiskKitTestSupport
 import Testing
 import RiskKit
 
@@ -17,7 +18,7 @@ import RiskKit
     }
 
     @Test func simulateWritesCohortGenotypesAndTruth() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         let r = try CLIRunner.run(["simulate", "--individuals", "30", "--snps", "5", "--seed", "9", "--out", folder])
         #expect(r.status == 0)
         let cohort = try String(contentsOfFile: folder + "/cohort.csv", encoding: .utf8).split(separator: "\n")
@@ -31,7 +32,7 @@ import RiskKit
     }
 
     @Test func trainInspectEvaluateScore() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         let model = try trainedModel(folder)
         let inspect = try CLIRunner.run(["inspect", model, "--format", "json"])
         #expect(inspect.status == 0)
@@ -78,7 +79,7 @@ import RiskKit
     }
 
     @Test func penalizedFitWithCrossValidatedLambda() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         let model = try trainedModel(folder, extra: ["--penalty", "elasticnet", "--alpha", "0.5", "--cv", "5", "--lambda-choice", "1se"])
         let inspect = try CLIRunner.run(["inspect", model, "--format", "json"])
         let report = try json(inspect.stdout)
@@ -97,21 +98,21 @@ import RiskKit
     }
 
     @Test func scoreFileStreamsAndWritesOwnerOnly() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         let model = try trainedModel(folder)
         let out = folder + "/scores.csv"
         let r = try CLIRunner.run(["score", "--model", model, "--data", fixture, "--format", "csv", "--out", out, "--no-policy"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 401)
-        #expect(lines[0] == "id,risk,percentile,band,top_factors,recommendations,imputed,status,not_assessable_reason,model_checksum,policy_version,scored_at,recommendation_texts")
+        #expect(lines[0] == "id,risk,percentile,band,top_factors,recommendations,imputed,status,not_assessable_reason,model_checksum,policy_version,scored_at,recommendation_texts,extrapolated")
         #expect(lines[1].hasPrefix("S7-000001,"))
         let attributes = try FileManager.default.attributesOfItem(atPath: out)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     }
 
     @Test func jsonPatientOnStandardInput() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         let model = try trainedModel(folder)
         let r = try CLIRunner.run(["score", "--model", model, "--format", "json", "--no-policy"],
                                   stdin: #"{"age": 50, "sex": "F", "region": "east", "smoker": false, "bmi": 24.5, "systolic_bp": 120}"#)
@@ -120,7 +121,7 @@ import RiskKit
     }
 
     @Test func exitCodes() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         // 66: input file missing.
         #expect(try CLIRunner.run(["train", "--data", folder + "/none.csv", "--outcome", "y", "--out", folder + "/m.json"]).status == 66)
         // 64: usage error.
@@ -151,7 +152,7 @@ import RiskKit
 
 @Suite struct CLIDataProblemTests {
     func train(_ csv: String) throws -> CLIRunner.Result {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         try csv.write(toFile: folder + "/d.csv", atomically: true, encoding: .utf8)
         return try CLIRunner.run(["train", "--data", folder + "/d.csv", "--outcome", "y", "--out", folder + "/m.json"])
     }
@@ -181,7 +182,7 @@ import RiskKit
 
     /// --quiet keeps errors and drops information; --verbose adds the run time.
     @Test func quietAndVerboseSetTheMessageLevel() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let simulate = ["simulate", "--individuals", "50", "--snps", "2", "--seed", "1", "--out", folder]
         #expect(try CLIRunner.run(simulate).stderr.hasPrefix("riskkit: simulated 50 individuals"))
@@ -197,7 +198,7 @@ import RiskKit
     /// A setting the library finds wrong is a usage error (64) naming the flag; bad data keeps 65 and the flag that
     /// helps.
     @Test func settingsFoundByTheLibraryAreUsageErrors() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "a,y\n1,yes\n2,no\n3,yes\n4,no\n".write(toFile: folder + "/d.csv", atomically: true, encoding: .utf8)
         let base = ["train", "--data", folder + "/d.csv", "--outcome", "y", "--out", folder + "/m.json"]

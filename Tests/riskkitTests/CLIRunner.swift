@@ -51,18 +51,4 @@ struct CLIRunner {
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
-
-    /// A fresh temporary folder for one test, inside this test process's own folder, which is removed when the
-    /// process exits.
-    static func temporaryFolder() throws -> String {
-        let path = temporaryRoot + "/" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
-    /// `riskkit-cli-PID` in the system's temporary folder, registered for removal at exit on first use.
-    private static let temporaryRoot: String = {
-        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "riskkit-cli-\(getpid())") }
-        return NSTemporaryDirectory() + "riskkit-cli-\(getpid())"
-    }()
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RiskKitTestSupport
 import Testing
 
 /// `score` with several models (a care plan across conditions) and screening due dates, end to end on the shipped
@@ -33,14 +34,15 @@ import Testing
         let plan = try #require(try Self.json(result.stdout).first)
         let conditions = try #require(plan["conditions"] as? [[String: Any]])
         #expect(conditions.map { $0["model"] as? String } == ["demo-cvd-model", "demo-t2d-model", "demo-breast-model"])
-        #expect(conditions.map { $0["status"] as? String } == ["scored", "scored", "scored"])
-        #expect(conditions.map { $0["band"] as? String } == ["low", "high", "moderate"])
+        // The breast model is not for BRCA1 carriers: no risk, no band, the carrier pathway all the same.
+        #expect(conditions.map { $0["status"] as? String } == ["scored", "scored", "not_assessable"])
+        #expect(conditions.map { $0["band"] as? String } == ["low", "high", nil])
         #expect(conditions.map { $0["policy_version"] as? String } == ["2026.12.1", "2026.12.2-t2d", "2026.12.1-breast"])
         let recommendations = try #require(plan["recommendations"] as? [[String: Any]])
         let rules = recommendations.compactMap { $0["rule"] as? String }
         // Derived in CarePlanTests.threeConditionPlanMergesAndRoutesCarriers.
-        #expect(rules.prefix(10) == ["RA-02", "DM-01", "CX-02", "DM-04", "BR-04", "BR-07", "CRC-03", "DM-02", "DM-05", "BR-05"])
-        #expect(Set(rules.dropFirst(10)) == ["LS-02", "LS-03"] && rules.count == 12)
+        #expect(rules.prefix(9) == ["RA-02", "DM-01", "CX-02", "DM-04", "BR-04", "CRC-03", "DM-02", "DM-05", "BR-05"])
+        #expect(Set(rules.dropFirst(9)) == ["LS-02", "LS-03"] && rules.count == 11)
         let dm01 = try #require(recommendations.first { $0["rule"] as? String == "DM-01" })
         #expect(dm01["conditions"] as? [String] == ["demo-cvd-model", "demo-t2d-model"])
         #expect(dm01["due_date"] as? String == "2026-12-04" && dm01["overdue"] as? Bool == false)
@@ -66,7 +68,7 @@ import Testing
     /// Several patients: CSV in, one row per patient and condition out; JSON Lines in, one plan per line, each
     /// named `row n` without an id.
     @Test func batchesFromCSVAndJSONLines() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let names = Self.patient.map(\.0), values = Self.patient.map(\.1)
         var second = values
@@ -76,10 +78,10 @@ import Testing
         let csv = try CLIRunner.run(["score"] + Self.models + ["--data", folder + "/p.csv", "--format", "csv", "--as-of", "2026-12-03"])
         #expect(csv.status == 0, "\(csv.stderr)")
         let rows = csv.stdout.split(separator: "\n")
-        #expect(rows.first == "id,model,status,risk,percentile,band,top_factors,recommendations,due_dates,imputed,recommendation_texts")
+        #expect(rows.first == "id,model,status,risk,percentile,band,top_factors,recommendations,due_dates,imputed,recommendation_texts,extrapolated")
         #expect(rows.dropFirst().map { $0.split(separator: ",").prefix(3).joined(separator: ",") } == [
-            "P1,demo-cvd-model,scored", "P1,demo-t2d-model,scored", "P1,demo-breast-model,scored",
-            "P2,demo-cvd-model,scored", "P2,demo-t2d-model,scored", "P2,demo-breast-model,scored"])
+            "P1,demo-cvd-model,scored", "P1,demo-t2d-model,scored", "P1,demo-breast-model,not_assessable",
+            "P2,demo-cvd-model,scored", "P2,demo-t2d-model,scored", "P2,demo-breast-model,not_assessable"])
         #expect(rows[3].contains("CRC-03/12mo") && rows[3].contains("CRC-03:2025-01-31 (overdue)"))
 
         let object = { (age: String) in
@@ -121,7 +123,7 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stderr.contains("column `last_colonscopy`: not a field of the model or the policy; did you mean `last_colonoscopy`?"),
                 "\(result.stderr)")
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let row = Self.patient.map(\.1).joined(separator: ",")
         try ("id," + Self.patient.map(\.0).joined(separator: ",") + "\nP1," + row + "\nP1," + row + "\n")

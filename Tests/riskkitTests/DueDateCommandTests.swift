@@ -1,4 +1,5 @@
 import Foundation
+import RiskKitTestSupport
 import Testing
 
 /// `score --as-of` and the screening due dates of the shipped policies, end to end with one model (the demo CVD
@@ -31,7 +32,7 @@ import Testing
 
     /// The batch (block) path writes the same due dates as the single-patient path.
     @Test func batchRowsCarryDueDates() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let header = try #require(try String(contentsOfFile: "Notebooks-data/patients.csv", encoding: .utf8).split(separator: "\n").first)
         // DEMO-002 is a woman of 45: BR-01 fires.

@@ -30,7 +30,7 @@ import RiskKitTestSupport
     }
 
     @Test func jsonLinesToAFile() throws {
-        let out = try CLIRunner.temporaryFolder() + "/gwas.json"
+        let out = try temporaryFolder() + "/gwas.json"
         let r = try CLIRunner.run(["gwas", "--bfile", bfile, "--pheno", pheno, "--pheno-name", "DIS2", "--covar", covar,
                                    "--covar-name", "AGE,PC1", "--format", "json", "--out", out])
         #expect(r.status == 0, "\(r.stderr)")

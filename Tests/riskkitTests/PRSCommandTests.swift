@@ -44,7 +44,7 @@ import RiskKitTestSupport
 
     /// Header names for --score-columns; --out writes owner-only scores and the match report beside them.
     @Test func noMeanImputationToFileWithMatchReport() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         let out = folder + "/scores.tsv"
         let r = try CLIRunner.run(["prs", "score", "--bfile", bfile, "--weights", weights, "--score-columns", "ID,A1,BETA",
                                    "--no-mean-imputation", "--out", out])
@@ -78,7 +78,7 @@ import RiskKitTestSupport
 
     /// 9 of 11 weights match: --min-overlap 0.9 fails with exit 65, naming the fraction and counts, and writes no scores.
     @Test func lowOverlapIsExit65() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         let out = folder + "/scores.tsv"
         let r = try CLIRunner.run(["prs", "score", "--bfile", bfile, "--weights", weights, "--min-overlap", "0.9", "--out", out])
         #expect(r.status == 65)

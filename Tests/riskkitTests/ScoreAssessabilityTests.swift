@@ -1,4 +1,5 @@
 import Foundation
+import RiskKitTestSupport
 import Testing
 
 /// Issue 9's imputation defects and the provenance of every row, end to end: a patient the model cannot assess
@@ -54,7 +55,7 @@ import Testing
     /// and the rules that do not need the risk still apply: the first example patient smokes, so the demo
     /// policy's smoking cessation rule (LS-01) fires, while the risk-based statin rules (CV-…) cannot.
     @Test func blankAgeInABatchRowIsNotAssessable() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try patientsCSV(setting: "age", ofRow: 1, to: "").write(toFile: folder + "/p.csv", atomically: true, encoding: .utf8)
         let csv = try CLIRunner.run(["score", "--model", cvd, "--data", folder + "/p.csv", "--format", "csv"])
@@ -155,7 +156,7 @@ import Testing
         let csv = try CLIRunner.run(["score", "--model", cvd, "--data", "Notebooks-data/patients.csv", "--format", "csv"],
                                     environment: epoch)
         let lines = csv.stdout.split(separator: "\n")
-        #expect(lines[0].hasSuffix(",status,not_assessable_reason,model_checksum,policy_version,scored_at,recommendation_texts"))
+        #expect(lines[0].hasSuffix(",status,not_assessable_reason,model_checksum,policy_version,scored_at,recommendation_texts,extrapolated"))
         for line in lines.dropFirst() { #expect(line.contains(",\(checksum),\(version),1971-01-02T01:01:01Z,\""), "\(line)") }
         let table = try CLIRunner.run(["score", "--model", cvd, "--set", "age=50", "--set", "sex=F"], environment: ["SOURCE_DATE_EPOCH": "0"])
         #expect(table.stdout.contains("Provenance: model \(checksum), policy \(version), scored at 1970-01-01T00:00:00Z\n"), "\(table.stdout)")

@@ -1,4 +1,5 @@
 import Foundation
+import RiskKitTestSupport
 import Testing
 
 /// Batches that keep going (`--on-error skip`): bad rows are left out, counted on standard error without ids or
@@ -38,7 +39,7 @@ import Testing
     /// Observed: one bad row aborted a whole batch. With `--on-error skip` the good rows are scored exactly as
     /// on their own, the bad ones are in the rejects file (owner-only), and the run exits 0.
     @Test func badRowsAreSkippedAndListed() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (csv, good) = try badBatch()
         try csv.write(toFile: folder + "/p.csv", atomically: true, encoding: .utf8)
@@ -62,7 +63,7 @@ import Testing
 
     /// The default stops at the first bad row (exit 65), as before: nothing from it on is written.
     @Test func theDefaultStillStops() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try badBatch().csv.write(toFile: folder + "/p.csv", atomically: true, encoding: .utf8)
         let result = try CLIRunner.run(["score", "--model", model, "--data", folder + "/p.csv", "--format", "csv"])
@@ -73,7 +74,7 @@ import Testing
 
     /// CSV on standard input and JSON Lines on standard input skip the same way.
     @Test func standardInputSkipsToo() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (csv, _) = try badBatch()
         let ids = csv.split(separator: "\n").dropFirst().prefix(4).map { String($0.split(separator: ",")[0]) }
@@ -110,7 +111,7 @@ import Testing
 
     /// `--rejects` needs `--on-error skip` (a usage error); `skip` without `--rejects` still counts, and says so.
     @Test func rejectsNeedsSkipAndSkipCountsWithoutIt() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try badBatch().csv.write(toFile: folder + "/p.csv", atomically: true, encoding: .utf8)
         let usage = try CLIRunner.run(["score", "--model", model, "--data", folder + "/p.csv", "--rejects", folder + "/r.csv"])

@@ -1,4 +1,5 @@
 import Foundation
+import RiskKitTestSupport
 import Testing
 
 /// Issue 9's observed defects that this change fixes, end to end on the shipped demo model and policy (their
@@ -31,7 +32,7 @@ import Testing
 
     /// A batch stops at the implausible row: the rows before it are written, the error names file, line and field.
     @Test func implausibleRowInAFileStopsWithItsLine() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/p.csv"
         // The example patients, the second one's systolic pressure made 1800.
@@ -50,7 +51,7 @@ import Testing
 
     /// A patient id given twice stops the batch at the second record, naming both lines but not the id.
     @Test func duplicateIDsAreRefused() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let lines = try String(contentsOfFile: "Notebooks-data/patients.csv", encoding: .utf8).split(separator: "\n")
         try ([lines[0], lines[1], lines[2], lines[1]].joined(separator: "\n") + "\n")
@@ -110,7 +111,7 @@ import Testing
 @Suite struct InterruptedOutputTests {
     @Test(arguments: [SIGTERM, SIGINT])
     func killedRunLeavesNoTemporaryFile(signal: Int32) throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         // 100,000 patients: the example rows repeated, long enough to be interrupted while writing.
         let lines = try String(contentsOfFile: "Notebooks-data/patients.csv", encoding: .utf8).split(separator: "\n")

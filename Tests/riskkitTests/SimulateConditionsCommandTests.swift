@@ -1,10 +1,11 @@
 import Foundation
+import RiskKitTestSupport
 import Testing
 
 /// `riskkit simulate --conditions` end to end: the files written, and the default output unchanged.
 @Suite struct SimulateConditionsCommandTests {
     @Test func conditionsAddColumnsAndTrueModels() throws {
-        let plain = try CLIRunner.temporaryFolder(), all = try CLIRunner.temporaryFolder()
+        let plain = try temporaryFolder(), all = try temporaryFolder()
         let common = ["simulate", "--individuals", "60", "--snps", "3", "--seed", "4"]
         #expect(try CLIRunner.run(common + ["--out", plain]).status == 0)
         let r = try CLIRunner.run(common + ["--conditions", "t2d,breast", "--out", all])
@@ -32,7 +33,7 @@ import Testing
 
     @Test func unknownConditionIsAUsageError() throws {
         let r = try CLIRunner.run(["simulate", "--individuals", "5", "--snps", "1", "--seed", "1",
-                                   "--conditions", "t2d,lung", "--out", try CLIRunner.temporaryFolder()])
+                                   "--conditions", "t2d,lung", "--out", try temporaryFolder()])
         #expect(r.status == 64)
         #expect(r.stderr.contains("unknown condition `lung`; use cvd, t2d, breast"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RiskKitTestSupport
 import Testing
 
 /// `train --applicable/--required/--optional/--outcome-label/--horizon-years` end to end: saved in the model,
@@ -12,7 +13,7 @@ import Testing
     }
 
     @Test func domainAndContractAreSavedAndInspected() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let trained = try train(folder, [
             "--applicable", "age=45..70", "--applicable", "bmi=..60", "--required", "bmi", "--optional", "systolic_bp",
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func wrongSettingsAreUsageErrors() throws {
-        let folder = try CLIRunner.temporaryFolder()
+        let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let typo = try train(folder, ["--required", "systolic"])
         #expect(typo.status == 64)

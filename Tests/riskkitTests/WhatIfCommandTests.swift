@@ -96,7 +96,7 @@ import Testing
         let padded = first.padding(toLength: 24, withPad: " ", startingAt: 0)
         #expect(table.contains("    \(padded) ×\(String(format: "%.3f", exp(value)))  "), "\(table)")
         let csv = try score(["--format", "csv", "--contributions", "odds-ratio"]).stdout
-        #expect(csv.hasPrefix("id,risk,percentile,band,top_factors_odds_ratio,recommendations,imputed,status,not_assessable_reason,model_checksum,policy_version,scored_at,recommendation_texts\n"))
+        #expect(csv.hasPrefix("id,risk,percentile,band,top_factors_odds_ratio,recommendations,imputed,status,not_assessable_reason,model_checksum,policy_version,scored_at,recommendation_texts,extrapolated\n"))
         #expect(csv.contains(",\(first):\(String(format: "%.4f", exp(value)));"), "\(csv)")
         // The default stays log odds.
         let logOdds = try score(["--format", "csv"]).stdout
@@ -112,11 +112,12 @@ import Testing
         let texts = recommendations.map { $0["text"] as! String }
         #expect(!texts.isEmpty)
         #expect(first["what_if"] is [Any] && first["risk_age"] != nil)
-        // CSV: the codes column as before, and the texts, joined by " | ", in the last column.
+        // CSV: the codes column as before, and the texts, joined by " | ", before the last column (`extrapolated`).
         let csv = try CLIRunner.run(["score", "--model", model, "--data", data, "--format", "csv"]).stdout
         let lines = csv.split(separator: "\n")
-        #expect(lines[0].hasSuffix(",recommendations,imputed,status,not_assessable_reason,model_checksum,policy_version,scored_at,recommendation_texts"))
-        #expect(lines[1].hasSuffix(",\"" + texts.joined(separator: " | ") + "\""), "\(lines[1])")
+        #expect(lines[0].hasSuffix(",recommendations,imputed,status,not_assessable_reason,model_checksum,policy_version,scored_at,recommendation_texts,extrapolated"))
+        let extrapolated = try #require(first["extrapolated"] as? [String]).joined(separator: ";")
+        #expect(lines[1].hasSuffix(",\"" + texts.joined(separator: " | ") + "\"," + extrapolated), "\(lines[1])")
         // Table: percentiles with their suffix, the contributions' unit, and each recommendation's text.
         let table = try CLIRunner.run(["score", "--model", model, "--data", data]).stdout
         #expect(table.contains("main factors (log-odds)"))

@@ -38,6 +38,10 @@ public struct RiskModel: Codable, Sendable {
     public var training: TrainingProvenance
     /// The polygenic score the model uses as a feature, for models trained with genotypes (`train --bfile`).
     public var genetics: GeneticComponent?
+    /// The intended population on levels and on fields that are no feature (`train --applicable sex=F`), beyond
+    /// the numeric features' applicable ranges; `nil` (no `population` key, as in files written before it was
+    /// kept): none declared.
+    public var population: [PopulationCriterion]?
     /// `sha256:<hex>` of the canonical encoding of every other field; set when the file is written.
     public var checksum: String?
 
@@ -47,7 +51,7 @@ public struct RiskModel: Codable, Sendable {
         case schema, coefficients, fit, calibration
         case referenceRisks = "reference_risks"
         case crossValidation = "cross_validation"
-        case training, genetics, checksum
+        case training, genetics, population, checksum
     }
 
     /// Creates a model value (``format`` and ``version`` are set to the current ones).

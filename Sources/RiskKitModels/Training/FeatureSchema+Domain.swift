@@ -8,16 +8,18 @@ extension FeatureSchema {
     ///
     /// By default a feature is required when it had no missing value in training, and `age` and `sex` always are;
     /// features in `imputedByDesign` (the polygenic score, imputed at its mean for patients without genotypes) are
-    /// optional. `required` and `optional` override the default. Returns notes for the training log about
-    /// applicable ranges that reach beyond the observed training range (extrapolation).
+    /// optional. `required` and `optional` override the default; they may also name `populationFields` (fields
+    /// of the declared population that are no feature, see ``PopulationCriterion``). Returns notes for the training
+    /// log about applicable ranges that reach beyond the observed training range (extrapolation).
     /// - Throws: ``DataError`` with ``DataError/Code/featureNotFound`` for a name that is no feature (suggesting
     ///   the closest), ``DataError/Code/applicableRangeNotNumeric`` for a range on a categorical feature.
     func declaringDomain(
         required: Set<String>, optional: Set<String>, applicable: [String: ValueRange],
-        imputedByDesign: Set<String>
+        imputedByDesign: Set<String>, populationFields: Set<String> = []
     ) throws -> (schema: FeatureSchema, notes: [String]) {
         let names = features.map(\.name)
-        for name in (required.union(optional).union(applicable.keys)).sorted() where !names.contains(name) {
+        for name in (required.union(optional).union(applicable.keys)).sorted()
+        where !names.contains(name) && !populationFields.contains(name) {
             let hint = EditDistance.closest(to: name, among: names).map { "; did you mean `\($0)`?" }
                 ?? "; the features are: \(names.joined(separator: ", "))"
             throw DataError(code: .featureNotFound, column: name, "not a feature of the model\(hint)")

@@ -17,8 +17,11 @@ public enum ModelTrainer {
     ) throws -> TrainingReport {
         progress?("reading \(dataPath)")
         var notes: [String] = []
+        // Population columns are read even when left out of the features.
+        let populationNames = Set(options.applicable.keys).union(options.applicableLevels.keys)
         var tableOptions = TableOptions(
-            categorical: options.categorical, exclude: options.exclude, text: [options.outcome], id: options.id)
+            categorical: options.categorical, exclude: options.exclude.subtracting(populationNames),
+            text: [options.outcome], id: options.id)
         if let w = options.weights { tableOptions.numeric.insert(w) }
         let clock = ContinuousClock()
         var start = clock.now
@@ -68,6 +71,7 @@ public enum ModelTrainer {
         }
 
         let reserved = Set([options.outcome, options.id, options.weights].compactMap { $0 })
+            .union(populationNames.intersection(options.exclude))
         var columns: [(name: String, column: RawColumn)] = []
         for column in table.columns where !reserved.contains(column.name) {
             switch column.data {
@@ -112,16 +116,22 @@ public enum ModelTrainer {
             if options.prevalence != nil { notes.append("cross-validated metrics are on the training sample's scale (before prevalence re-anchoring)") }
         }
 
+        let featureNames = Set(final.schema.features.map(\.name))
         let (schema, domainNotes) = try final.schema.declaringDomain(
-            required: options.required, optional: options.optional, applicable: options.applicable,
-            imputedByDesign: Set([options.genetic?.feature].compactMap { $0 }))
+            required: options.required, optional: options.optional,
+            applicable: options.applicable.filter { featureNames.contains($0.key) },
+            imputedByDesign: Set([options.genetic?.feature].compactMap { $0 }),
+            populationFields: populationNames.subtracting(featureNames))
         notes += domainNotes
+        let (population, populationNotes) = try PopulationCriterion.declared(
+            by: options, table: table, rows: rows, schema: schema, file: dataPath)
+        notes += populationNotes
         var outcomeDefinition = outcome.definition
         outcomeDefinition.label = options.outcomeLabel
         outcomeDefinition.horizonYears = options.horizonYears
         let events = Int(y.reduce(0, +))
         let calibration = Calibration(prevalence: options.prevalence, sampleEventRate: Double(events) / Double(y.count))
-        let model = RiskModel(
+        var model = RiskModel(
             description: options.description, outcome: outcomeDefinition, idColumn: options.id,
             schema: schema, coefficients: final.originalScaleCoefficients(interceptShift: calibration.interceptShift),
             fit: final.summary(options: options, events: events), calibration: calibration,
@@ -139,6 +149,7 @@ public enum ModelTrainer {
                     columns: columns.filter { $0.name != genetic.feature }, outcome: y, weights: weights,
                     interceptShift: calibration.interceptShift)
             })
+        model.population = population.isEmpty ? nil : population
         return TrainingReport(model: model, notes: notes)
     }
 }

@@ -56,11 +56,17 @@ public struct TrainingOptions: Sendable {
     /// Features a patient cannot be assessed without, beyond the default (every feature with no missing training
     /// value, and `age` and `sex`; the polygenic score feature is optional by default).
     public var required: Set<String> = []
-    /// Features whose missing values are imputed even though the default would make them required.
+    /// Features whose missing values are imputed even though the default would make them required, and population
+    /// fields that are no feature whose missing value counts as inside the population (``PopulationCriterion``).
     public var optional: Set<String> = []
-    /// The intended population per numeric feature (`--applicable age=40..79`); features not named here apply over
-    /// their observed training range.
+    /// The intended population per numeric column (`--applicable age=40..79`): a feature's range is the feature's
+    /// (``Feature/applicable``), a column's that is no feature (left out with ``exclude``) a ``PopulationCriterion``;
+    /// features not named here apply over their observed training range.
     public var applicable: [String: ValueRange] = [:]
+    /// The intended population's values of a column, a feature or not (`--applicable sex=F`, `brca1=0`,
+    /// `region=north,south`): a ``PopulationCriterion`` each. A column named here or in ``applicable`` is read
+    /// even when ``exclude`` leaves it out of the features.
+    public var applicableLevels: [String: [String]] = [:]
     /// What the event is ("first ASCVD event"), saved in the model's outcome for matching policies.
     public var outcomeLabel: String?
     /// Prediction horizon in years, saved in the model's outcome for matching policies.

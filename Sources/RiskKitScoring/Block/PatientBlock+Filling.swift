@@ -3,22 +3,28 @@ import RiskKitModels
 import RiskKitData
 
 extension PatientScorer {
-    /// Adds one patient to `block` from its feature cells (schema order) and the policy's field values
-    /// (`fieldValues[k]` for `policy.fields[k]`, nil when not in the record); see ``encode(_:line:value:to:)``.
+    /// Adds one patient to `block` from its feature cells (schema order), the policy's field values
+    /// (`fieldValues[k]` for `policy.fields[k]`, nil when not in the record) and the values of the model's
+    /// population fields (`populationValue(k)` for ``PopulationChecks/fields``[k]); see ``encode(_:line:value:to:)``.
+    /// A patient outside the population is not assessable for that reason before any feature's.
     /// - Throws: ``DataError`` naming the field (and `line`) as ``Feature/encode(_:codec:into:at:stride:)``; the
     ///   block is then unchanged.
     package func append(id: String?, line: Int?, cells: [FieldValue], fieldValues: [FieldValue?],
-                        to block: inout PatientBlock) throws {
+                        populationValue: (Int) -> FieldValue?, to block: inout PatientBlock) throws {
         let reason = try encode(id, line: line, value: { cells[$0] }, to: &block)
         for k in 0..<block.fieldCount { try setCell(k, value: fieldValues[k], line: line, in: &block) }
-        _ = block.beginPatient(id: id, line: line, notAssessable: reason)
+        _ = block.beginPatient(id: id, line: line,
+                               notAssessable: checks.population.notAssessable(value: populationValue) ?? reason)
     }
 
     /// Adds a patient given by named values (``PatientInput``) to `block`, as
-    /// ``append(id:line:cells:fieldValues:to:)`` with the policy's fields looked up by name.
+    /// ``append(id:line:cells:fieldValues:populationValue:to:)`` with the policy's and population's fields looked
+    /// up by name.
     package func append(_ input: PatientInput, to block: inout PatientBlock) throws {
+        let population = checks.population.fields
         try append(id: input.id, line: input.line, cells: input.cells,
-                   fieldValues: policy?.fields.map { input.values[$0.name] } ?? [], to: &block)
+                   fieldValues: policy?.fields.map { input.values[$0.name] } ?? [],
+                   populationValue: { input.values[population[$0]] }, to: &block)
     }
 
     /// Adds the patient of one CSV record of `file` to `block`: each cell the model or the policy uses is parsed
@@ -71,7 +77,9 @@ extension PatientScorer {
         for k in 0..<block.fieldCount {
             try setCell(k, value: layout.policyColumns[k].map { record.value(at: $0) }, line: record.line, in: &block)
         }
-        _ = block.beginPatient(id: id, line: record.line, notAssessable: assessable ? nil : notAssessableReason(of: block))
+        let outside = checks.population.notAssessable { k in layout.populationColumns[k].map { record.value(at: $0) } }
+        _ = block.beginPatient(id: id, line: record.line,
+                               notAssessable: outside ?? (assessable ? nil : notAssessableReason(of: block)))
     }
 
     /// Encodes the features of the block's next patient from their parsed cells (`value(f)`; the polygenic
@@ -183,6 +191,8 @@ package struct RecordLayout: Sendable {
     let joinedFeature: Int
     /// For each policy field, its file column (nil: not in the file).
     let policyColumns: [Int?]
+    /// For each of the model's population fields (``PopulationChecks/fields``), its file column (nil: not in the file).
+    let populationColumns: [Int?]
     /// Whether a bad row is left out (listed in the block's rejects) instead of stopping the file.
     let skippingBadRows: Bool
     /// For each of ``numberColumns``, its feature's applicable bounds and whether a missing value stops the
@@ -208,6 +218,7 @@ package struct RecordLayout: Sendable {
         let features = slots.indices.filter { slots[$0] >= 0 }
         (numberLower, numberUpper, numberStopsWhenMissing) = scorer.checks.admissionBounds(of: features)
         policyColumns = file.columns(named: scorer.policy?.fields.map(\.name) ?? [])
+        populationColumns = file.columns(named: scorer.checks.population.fields)
     }
 
     /// Whether the plain numbers parsed from a record (`numbers[s]` for ``numberColumns``[s], `NaN` when missing)

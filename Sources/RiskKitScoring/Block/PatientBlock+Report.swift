@@ -39,7 +39,9 @@ extension PatientBlock {
             reason == nil ? PolicyOutcome(policyVersion: policy.policyVersion, risk: risks[i], band: policy.bands[bands[i]],
                                           recommendations: recommendations ?? [], skipped: skipped[i] ?? []) : nil
         }
-        var report = PatientReport(score: score(i, model: scorer.model), policy: outcome,
+        var patientScore = score(i, model: scorer.model)
+        patientScore.extrapolated = extrapolated(i, scorer: scorer)
+        var report = PatientReport(score: patientScore, policy: outcome,
                                    topContributions: scorer.topContributions,
                                    whatIf: reason == nil ? scorer.whatIfPlan(i, of: self) : nil)
         report.notAssessable = reason
@@ -71,5 +73,12 @@ extension PatientBlock {
     /// Whether any feature of patient `i` was missing, hence imputed.
     package func hasImputed(_ i: Int) -> Bool {
         anyMissing[i]
+    }
+
+    /// Patient `i`'s band under `policy` (the policy the block was scored with), nil without one or when the
+    /// patient is not assessable.
+    package func band(_ i: Int, of policy: RecommendationPolicy?) -> RiskBand? {
+        guard let policy, !notAssessable[i], bands[i] >= 0 else { return nil }
+        return policy.bands[bands[i]]
     }
 }

@@ -9,7 +9,8 @@ import RiskKitData
 /// CSV columns: `id,risk,percentile,band,top_factors,recommendations,imputed`, then for a model with genetics
 /// `prs,prs_percentile,genetic_odds_ratio,risk_without_genetics`, then
 /// `status,not_assessable_reason,model_checksum,policy_version,scored_at`, then `recommendation_texts` (the fired
-/// rules' texts, joined by ` | `) (``csvHeader(model:oddsRatios:)``); a not-assessable patient's risk, percentile,
+/// rules' texts, joined by ` | `), then `extrapolated` (the features whose values lie beyond the training range,
+/// joined by `;`) (``csvHeader(model:oddsRatios:)``); a not-assessable patient's risk, percentile,
 /// band, factors and genetics are empty cells. With odds ratios, `top_factors` is `top_factors_odds_ratio` and holds
 /// e^contribution. Numbers are `String(Double)`
 /// (shortest round-trip) or printf-style fixed decimals (`DecimalNumber.appendFixed`); fields holding a comma,
@@ -125,7 +126,7 @@ package struct PatientLineWriter: Sendable {
     package static func csvHeader(model: RiskModel, oddsRatios: Bool = false) -> String {
         "id,risk,percentile,band,\(oddsRatios ? "top_factors_odds_ratio" : "top_factors"),recommendations,imputed"
             + (model.genetics == nil ? "" : ",prs,prs_percentile,genetic_odds_ratio,risk_without_genetics")
-            + ",status,not_assessable_reason,model_checksum,policy_version,scored_at,recommendation_texts\n"
+            + ",status,not_assessable_reason,model_checksum,policy_version,scored_at,recommendation_texts,extrapolated\n"
     }
 
     /// Appends patient `i` of `block` as one CSV record (then `\n`) to `line`.
@@ -169,6 +170,7 @@ package struct PatientLineWriter: Sendable {
         JSONText.append(",scored,", to: &line)
         line += provenanceCSV
         appendRecommendationTexts(i, of: block, to: &line)
+        appendExtrapolatedCSV(i, of: block, to: &line)
         line.append(0x0A)
     }
 
@@ -182,7 +184,20 @@ package struct PatientLineWriter: Sendable {
         appendQuoted((block.notAssessableReasons[i]?.description ?? "").utf8, to: &line)
         line += provenanceCSV
         appendRecommendationTexts(i, of: block, to: &line)
+        line.append(0x2C)
         line.append(0x0A)
+    }
+
+    /// Appends patient `i`'s `,extrapolated` CSV field to `line`: the features beyond the training range, joined
+    /// by `;`.
+    private mutating func appendExtrapolatedCSV(_ i: Int, of block: PatientBlock, to line: inout [UInt8]) {
+        line.append(0x2C)
+        field.removeAll(keepingCapacity: true)
+        block.forEachExtrapolated(i, scorer: scorer) { f in
+            if !field.isEmpty { field.append(UInt8(ascii: ";")) }
+            field.append(contentsOf: featureText[f])
+        }
+        appendQuoted(field, to: &line)
     }
 
     /// Appends patient `i`'s `recommendations,imputed` CSV fields to `line`.
@@ -268,6 +283,13 @@ package struct PatientLineWriter: Sendable {
             JSONText.append(",\"value\":", to: &line)
             JSONText.append(number: block.contributions[f * capacity + i], to: &line)
             line.append(UInt8(ascii: "}"))
+        }
+        JSONText.append("],\"extrapolated\":[", to: &line)
+        var firstExtrapolated = true
+        block.forEachExtrapolated(i, scorer: scorer) { f in
+            if !firstExtrapolated { line.append(UInt8(ascii: ",")) }
+            firstExtrapolated = false
+            line += featureJSON[f]
         }
         line.append(UInt8(ascii: "]"))
         if let g = block.genetics[i] {

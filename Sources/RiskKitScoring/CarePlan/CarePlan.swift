@@ -3,7 +3,8 @@ import RiskKitRecommendations
 /// One patient's care plan across conditions: a risk section per model (``CarePlanCondition``) and one merged,
 /// de-duplicated list of recommendations (``CarePlanRecommendation``).
 ///
-/// Merging (``init(id:conditions:)``): the conditions' recommendations are taken in condition order, each
+/// Merging (``init(id:conditions:)``): the conditions' recommendations (for a condition the model cannot assess,
+/// those of the rules decided without the risk) are taken in condition order, each
 /// policy's in its own report order; the same rule fired by several policies (same rule id, text and source)
 /// appears once, listing every condition it came from; a rule that another fired rule `overrides` (a high-risk
 /// pathway replacing average-risk screening, possibly of another policy) is dropped; the result is ordered by
@@ -36,7 +37,9 @@ public struct CarePlan: Sendable, Equatable, Encodable {
         var merged: [CarePlanRecommendation] = []
         var positions: [Key: Int] = [:]
         for condition in conditions {
-            for var recommendation in condition.report.policy?.recommendations ?? [] {
+            // A condition the model cannot assess still brings the rules decided without the risk (a carrier's
+            // high-risk pathway).
+            for var recommendation in condition.report.recommendations {
                 recommendation.contribution = nil
                 let key = Key(rule: recommendation.rule, text: recommendation.text, source: recommendation.source)
                 if let k = positions[key] {

@@ -4,7 +4,7 @@ import RiskKitRecommendations
 ///
 /// JSON keys: `model`, `outcome`, `horizon_years`, `status` (`scored` or `not_assessable`),
 /// `not_assessable_reason`, `risk`, `percentile`, `band` (null when not assessable),
-/// `band_label`, `linear_predictor`, `contributions` ([{`feature`, `value`}]), `imputed`, `skipped_rules`,
+/// `band_label`, `linear_predictor`, `contributions` ([{`feature`, `value`}]), `imputed`, `extrapolated`, `skipped_rules`,
 /// `policy_version`, `model_checksum`, `scored_at`, `genetics` for a model with a polygenic score, and the what-if
 /// keys (``WhatIfPlan``) for a policy with modifiable factors, as in a one-model report; the recommendations are
 /// the plan's, merged.
@@ -37,7 +37,7 @@ public struct CarePlanCondition: Sendable, Equatable, Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case model, outcome, status, risk, percentile, band, contributions, imputed, genetics
+        case model, outcome, status, risk, percentile, band, contributions, imputed, extrapolated, genetics
         case notAssessableReason = "not_assessable_reason"
         case modelChecksum = "model_checksum"
         case scoredAt = "scored_at"
@@ -63,6 +63,7 @@ public struct CarePlanCondition: Sendable, Equatable, Encodable {
         try c.encode(scored ? report.score.linearPredictor : nil, forKey: .linearPredictor)
         try c.encode(report.shownContributions, forKey: .contributions)
         try c.encode(report.score.imputed, forKey: .imputed)
+        try c.encode(scored ? report.score.extrapolated.map(\.feature) : [], forKey: .extrapolated)
         try c.encode(report.skippedRules, forKey: .skippedRules)
         try c.encode(report.policyVersion, forKey: .policyVersion)
         try c.encodeIfPresent(scored ? report.score.genetics : nil, forKey: .genetics)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RiskKit
+import RiskKitTestSupport
 @testable import RiskKitLinearAlgebra
 @testable import RiskKitData
 @testable import RiskKitModels

@@ -47,20 +47,21 @@ import RiskKit
     /// and LS-03 (< 150 min) fire; LU-01 (50-80), CRC-01 (50-75), LS-04 (> 7 drinks) and LS-05 do not.
     /// t2d-policy: DM-01, DM-02, DM-04 (prediabetes range), DM-05 (BMI ≥ 25 and prediabetes), LS-02, LS-03; not
     /// DM-03 (BMI < 25 or ≥ 71) nor DM-06 (BMI ≥ 35).
-    /// breast-policy (moderate band at 45): BR-04 (BRCA carrier 30-75), BR-05 (BRCA1 from 35), BR-07 (moderate risk at
-    /// 40-49), CRC-03 (Lynch from 20), LS-03; BR-01 fires but BR-04 and BR-07 override it; not BR-03 (25-29) nor
-    /// BR-06 (carriers excluded).
-    /// Merged: BR-01 and CRC-02 of default-policy are dropped (overridden by BR-04/BR-07 and CRC-03 of the breast
+    /// breast-policy: the breast model is not for BRCA carriers (its population: brca1 = 0), so no risk and no band;
+    /// the rules that need no risk still fire: BR-04 (BRCA carrier 30-75), BR-05 (BRCA1 from 35), CRC-03 (Lynch from
+    /// 20), LS-03; BR-01 fires but BR-04 overrides it; not BR-07 (needs the risk band), BR-03 (25-29) nor BR-06
+    /// (carriers excluded).
+    /// Merged: BR-01 and CRC-02 of default-policy are dropped (overridden by BR-04 and CRC-03 of the breast
     /// policy); shared rules appear once; screening, then counseling (no therapy fired), then lifestyle, each in
     /// order of first appearance (cvd, t2d, breast).
     @Test func threeConditionPlanMergesAndRoutesCarriers() throws {
         let plan = try Self.planner().plan(fields: Self.patient)
         #expect(plan.conditions.map(\.model) == ["cvd", "t2d", "breast"])
-        #expect(plan.conditions.map(\.status.rawValue) == ["scored", "scored", "scored"])
+        #expect(plan.conditions.map(\.status.rawValue) == ["scored", "scored", "not_assessable"])
         #expect(plan.conditions.map(\.outcome).dropFirst() == ["incident type 2 diabetes", "invasive breast cancer"])
         #expect(plan.conditions.map(\.horizonYears) == [10, 10, 10])
-        #expect(plan.conditions.map { $0.report.policy?.band.id } == ["low", "high", "moderate"])
-        let own = plan.conditions.map { $0.report.policy?.recommendations.map(\.rule) ?? [] }
+        #expect(plan.conditions.map { $0.report.policy?.band.id } == ["low", "high", nil])
+        let own = plan.conditions.map { $0.report.recommendations.map(\.rule) }
         // Within a policy, lifestyle advice is ordered by its factor's contribution to that model's risk.
         let cvd = plan.conditions[0].report.score
         let activityFirst = try #require(cvd.contributions.first { $0.feature == "activity_min_week" }).value
@@ -68,9 +69,9 @@ import RiskKit
         let lifestyle = activityFirst ? ["LS-03", "LS-02"] : ["LS-02", "LS-03"]
         #expect(own[0] == ["RA-02", "DM-01", "DM-02", "BR-01", "CRC-02", "CX-02"] + lifestyle)
         #expect(Set(own[1]) == ["DM-01", "DM-02", "DM-04", "DM-05", "LS-02", "LS-03"])
-        #expect(own[2] == ["BR-04", "BR-05", "BR-07", "CRC-03", "LS-03"])
+        #expect(own[2] == ["BR-04", "BR-05", "CRC-03", "LS-03"])
         #expect(plan.recommendations.map(\.recommendation.rule)
-                == ["RA-02", "DM-01", "CX-02", "DM-04", "BR-04", "BR-07", "CRC-03", "DM-02", "DM-05", "BR-05"] + lifestyle)
+                == ["RA-02", "DM-01", "CX-02", "DM-04", "BR-04", "CRC-03", "DM-02", "DM-05", "BR-05"] + lifestyle)
         let from = Dictionary(uniqueKeysWithValues: plan.recommendations.map { ($0.recommendation.rule, $0.conditions) })
         #expect(from["DM-01"] == ["cvd", "t2d"])
         #expect(from["DM-02"] == ["cvd", "t2d"])
@@ -81,8 +82,8 @@ import RiskKit
     }
 
     /// Due dates against 2026-12-03: DM-01 every 36 months from 2023-12-04 → 2026-12-04 (tomorrow: not overdue);
-    /// DM-04 every 12 months → 2024-12-04 (overdue); BR-04 and BR-07 yearly from the mammogram of 2025-11-15 →
-    /// 2026-11-15 (overdue); CRC-03 yearly from the colonoscopy of 2024-01-31 → 2025-01-31 (overdue); rules without a
+    /// DM-04 every 12 months → 2024-12-04 (overdue); BR-04 yearly from the mammogram of 2025-11-15 → 2026-11-15
+    /// (overdue; BR-07, which needs the breast risk, does not fire for a carrier); CRC-03 yearly from the colonoscopy of 2024-01-31 → 2025-01-31 (overdue); rules without a
     /// `last_done_field` (RA-02, CX-02) carry none.
     @Test func screeningDueDates() throws {
         let plan = try Self.planner().plan(fields: Self.patient)
@@ -92,7 +93,7 @@ import RiskKit
         #expect(byRule["DM-01"]?.lastDone?.description == "2023-12-04")
         #expect(due("DM-04") == "2024-12-04" && byRule["DM-04"]?.overdue == true)
         #expect(due("BR-04") == "2026-11-15" && byRule["BR-04"]?.overdue == true)
-        #expect(due("BR-07") == "2026-11-15" && byRule["BR-07"]?.overdue == true)
+        #expect(byRule["BR-07"] == nil)
         #expect(due("CRC-03") == "2025-01-31" && byRule["CRC-03"]?.overdue == true)
         #expect(due("RA-02") == nil && due("CX-02") == nil && byRule["RA-02"]?.overdue == nil)
         // Due on the as-of day itself is not overdue; a day later it is.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RiskKit
+import RiskKitTestSupport
 @testable import RiskKitData
 @testable import RiskKitModels
 @testable import RiskKitRecommendations

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RiskKit
+import RiskKitTestSupport
 
 /// The history stores' behaviour, the same suite on SQLite and on a real PostgreSQL server (when
 /// `RISKKIT_TEST_POSTGRES_URL` names one, as `.ci/with-postgres` does): run lifecycle, resuming after a crash,
@@ -21,6 +22,23 @@ import RiskKit
                                                 .init(rule: "BR-01", kind: "screening", intervalMonths: 24)]),
             notAssessableReason: assessable ? nil : "age 35 is outside the model's applicable range 40–78",
             inputHash: String(repeating: "\(row)", count: 64))
+    }
+
+    /// Ids and texts holding tabs, line breaks, backslashes, quotes and non-ASCII letters are stored and read back
+    /// unchanged (PostgreSQL's `COPY` text format escapes them).
+    @Test(arguments: StoreBackend.available)
+    func awkwardTextsRoundTrip(_ backend: StoreBackend) async throws {
+        let store = try await backend.open(try backend.newLocation())
+        guard case .started(let run) = try await store.begin(description, startedAt: "2026-12-01T02:00:00Z") else {
+            Issue.record("expected a new run")
+            return
+        }
+        var awkward = result(3)
+        awkward.patient = "Ünal\t\"O'Brien\"\\x\n2\r"
+        awkward.notAssessableReason = "`age` 35\tis outside\\ the range"
+        try await store.commit([result(0), awkward], run: run.id, rowsDone: 2, counts: RunCounts(scored: 1, notAssessable: 1))
+        #expect(try await store.results(run: run.id) == [result(0), awkward])
+        await store.close()
     }
 
     @Test(arguments: StoreBackend.available)

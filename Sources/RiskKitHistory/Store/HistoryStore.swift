@@ -35,6 +35,53 @@ public protocol HistoryStore: Sendable {
 
     /// The results of `run`, in row then model order.
     func results(run: Int64) async throws(StoreError) -> [PatientResult]
+
+    /// The patients `run` holds results of (as stored: ids or pseudonyms), each once.
+    func patients(run: Int64) async throws(StoreError) -> [String]
+
+    /// Hands `body` each patient whose band or recommendations for model `oldModel` of run `old` differ from
+    /// those for model `newModel` of run `new`, in the new run's row order, one at a time (memory stays flat), and
+    /// returns how many patients each run and both hold for those models.
+    func changes(from old: Int64, model oldModel: Int, to new: Int64, model newModel: Int,
+                 _ body: (ResultChange) throws -> Void) async throws -> PairCounts
+
+    /// Every result of the patients stored as `patients` (an id and, in a pseudonymized store, its pseudonym),
+    /// run by run (oldest first), model by model.
+    func results(patients: [String]) async throws(StoreError) -> [(run: Int64, result: PatientResult)]
+
+    /// Erases every result of the patients stored as `patients`, in every run, so that no copy remains in the
+    /// store's files (SQLite: secure delete and a checkpoint of the write-ahead log; PostgreSQL: a `VACUUM`).
+    /// Returns the results erased.
+    func purge(patients: [String]) async throws(StoreError) -> Int
+
+    /// Erases the runs dated (as of) before `asOf` (`YYYY-MM-DD`) that are not running, with their results.
+    /// Returns the runs and results erased.
+    func purge(runsBefore asOf: String) async throws(StoreError) -> (runs: Int, results: Int)
+}
+
+/// One patient's results for one model in two runs (``HistoryStore/changes(from:model:to:model:_:)``).
+public struct ResultChange: Sendable, Equatable {
+    /// The result in the earlier and in the later run.
+    public var old: PatientResult
+    public var new: PatientResult
+
+    /// Creates a change.
+    public init(old: PatientResult, new: PatientResult) {
+        self.old = old
+        self.new = new
+    }
+}
+
+/// How many patients two runs hold for a model each: in the earlier, in the later, in both.
+public struct PairCounts: Sendable, Equatable {
+    public var old: Int, new: Int, both: Int
+
+    /// Creates counts.
+    public init(old: Int, new: Int, both: Int) {
+        self.old = old
+        self.new = new
+        self.both = both
+    }
 }
 
 /// What ``HistoryStore/begin(_:startedAt:)`` found.

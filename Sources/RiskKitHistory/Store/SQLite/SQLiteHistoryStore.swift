@@ -13,7 +13,7 @@ import Glibc
 /// roll back together and the next invocation redoes them: the store is never half-written.
 public final class SQLiteHistoryStore: HistoryStore {
     public let name: String
-    private let pool: DatabasePool
+    let pool: DatabasePool
     /// The writer lock, once taken: `flock` on `<store>.lock`.
     private let writerLock = Mutex<RunLock?>(nil)
 
@@ -86,16 +86,29 @@ public final class SQLiteHistoryStore: HistoryStore {
         }
     }
 
+    /// Rows per multi-row `INSERT` (10 parameters each, well under SQLite's limit of 32,766).
+    private static let rowsPerInsert = 100
+
     public func commit(_ results: [PatientResult], run: Int64, rowsDone: Int, counts: RunCounts) throws(StoreError) {
         try write("store results") { db in
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO results (run_id, model, patient, row, risk, percentile, band, recommendations,
-                                     not_assessable_reason, input_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for r in results {
-                try insert.execute(arguments: [run, r.model, r.patient, r.row, r.risk, r.percentile, r.band,
-                                               r.recommendations.encoded, r.notAssessableReason, r.inputHash])
+            // Rows go in `rowsPerInsert` at a time, one multi-row INSERT each (fewer statement steps and argument
+            // lists than a row at a time), the rest one by one.
+            let columns = "INSERT INTO results (run_id, model, patient, row, risk, percentile, band, recommendations, not_assessable_reason, input_hash) VALUES "
+            let tuple = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            let many = try db.cachedStatement(sql: columns + Array(repeating: tuple, count: Self.rowsPerInsert).joined(separator: ", "))
+            let one = try db.cachedStatement(sql: columns + tuple)
+            var values: [(any DatabaseValueConvertible)?] = []
+            values.reserveCapacity(10 * Self.rowsPerInsert)
+            var start = 0
+            while start < results.count {
+                let end = results.count - start >= Self.rowsPerInsert ? start + Self.rowsPerInsert : start + 1
+                values.removeAll(keepingCapacity: true)
+                for r in results[start..<end] {
+                    values += [run, r.model, r.patient, r.row, r.risk, r.percentile, r.band, r.recommendations.encoded,
+                               r.notAssessableReason, r.inputHash] as [(any DatabaseValueConvertible)?]
+                }
+                try (end - start == 1 ? one : many).execute(arguments: StatementArguments(values))
+                start = end
             }
             let stored = try String.fetchOne(db, sql: "SELECT rejected FROM runs WHERE id = ?", arguments: [run]) ?? "{}"
             var rejected = try JSONDecoder().decode([String: Int].self, from: Data(stored.utf8))
@@ -127,17 +140,11 @@ public final class SQLiteHistoryStore: HistoryStore {
     }
 
     public func results(run: Int64) throws(StoreError) -> [PatientResult] {
-        try read("read the results") { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM results WHERE run_id = ? ORDER BY row, model", arguments: [run])
-            return try rows.map { row throws(StoreError) in
-                let text: String = row["recommendations"]
-                guard let recommendations = RecommendationSet(encoded: text) else {
-                    throw StoreError(.corrupt, store: self.name, "run \(run) holds a recommendation list that does not read")
-                }
-                return PatientResult(row: row["row"], model: row["model"], patient: row["patient"], risk: row["risk"],
-                                     percentile: row["percentile"], band: row["band"], recommendations: recommendations,
-                                     notAssessableReason: row["not_assessable_reason"], inputHash: row["input_hash"])
-            }
+        let store = name
+        return try read("read the results") { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT r.model, \(Self.resultColumns("r")) FROM results r WHERE r.run_id = ? ORDER BY r.row, r.model",
+                                        arguments: [run])
+            return try rows.map { row throws(StoreError) in try Self.result(row, at: 1, model: row[0], store: store) }
         }
     }
 
@@ -148,13 +155,13 @@ public final class SQLiteHistoryStore: HistoryStore {
 
     // MARK: - Helpers
 
-    private static let sortedEncoder: JSONEncoder = {
+    static let sortedEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return encoder
     }()
 
-    private func write<T>(_ doing: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    func write<T>(_ doing: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try pool.write(body)
         } catch let error as StoreError {
@@ -164,7 +171,7 @@ public final class SQLiteHistoryStore: HistoryStore {
         }
     }
 
-    private func read<T>(_ doing: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ doing: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try pool.read(body)
         } catch let error as StoreError {
@@ -175,7 +182,7 @@ public final class SQLiteHistoryStore: HistoryStore {
     }
 
     /// A run row as a record.
-    private static func record(_ row: Row, store: String) throws(StoreError) -> RunRecord {
+    static func record(_ row: Row, store: String) throws(StoreError) -> RunRecord {
         let modelsText: String = row["models"], rejectedText: String = row["rejected"], statusText: String = row["status"]
         guard let models = try? JSONDecoder().decode([RunModel].self, from: Data(modelsText.utf8)),
               let rejected = try? JSONDecoder().decode([String: Int].self, from: Data(rejectedText.utf8)),
@@ -192,7 +199,7 @@ public final class SQLiteHistoryStore: HistoryStore {
     }
 
     /// A GRDB or system error as a store error: busy for SQLITE_BUSY/LOCKED, I/O otherwise.
-    private static func storeError(_ error: any Error, store: String, doing: String) -> StoreError {
+    static func storeError(_ error: any Error, store: String, doing: String) -> StoreError {
         if let error = error as? DatabaseError {
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:

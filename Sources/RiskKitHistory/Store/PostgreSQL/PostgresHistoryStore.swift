@@ -10,8 +10,8 @@ internal import PostgresNIO
 /// in the same transaction as the run's progress marker.
 public final class PostgresHistoryStore: HistoryStore {
     public let name: String
-    private let connection: PostgresConnection
-    private let logger: Logger
+    let connection: PostgresConnection
+    let logger: Logger
 
     /// Advisory-lock key of the writer lock (the text "riskkit history" as a number).
     private static let lockKey: Int64 = 0x7269_736B_6869_7374
@@ -158,33 +158,39 @@ public final class PostgresHistoryStore: HistoryStore {
         }
     }
 
-    /// Rows per `INSERT` (10 parameters each, under PostgreSQL's 65,535).
-    private static let rowsPerInsert = 4_000
-
     public func commit(_ results: [PatientResult], run: Int64, rowsDone: Int, counts: RunCounts) async throws(StoreError) {
         try await transaction("store results") { connection, logger in
-            var start = 0
-            while start < results.count {
-                let end = min(results.count, start + Self.rowsPerInsert)
-                var sql = "INSERT INTO results (run_id, model, patient, row, risk, percentile, band, recommendations, not_assessable_reason, input_hash) VALUES "
-                var binds = PostgresBindings(capacity: (end - start) * 10)
-                for (n, r) in results[start..<end].enumerated() {
-                    let p = n * 10
-                    sql += n == 0 ? "" : ","
-                    sql += "($\(p + 1),$\(p + 2),$\(p + 3),$\(p + 4),$\(p + 5),$\(p + 6),$\(p + 7),$\(p + 8),$\(p + 9),$\(p + 10))"
-                    binds.append(run)
-                    binds.append(Int32(r.model))
-                    binds.append(r.patient)
-                    binds.append(Int64(r.row))
-                    if let risk = r.risk { binds.append(risk) } else { binds.appendNull() }
-                    if let percentile = r.percentile { binds.append(percentile) } else { binds.appendNull() }
-                    if let band = r.band { binds.append(band) } else { binds.appendNull() }
-                    binds.append(r.recommendations.encoded)
-                    if let reason = r.notAssessableReason { binds.append(reason) } else { binds.appendNull() }
-                    binds.append(r.inputHash)
+            // `COPY … FROM STDIN` in text format: one tab-separated line per result, streamed in the transaction.
+            try await connection.copyFrom(
+                table: "results",
+                columns: ["run_id", "model", "patient", "row", "risk", "percentile", "band", "recommendations",
+                          "not_assessable_reason", "input_hash"],
+                logger: logger
+            ) { writer in
+                var text = ""
+                text.reserveCapacity(1 << 20)
+                for r in results {
+                    text += "\(run)\t\(r.model)\t"
+                    Self.appendCopyField(r.patient, to: &text)
+                    text += "\t\(r.row)\t"
+                    text += r.risk.map { "\($0)" } ?? "\\N"
+                    text += "\t"
+                    text += r.percentile.map { "\($0)" } ?? "\\N"
+                    text += "\t"
+                    Self.appendCopyField(r.band, to: &text)
+                    text += "\t"
+                    Self.appendCopyField(r.recommendations.encoded, to: &text)
+                    text += "\t"
+                    Self.appendCopyField(r.notAssessableReason, to: &text)
+                    text += "\t"
+                    Self.appendCopyField(r.inputHash, to: &text)
+                    text += "\n"
+                    if text.utf8.count >= 1 << 20 {
+                        try await writer.write(ByteBuffer(string: text))
+                        text.removeAll(keepingCapacity: true)
+                    }
                 }
-                try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
-                start = end
+                if !text.isEmpty { try await writer.write(ByteBuffer(string: text)) }
             }
             let stored = try await connection.query("SELECT rejected FROM runs WHERE id = \(run) FOR UPDATE", logger: logger)
                 .decode(String.self).first { _ in true } ?? "{}"
@@ -219,18 +225,12 @@ public final class PostgresHistoryStore: HistoryStore {
     public func results(run: Int64) async throws(StoreError) -> [PatientResult] {
         try await self.run("read the results") { connection, logger in
             var results: [PatientResult] = []
-            let rows = try await connection.query("""
-                SELECT row, model, patient, risk, percentile, band, recommendations, not_assessable_reason, input_hash
-                FROM results WHERE run_id = \(run) ORDER BY row, model
-                """, logger: logger)
-            for try await (row, model, patient, risk, percentile, band, text, reason, hash) in rows.decode(
-                (Int64, Int32, String, Double?, Double?, String?, String, String?, String).self) {
-                guard let recommendations = RecommendationSet(encoded: text) else {
-                    throw StoreError(.corrupt, store: self.name, "run \(run) holds a recommendation list that does not read")
-                }
-                results.append(PatientResult(row: Int(row), model: Int(model), patient: patient, risk: risk,
-                                             percentile: percentile, band: band, recommendations: recommendations,
-                                             notAssessableReason: reason, inputHash: hash))
+            let rows = try await connection.query(
+                "SELECT r.model, \(unescaped: Self.resultColumns("r")) FROM results r WHERE r.run_id = \(run) ORDER BY r.row, r.model",
+                logger: logger)
+            for try await row in rows {
+                let fields = row.makeRandomAccess()
+                results.append(try self.result(fields, at: 1, model: Int(try fields[0].decode(Int32.self))))
             }
             return results
         }
@@ -238,12 +238,34 @@ public final class PostgresHistoryStore: HistoryStore {
 
     // MARK: - Helpers
 
+    /// Appends `value` as a field of `COPY`'s text format: `\N` for none, and backslash, tab, line feed and
+    /// carriage return escaped.
+    static func appendCopyField(_ value: String?, to text: inout String) {
+        guard let value else {
+            text += "\\N"
+            return
+        }
+        guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else {
+            text += value
+            return
+        }
+        for c in value.unicodeScalars {
+            switch c {
+            case "\\": text += "\\\\"
+            case "\t": text += "\\t"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            default: text.unicodeScalars.append(c)
+            }
+        }
+    }
+
     private static let runColumns = """
         id, run_key, as_of, input_sha256, input_rows, models, policy_version, policy_sha256, pseudonym_key,
         riskkit_version, status, started_at, ended_at, rows_done, scored, not_assessable, rejected
         """
 
-    private func record(_ row: PostgresRow) throws(StoreError) -> RunRecord {
+    func record(_ row: PostgresRow) throws(StoreError) -> RunRecord {
         do {
             let (id, _, asOf, input, rows, modelsText, policyVersion, policySHA, pseudonyms, version, statusText,
                  started, ended, done, scored, notAssessable, rejectedText) = try row.decode(
@@ -265,7 +287,7 @@ public final class PostgresHistoryStore: HistoryStore {
     }
 
     /// Runs `body` on the connection, mapping errors.
-    private func run<T: Sendable>(_ doing: String, _ body: (PostgresConnection, Logger) async throws -> T) async throws(StoreError) -> T {
+    func run<T: Sendable>(_ doing: String, _ body: (PostgresConnection, Logger) async throws -> T) async throws(StoreError) -> T {
         do {
             return try await body(connection, logger)
         } catch let error as StoreError {
@@ -276,7 +298,7 @@ public final class PostgresHistoryStore: HistoryStore {
     }
 
     /// Runs `body` in a transaction (rolled back when it throws), mapping errors.
-    private func transaction<T: Sendable>(_ doing: String, _ body: (PostgresConnection, Logger) async throws -> T) async throws(StoreError) -> T {
+    func transaction<T: Sendable>(_ doing: String, _ body: (PostgresConnection, Logger) async throws -> T) async throws(StoreError) -> T {
         try await run(doing) { connection, logger in
             try await connection.query("BEGIN", logger: logger)
             do {
@@ -291,7 +313,7 @@ public final class PostgresHistoryStore: HistoryStore {
     }
 
     /// A postgres-nio error as a store error: the server's message (never a bound value), I/O otherwise.
-    private static func storeError(_ error: any Error, store: String, doing: String) -> StoreError {
+    static func storeError(_ error: any Error, store: String, doing: String) -> StoreError {
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] {
                 return StoreError(.io, store: store, "cannot \(doing): the server says: \(message)")

@@ -36,7 +36,8 @@ public struct PatientResult: Sendable, Equatable {
 /// which were added, removed or changed interval between runs.
 ///
 /// Stored as one text column, `rule/kind/interval` entries joined by `;` (interval empty when none), in the
-/// policy's order: one value per result instead of a row per recommendation keeps a million-patient run fast.
+/// policy's order: one value per result instead of a row per recommendation keeps a million-patient run fast. The
+/// set holds that text (``encoded``) and reads its entries on demand.
 public struct RecommendationSet: Sendable, Equatable {
     /// One recommendation.
     public struct Entry: Sendable, Equatable {
@@ -50,25 +51,37 @@ public struct RecommendationSet: Sendable, Equatable {
             self.kind = kind
             self.intervalMonths = intervalMonths
         }
+
+        /// The entry's stored text, `rule/kind/interval`.
+        public var encoded: String { "\(rule)/\(kind)/\(intervalMonths.map(String.init) ?? "")" }
     }
-
-    /// The recommendations in order.
-    public var entries: [Entry]
-
-    /// Creates a set.
-    public init(_ entries: [Entry]) { self.entries = entries }
 
     /// The stored text.
-    public var encoded: String {
-        entries.map { "\($0.rule)/\($0.kind)/\($0.intervalMonths.map(String.init) ?? "")" }.joined(separator: ";")
+    public let encoded: String
+
+    /// The set of `entries`, in order.
+    public init(_ entries: [Entry]) {
+        encoded = entries.map(\.encoded).joined(separator: ";")
     }
+
+    /// The set whose stored text is `text`, already checked (entries' texts joined by `;`).
+    init(trusted text: String) { encoded = text }
 
     /// Reads the stored text (nil when it is not in that form).
     public init?(encoded text: String) {
-        guard !text.isEmpty else {
-            entries = []
-            return
-        }
+        guard Self.entries(of: text) != nil else { return nil }
+        encoded = text
+    }
+
+    /// The recommendations in order.
+    public var entries: [Entry] { Self.entries(of: encoded) ?? [] }
+
+    /// The rule ids in order.
+    public var rules: [String] { entries.map(\.rule) }
+
+    /// The entries of a stored text, nil when it does not read.
+    private static func entries(of text: String) -> [Entry]? {
+        guard !text.isEmpty else { return [] }
         var entries: [Entry] = []
         for item in text.split(separator: ";", omittingEmptySubsequences: false) {
             let parts = item.split(separator: "/", omittingEmptySubsequences: false)
@@ -83,6 +96,6 @@ public struct RecommendationSet: Sendable, Equatable {
             }
             entries.append(Entry(rule: String(parts[0]), kind: String(parts[1]), intervalMonths: interval))
         }
-        self.entries = entries
+        return entries
     }
 }
