@@ -4,6 +4,7 @@ import RiskKit
 
 struct Evaluate: LoggingCommand {
     static let configuration = CommandConfiguration(
+        commandName: "evaluate",
         abstract: "Evaluate a saved model on held-out data: discrimination and calibration.",
         discussion: """
             The data must hold the model's features and its outcome column. Rows with a missing outcome are \

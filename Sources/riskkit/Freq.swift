@@ -4,6 +4,7 @@ import RiskKit
 
 struct Freq: LoggingCommand {
     static let configuration = CommandConfiguration(
+        commandName: "freq",
         abstract: "Allele frequencies and missingness per variant of a PLINK 1 fileset, after plink2-style QC.",
         discussion: """
             Columns: #CHROM ID REF ALT ALT_FREQS OBS_CT MISSING_CT MISSING_RATE. ALT is .bim allele 1 (the counted \

@@ -5,6 +5,7 @@ import RiskKit
 /// patient's timeline — and erasing from it.
 struct History: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "Report on a score history written by `riskkit rescore`: runs, changes, one patient; purge records.",
         subcommands: [HistoryRuns.self, HistoryChanges.self, HistoryPatient.self, HistoryPurge.self])
 }

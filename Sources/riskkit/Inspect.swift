@@ -4,6 +4,7 @@ import RiskKit
 
 struct Inspect: LoggingCommand {
     static let configuration = CommandConfiguration(
+        commandName: "inspect",
         abstract: "Show a saved model: coefficients with inference, fit, calibration and provenance.")
 
     @Argument(help: "The model file.") var model: String

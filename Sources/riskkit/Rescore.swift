@@ -8,6 +8,7 @@ import Glibc
 /// `riskkit rescore`: re-scores a patient population into a score history, as a scheduled job does.
 struct Rescore: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rescore",
         abstract: "Re-score a patient population into a score history (SQLite file or PostgreSQL), crash-safe and idempotent.",
         discussion: """
             Scores every patient of --data with each --model and its policy, exactly as `riskkit score` does, and \

@@ -4,6 +4,7 @@ import RiskKit
 
 struct Score: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
+        commandName: "score",
         abstract: "Score patients with a saved model: risk, percentile, driving factors and recommendations.",
         discussion: """
             Patients come from --data FILE (streamed: memory does not grow with the number of patients), \

@@ -4,6 +4,7 @@ import RiskKit
 
 struct Simulate: LoggingCommand {
     static let configuration = CommandConfiguration(
+        commandName: "simulate",
         abstract: "Write a seeded synthetic cohort (covariates, genotype dosages, outcome) and its true model.",
         discussion: """
             Writes DIR/cohort.csv (id, lifestyle and clinical covariates, outcome cvd_10y), the genotypes, \

@@ -4,6 +4,7 @@ import RiskKit
 
 struct Train: LoggingCommand {
     static let configuration = CommandConfiguration(
+        commandName: "train",
         abstract: "Fit a logistic risk model from a CSV file and save it.",
         discussion: """
             Unpenalized fits report standard errors, z, p-values, 95% CIs and odds ratios on the original scale. \

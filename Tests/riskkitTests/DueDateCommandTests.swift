@@ -62,6 +62,21 @@ import Testing
         #expect(wrong.stderr.contains("--as-of expects a date YYYY-MM-DD, got `2026-02-30`"), "\(wrong.stderr)")
     }
 
+    /// The day of SOURCE_DATE_EPOCH at the calendar's edges: 951782400 s = 11,016 days = 2000-02-29 (30 years from
+    /// 1970 with 7 leap days, then 31 + 28 days), the last second of that day still 2000-02-29; 253402300800 s =
+    /// 10000-01-01, beyond the years a date can have.
+    @Test func sourceDateEpochDayAtCalendarEdges() throws {
+        let set = ["--set", "age=55", "--set", "sex=F", "--format", "json"]
+        for seconds in ["951782400", "951868799"] {
+            let result = try CLIRunner.run(["score", "--model", model] + set, environment: ["SOURCE_DATE_EPOCH": seconds])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(try Self.rule("BR-01", in: Self.firstObject(result.stdout))["due_date"] as? String == "2000-02-29")
+        }
+        let late = try CLIRunner.run(["score", "--model", model] + set, environment: ["SOURCE_DATE_EPOCH": "253402300800"])
+        #expect(late.status == 64)
+        #expect(late.stderr.contains("SOURCE_DATE_EPOCH lies outside the years 1–9999"), "\(late.stderr)")
+    }
+
     /// A last-test date that is no calendar day is refused like any implausible value.
     @Test func invalidLastTestDateIsRefused() throws {
         let result = try CLIRunner.run(["score", "--model", model, "--set", "age=55", "--set", "sex=F",

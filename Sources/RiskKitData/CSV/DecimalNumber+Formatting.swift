@@ -21,24 +21,36 @@ extension DecimalNumber {
             k += 1
         }
         let half = (-(k + 0.5)).addingProduct(a, p)
-        if half > 0 || (half == 0 && k.truncatingRemainder(dividingBy: 2) != 0) { k += 1 }
-        if x.sign == .minus {
-            out.append(UInt8(ascii: "-"))
-        } else if plusSign {
-            out.append(UInt8(ascii: "+"))
+        // k < 4·10^15 is an exact integer, so its parity is its low bit (no `fmod`).
+        if half > 0 || (half == 0 && UInt64(k) & 1 == 1) { k += 1 }
+        // The text is written backwards into a stack buffer (at most 16 + 1 + 15 digits, point and sign) and
+        // appended once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var n = buffer.count
+            func put(_ byte: UInt8) {
+                n -= 1
+                buffer[n] = byte
+            }
+            let scale = UInt64(p)
+            var whole = UInt64(k) / scale, fraction = UInt64(k) % scale
+            if digits > 0 {
+                for _ in 0..<digits {
+                    put(UInt8(ascii: "0") + UInt8(fraction % 10))
+                    fraction /= 10
+                }
+                put(UInt8(ascii: "."))
+            }
+            repeat {
+                put(UInt8(ascii: "0") + UInt8(whole % 10))
+                whole /= 10
+            } while whole > 0
+            if x.sign == .minus {
+                put(UInt8(ascii: "-"))
+            } else if plusSign {
+                put(UInt8(ascii: "+"))
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[n...]))
         }
-        let q = UInt64(k)
-        let scale = UInt64(p)
-        appendInteger(q / scale, to: &out)
-        guard digits > 0 else { return }
-        out.append(UInt8(ascii: "."))
-        var fraction = q % scale
-        let start = out.count
-        for _ in 0..<digits {
-            out.append(UInt8(ascii: "0") + UInt8(fraction % 10))
-            fraction /= 10
-        }
-        out[start...].reverse()
     }
 
     /// Appends the decimal digits of `value`.
@@ -56,8 +68,27 @@ extension DecimalNumber {
         out[start...].reverse()
     }
 
+    /// Appends `x` exactly as `x.description` writes it (shortest text that reads back as `x`), without building a
+    /// `String`: `Double`'s `TextOutputStreamable` conformance hands its digits to ``ASCIISink`` as bytes.
+    package static func appendShortest(_ x: Double, to out: inout [UInt8]) {
+        var sink = ASCIISink()
+        swap(&sink.bytes, &out)
+        x.write(to: &sink)
+        swap(&sink.bytes, &out)
+    }
+
     /// The slow path of ``appendFixed(_:digits:plusSign:to:)``.
     private static func appendFormatted(_ x: Double, _ digits: Int, _ plusSign: Bool, _ out: inout [UInt8]) {
         out.append(contentsOf: String(format: "%\(plusSign ? "+" : "").\(digits)f", x).utf8)
     }
+}
+
+/// A byte array as a `TextOutputStream` that takes ASCII text as bytes (`_writeASCII`, the stream requirement a
+/// number's `write(to:)` calls) instead of as a `String`.
+private struct ASCIISink: TextOutputStream {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 }

@@ -83,9 +83,13 @@ extension ChecksummedDocument {
         guard let stored = document.checksum else {
             throw DataError(file: name, "\(documentKind) file has no checksum; it was not written by RiskKit or was edited")
         }
-        let actual = try document.computeChecksum()
-        guard stored == actual else {
-            throw DataError(file: name, "checksum mismatch: the \(documentKind) file was edited or corrupted after it was written (stored \(stored), computed \(actual))")
+        // A file as RiskKit wrote it holds the canonical text itself (``canonicalText(of:)``); only when that
+        // does not match is the document encoded again to compute its checksum (a millisecond at start-up).
+        if "sha256:" + SHA256.hash(data: Self.canonicalText(of: Array(data))).hexString != stored {
+            let actual = try document.computeChecksum()
+            guard stored == actual else {
+                throw DataError(file: name, "checksum mismatch: the \(documentKind) file was edited or corrupted after it was written (stored \(stored), computed \(actual))")
+            }
         }
         try document.validateShape(name: name)
         return document
@@ -101,6 +105,74 @@ extension ChecksummedDocument {
         guard version == currentVersion else {
             throw DataError(file: name, "\(documentKind) file version \(version.map(String.init) ?? "missing") is not supported; this RiskKit (\(RiskKitVersion.current)) reads version \(currentVersion)")
         }
+    }
+}
+
+extension ChecksummedDocument {
+    /// The bytes ``canonicalBytes()`` gives for the document a file RiskKit wrote (``fileBytes()``) holds, made
+    /// from the file's text without decoding it: the whitespace between tokens dropped, `/` in strings written
+    /// `\/` (the file leaves slashes unescaped), and the top-level `checksum` member left out. Keys are already
+    /// sorted and numbers and strings written by the same encoder, so for such a file the two are equal; for any
+    /// other text the result is merely some other bytes, whose hash does not match the checksum. One pass, O(bytes).
+    static func canonicalText(of text: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var depth = 0
+        var checksumKey: Int?  // where the top-level key `"checksum"` starts in `out`
+        var i = 0
+        while i < text.count {
+            let byte = text[i]
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                break
+            case UInt8(ascii: "\""):
+                let start = out.count
+                let isKey = depth == 1 && (out.last == UInt8(ascii: "{") || out.last == UInt8(ascii: ","))
+                out.append(byte)
+                i += 1
+                while i < text.count && text[i] != UInt8(ascii: "\"") {
+                    if text[i] == UInt8(ascii: "\\") {
+                        out.append(text[i])
+                        i += 1
+                        if i < text.count { out.append(text[i]) }
+                    } else if text[i] == UInt8(ascii: "/") {
+                        out += [UInt8(ascii: "\\"), UInt8(ascii: "/")]
+                    } else {
+                        out.append(text[i])
+                    }
+                    i += 1
+                }
+                out.append(UInt8(ascii: "\""))
+                if isKey && out[start...].elementsEqual("\"checksum\"".utf8) { checksumKey = start }
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                out.append(byte)
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                out.append(byte)
+            default:
+                out.append(byte)
+            }
+            i += 1
+        }
+        guard let key = checksumKey else { return out }
+        // The member `"checksum":<string or null>` and the comma that joins it to its neighbours.
+        var end = key + "\"checksum\":".utf8.count
+        if end < out.count && out[end] == UInt8(ascii: "\"") {
+            end += 1
+            while end < out.count && out[end] != UInt8(ascii: "\"") { end += out[end] == UInt8(ascii: "\\") ? 2 : 1 }
+            end += 1
+        } else {
+            while end < out.count && out[end] != UInt8(ascii: ",") && out[end] != UInt8(ascii: "}") { end += 1 }
+        }
+        if end < out.count && out[end] == UInt8(ascii: ",") {
+            out.removeSubrange(key...end)
+        } else if key > 0 && out[key - 1] == UInt8(ascii: ",") {
+            out.removeSubrange((key - 1)..<min(end, out.count))
+        } else {
+            out.removeSubrange(key..<min(end, out.count))
+        }
+        return out
     }
 }
 

@@ -1,3 +1,5 @@
+import RiskKitData
+
 /// The pieces of JSON that ``PatientLineWriter`` writes directly, byte for byte as `JSONEncoder` writes them
 /// for texts without control characters and finite numbers.
 enum JSONText {
@@ -14,9 +16,11 @@ enum JSONText {
     /// Whether `text` holds no control character (what the direct writer covers).
     static func isPlain(_ text: String) -> Bool { !text.utf8.contains { $0 < 0x20 } }
 
-    /// Appends `text` as it is.
+    /// Appends `text` as it is (a literal, so its bytes are copied as they are stored).
     @inline(__always)
-    static func append(_ text: String, to out: inout [UInt8]) { out.append(contentsOf: text.utf8) }
+    static func append(_ text: StaticString, to out: inout [UInt8]) {
+        text.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
 
     /// Appends `text` as a JSON string, or `null`.
     static func append(string text: String?, to out: inout [UInt8]) {
@@ -31,7 +35,9 @@ enum JSONText {
 
     /// Appends a finite number as `JSONEncoder` writes a `Double`: its description without a trailing `.0`.
     static func append(number x: Double, to out: inout [UInt8]) {
-        let text = x.description
-        if text.hasSuffix(".0") { out.append(contentsOf: text.utf8.dropLast(2)) } else { out.append(contentsOf: text.utf8) }
+        DecimalNumber.appendShortest(x, to: &out)
+        if out.count >= 2 && out[out.count - 2] == UInt8(ascii: ".") && out[out.count - 1] == UInt8(ascii: "0") {
+            out.removeLast(2)
+        }
     }
 }

@@ -40,9 +40,14 @@ package struct PatientLineWriter: Sendable {
     /// field it is in is quoted).
     private let ruleTextCSV: [[UInt8]]
     private let ruleTextQuoted: [Bool]
+    /// Whether no feature name, and no rule's CSV item, holds a comma, quote or line break: then the fields listing
+    /// them (`top_factors`, `imputed`, `recommendations`) never need quotes and are written straight into the line.
+    private let plainFeatureNames: Bool
+    private let plainRuleItems: Bool
     /// Whether CSV contributions are odds ratios (e^contribution) instead of log odds.
     private let oddsRatios: Bool
-    /// Per band, its CSV field and the JSON line's start up to the contributions: `{"band":…,"band_label":…`.
+    /// Per band, its CSV field (quoted when it must be) and the JSON line's start up to the contributions:
+    /// `{"band":…,"band_label":…`.
     private let bandCSV: [[UInt8]]
     private let bandJSON: [[UInt8]]
     /// `,"policy_version":"…"`.
@@ -70,6 +75,8 @@ package struct PatientLineWriter: Sendable {
         featureJSON = names.map { JSONText.string($0) }
         let rules = scorer.policy?.rules ?? []
         ruleCSV = rules.map { Array(($0.id + ($0.intervalMonths.map { "/\($0)mo" } ?? "")).utf8) }
+        plainFeatureNames = featureText.allSatisfy { Self.quoted($0) == $0 }
+        plainRuleItems = ruleCSV.allSatisfy { Self.quoted($0) == $0 }
         ruleTextCSV = rules.map { rule in rule.text.utf8.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } }
         ruleTextQuoted = rules.map { $0.text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D } }
         ruleJSONParts = rules.map { rule in
@@ -92,7 +99,7 @@ package struct PatientLineWriter: Sendable {
             scorer.asOf == nil || rule.lastDoneField == nil ? nil : rule.intervalMonths
         }
         let bands = scorer.policy?.bands ?? []
-        bandCSV = bands.map { Array($0.id.utf8) }
+        bandCSV = bands.map { Self.quoted(Array($0.id.utf8)) }
         bandJSON = bands.map {
             JSONText.raw("{\"band\":") + JSONText.string($0.id) + JSONText.raw(",\"band_label\":") + JSONText.string($0.label)
         }
@@ -127,37 +134,38 @@ package struct PatientLineWriter: Sendable {
         appendQuoted((block.ids[i] ?? "").utf8, to: &line)
         line.append(0x2C)
         if block.notAssessable[i] { return appendNotAssessableCSV(i, of: block, to: &line) }
-        line.append(contentsOf: block.risks[i].description.utf8)
+        DecimalNumber.appendShortest(block.risks[i], to: &line)
         line.append(0x2C)
         DecimalNumber.appendFixed(block.percentiles[i], digits: 1, to: &line)
         line.append(0x2C)
-        if hasPolicy { appendQuoted(bandCSV[block.bands[i]], to: &line) }
+        if hasPolicy { line += bandCSV[block.bands[i]] }
         line.append(0x2C)
-        field.removeAll(keepingCapacity: true)
-        for r in 0..<block.shownCount {
-            let f = Int(block.top[i * block.shownCount + r])
-            if r > 0 { field.append(UInt8(ascii: ";")) }
-            field.append(contentsOf: featureText[f])
-            field.append(UInt8(ascii: ":"))
-            let value = block.contributions[f * block.capacity + i]
-            if oddsRatios {
-                DecimalNumber.appendFixed(exp(value), digits: 4, to: &field)
-            } else {
-                DecimalNumber.appendFixed(value, digits: 4, plusSign: true, to: &field)
+        let names = featureText, oddsRatios = oddsRatios
+        appendField(plain: plainFeatureNames, to: &line) { field in
+            for r in 0..<block.shownCount {
+                let f = Int(block.top[i * block.shownCount + r])
+                if r > 0 { field.append(UInt8(ascii: ";")) }
+                field += names[f]
+                field.append(UInt8(ascii: ":"))
+                let value = block.contributions[f * block.capacity + i]
+                if oddsRatios {
+                    DecimalNumber.appendFixed(exp(value), digits: 4, to: &field)
+                } else {
+                    DecimalNumber.appendFixed(value, digits: 4, plusSign: true, to: &field)
+                }
             }
         }
-        appendQuoted(field, to: &line)
         line.append(0x2C)
         appendRecommendationsAndImputed(i, of: block, to: &line)
         if let g = block.genetics[i] {
             line.append(0x2C)
-            if let prs = g.score { line.append(contentsOf: prs.description.utf8) }
+            if let prs = g.score { DecimalNumber.appendShortest(prs, to: &line) }
             line.append(0x2C)
             if let p = g.percentile { DecimalNumber.appendFixed(p, digits: 1, to: &line) }
             line.append(0x2C)
-            line.append(contentsOf: g.oddsRatio.description.utf8)
+            DecimalNumber.appendShortest(g.oddsRatio, to: &line)
             line.append(0x2C)
-            line.append(contentsOf: g.riskWithoutGenetics.description.utf8)
+            DecimalNumber.appendShortest(g.riskWithoutGenetics, to: &line)
         }
         JSONText.append(",scored,", to: &line)
         line += provenanceCSV
@@ -194,20 +202,30 @@ package struct PatientLineWriter: Sendable {
 
     /// Appends patient `i`'s `recommendations,imputed` CSV fields to `line`.
     private mutating func appendRecommendationsAndImputed(_ i: Int, of block: PatientBlock, to line: inout [UInt8]) {
-        field.removeAll(keepingCapacity: true)
-        for (k, r) in block.firedRules(i).enumerated() {
-            if k > 0 { field.append(UInt8(ascii: ";")) }
-            field.append(contentsOf: ruleCSV[Int(r)])
+        let items = ruleCSV, names = featureText
+        appendField(plain: plainRuleItems, to: &line) { field in
+            for (k, r) in block.firedRules(i).enumerated() {
+                if k > 0 { field.append(UInt8(ascii: ";")) }
+                field += items[Int(r)]
+            }
         }
-        appendQuoted(field, to: &line)
         line.append(0x2C)
-        field.removeAll(keepingCapacity: true)
-        var first = true
-        for f in 0..<(block.anyMissing[i] ? block.featureCount : 0) where block.missing[f * block.capacity + i] {
-            if !first { field.append(UInt8(ascii: ";")) }
-            first = false
-            field.append(contentsOf: featureText[f])
+        appendField(plain: plainFeatureNames, to: &line) { field in
+            var first = true
+            for f in 0..<(block.anyMissing[i] ? block.featureCount : 0) where block.missing[f * block.capacity + i] {
+                if !first { field.append(UInt8(ascii: ";")) }
+                first = false
+                field += names[f]
+            }
         }
+    }
+
+    /// Appends the CSV field that `write` makes to `line`: straight into it when the field is `plain` (can hold no
+    /// comma, quote or line break), else through ``field`` and ``appendQuoted(_:to:)``.
+    private mutating func appendField(plain: Bool, to line: inout [UInt8], _ write: (inout [UInt8]) -> Void) {
+        if plain { return write(&line) }
+        field.removeAll(keepingCapacity: true)
+        write(&field)
         appendQuoted(field, to: &line)
     }
 

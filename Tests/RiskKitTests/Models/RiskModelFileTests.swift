@@ -42,6 +42,32 @@ import RiskKitTestSupport
         #expect(abs(score.percentile - ((score.risk - 0.1) / 0.2) * 100) < 1e-9)
     }
 
+    /// A file as RiskKit writes it holds its canonical text: its whitespace dropped, slashes escaped and the
+    /// checksum left out give exactly the bytes `JSONEncoder` writes for the document without its checksum (what
+    /// the checksum covers), for every shipped model and PRS model and for texts with a slash, quotes, a
+    /// backslash and a line break.
+    @Test func fileTextGivesTheCanonicalBytes() throws {
+        for name in ["demo-cvd-model.json", "demo-cvd-genetic-model.json", "demo-t2d-model.json", "demo-breast-model.json"] {
+            let path = ConditionPoliciesTests.shipped(name)
+            let text = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            #expect(RiskModel.canonicalText(of: text) == (try RiskModel.load(path: path).canonicalBytes()), "\(name)")
+        }
+        let prsPath = ConditionPoliciesTests.shipped("demo-cvd-prs.prs.json")
+        let prsText = Array(try Data(contentsOf: URL(fileURLWithPath: prsPath)))
+        #expect(PolygenicScoreModel.canonicalText(of: prsText) == (try PolygenicScoreModel.load(path: prsPath).canonicalBytes()))
+        var model = try smallModel()
+        model.description = "a/b \"c\" \\ d/\ne"
+        #expect(RiskModel.canonicalText(of: try model.fileBytes()) == (try model.canonicalBytes()))
+        // A number written another way is not the canonical text, but the same document: still accepted, as its
+        // checksum is then computed by encoding the document again.
+        let folder = try temporaryFolder()
+        let text = String(decoding: try smallModel().fileBytes(), as: UTF8.self)
+        let edited = text.replacingOccurrences(of: "\"estimate\" : 0.05,", with: "\"estimate\" : 0.050,")
+        #expect(edited != text)
+        try edited.write(toFile: folder + "/m.json", atomically: true, encoding: .utf8)
+        #expect(try RiskModel.load(path: folder + "/m.json").coefficients[1].estimate == 0.05)
+    }
+
     @Test func editedFileIsRefused() throws {
         let folder = try temporaryFolder()
         let path = folder + "/m.json"

@@ -125,6 +125,27 @@ import RiskKitTestSupport
         }
     }
 
+    /// Numbers written as bytes are the text of `description`, and JSON numbers that text without a trailing `.0`
+    /// (what `JSONEncoder` writes): edge values, then any bit pattern and everyday magnitudes.
+    @Test func shortestNumbersMatchDescription() {
+        var values: [Double] = [0, -0.0, 1, -1, 100, 0.1, 1e16, 1e-7, 5e-324, 123_456_789_012_345_680, .pi,
+                                .greatestFiniteMagnitude, .leastNormalMagnitude, -.leastNonzeroMagnitude]
+        var rng = SplitMix64(seed: 8)
+        for _ in 0..<20_000 {
+            values.append(Double(bitPattern: rng.next()))
+            values.append(Double.random(in: -5...5, using: &rng))
+            values.append(Double(Int.random(in: -1000...1000, using: &rng)) / 10)
+        }
+        for x in values where x.isFinite {
+            var text: [UInt8] = Array("a,".utf8), json: [UInt8] = Array("a,".utf8)
+            DecimalNumber.appendShortest(x, to: &text)
+            JSONText.append(number: x, to: &json)
+            let expected = x.description
+            #expect(String(decoding: text, as: UTF8.self) == "a," + expected)
+            #expect(String(decoding: json, as: UTF8.self) == "a," + (expected.hasSuffix(".0") ? String(expected.dropLast(2)) : expected))
+        }
+    }
+
     @Test func jsonLinesAreWhatJSONEncoderWrites() async throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -231,5 +252,13 @@ import RiskKitTestSupport
         let bad = 2 * capacity + 40
         #expect(lines[0] == 1 + bad + bad / 1000)
         #expect(lines[1] == lines[0])
+    }
+
+    /// The run's time as written on every row: ISO 8601 UTC, whole seconds, zero-padded. 951782400 s = 11,016 days
+    /// after 1970-01-01 = 2000-02-29 (30 years with 7 leap days, then 31 + 28 days); 3,661.9 s later is 01:01:01.
+    @Test func timestampIsISO8601UTCWithSeconds() {
+        #expect(ScoringProvenance.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+        #expect(ScoringProvenance.timestamp(Date(timeIntervalSince1970: 951_782_400 + 3_661.9)) == "2000-02-29T01:01:01Z")
+        #expect(ScoringProvenance.timestamp(Date(timeIntervalSince1970: 253_402_300_799)) == "9999-12-31T23:59:59Z")
     }
 }
