@@ -76,9 +76,6 @@ public struct RecommendationSet: Sendable, Equatable {
     /// The recommendations in order.
     public var entries: [Entry] { Self.entries(of: encoded) ?? [] }
 
-    /// The rule ids in order.
-    public var rules: [String] { entries.map(\.rule) }
-
     /// The entries of a stored text, nil when it does not read.
     private static func entries(of text: String) -> [Entry]? {
         guard !text.isEmpty else { return [] }
