@@ -5,14 +5,24 @@ import RiskKit
 struct Inspect: LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Show a saved model: coefficients with inference, fit, calibration and provenance.")
+        abstract: "Show a saved model: coefficients with inference, fit, calibration and provenance; or a polygenic score model (.prs.json): method, variants, reference distribution, ancestry and provenance.")
 
-    @Argument(help: "The model file.") var model: String
+    @Argument(help: "The model file (a risk model, or a polygenic score model).") var model: String
     @Option(help: "Output format: table, csv or json.") var format: OutputFormat = .table
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
     func run() throws {
         try runReportingErrors {
+            if let data = FileManager.default.contents(atPath: model),
+               documentFormat(of: data) == PolygenicScoreModel.formatName {
+                let report = PRSInspectReport(model: try PolygenicScoreModel.decode(data, name: model))
+                switch format {
+                case .json: emit(try report.json())
+                case .csv: emit(report.csv())
+                case .table: emit(report.table())
+                }
+                return
+            }
             let m = try RiskModel.load(path: model)
             switch format {
             case .json: emit(try InspectReport(model: m).json())

@@ -96,6 +96,12 @@ extension ChecksummedDocument {
     }
 }
 
+/// The `format` a RiskKit document declares (`riskkit-model`, `riskkit-prs-model`, …), read on its own so that a
+/// command taking either kind can tell which it was given; nil when the JSON does not read or has none.
+public func documentFormat(of data: Data) -> String? {
+    (try? JSONDecoder().decode(DocumentHeader.self, from: data))?.format
+}
+
 extension ChecksummedDocument {
     /// Refuses another kind of file or another format version.
     private static func checkHeader(format: String?, version: Int?, name: String) throws {
