@@ -91,6 +91,10 @@ struct GWAS: LoggingCommand {
             if count > 0 { parts.append("\(count) NA (\(code.rawValue))") }
         }
         log.info("\(parts.joined(separator: ", "))")
+        let z = results.compactMap(\.zStatistic).filter(\.isFinite)
+        if let lambda = GenomicControl.lambda(zStatistics: z) {
+            log.info("genomic inflation λ_GC = \(String(format: "%.4f", lambda)) (median χ² of \(z.count) tests / 0.4549)")
+        }
     }
 
     private func write(_ results: [VariantAssociation], of fileset: PlinkFileset, to sink: OutputSink) throws {

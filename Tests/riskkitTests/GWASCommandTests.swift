@@ -29,6 +29,16 @@ import RiskKitTestSupport
         #expect(r.stderr.contains("48 variants tested, 1 by Firth regression, 2 NA (CONST_OMITTED_ALLELE), 1 NA (CORR_TOO_HIGH)"))
     }
 
+    /// λ_GC on standard error. plink2 v2.00a3.5, `plink2 --bfile gwas-small --covar gwas-small.covar --glm hide-covar
+    /// cols=… --covar-variance-standardize --adjust`, logs "Genomic inflation est. lambda (based on median chisq) =
+    /// 1.04106": it divides by 0.456 (PLINK's rounded median of χ²₁), so its median χ² is 1.04106 × 0.456 = 0.474723;
+    /// over the exact median 0.4549364 that is λ = 1.0435.
+    @Test func genomicInflationOnStandardError() throws {
+        let r = try CLIRunner.run(["gwas", "--bfile", bfile, "--covar", covar])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("genomic inflation λ_GC = \(String(format: "%.4f", 1.04106 * 0.456 / 0.45493642311957283)) (median χ² of 45 tests / 0.4549)"))
+    }
+
     @Test func jsonLinesToAFile() throws {
         let out = try temporaryFolder() + "/gwas.json"
         let r = try CLIRunner.run(["gwas", "--bfile", bfile, "--pheno", pheno, "--pheno-name", "DIS2", "--covar", covar,
