@@ -10,10 +10,14 @@ public enum GenomicControl {
 
     /// λ_GC of the tests with Wald statistics `z` (χ² = z²); non-finite values are left out; nil when none is left.
     public static func lambda(zStatistics z: some Sequence<Double>) -> Double? {
+        medianChiSquared(zStatistics: z).map { $0 / chiSquaredMedian }
+    }
+
+    /// The median χ² = z² of the finite statistics `z` (R's median); nil when none is finite.
+    public static func medianChiSquared(zStatistics z: some Sequence<Double>) -> Double? {
         let squares = z.filter(\.isFinite).map { $0 * $0 }.sorted()
         guard !squares.isEmpty else { return nil }
         let n = squares.count
-        let median = n % 2 == 1 ? squares[n / 2] : (squares[n / 2 - 1] + squares[n / 2]) / 2
-        return median / chiSquaredMedian
+        return n % 2 == 1 ? squares[n / 2] : (squares[n / 2 - 1] + squares[n / 2]) / 2
     }
 }

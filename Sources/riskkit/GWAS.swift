@@ -70,10 +70,11 @@ struct GWAS: LoggingCommand {
                 results.sort { $0.variant < $1.variant }
             }
             bar.clear()
-            report(results)
+            let summary = GWASSummary(results)
+            for line in summary.logLines { log.info("\(line)") }
             let sink = try OutputSink(path: output.out)
             do {
-                try write(results, of: fileset, to: sink)
+                try write(results, summary: summary, of: fileset, to: sink)
                 try sink.commit()
             } catch {
                 sink.abandon()
@@ -82,22 +83,7 @@ struct GWAS: LoggingCommand {
         }
     }
 
-    /// Counts of Firth fits and of NA results by code, on stderr.
-    private func report(_ results: [VariantAssociation]) {
-        let firth = results.filter { $0.firth && $0.error == nil }.count
-        var parts = ["\(results.count) variants tested", "\(firth) by Firth regression"]
-        for code in AssociationErrorCode.allCases {
-            let count = results.filter { $0.error == code }.count
-            if count > 0 { parts.append("\(count) NA (\(code.rawValue))") }
-        }
-        log.info("\(parts.joined(separator: ", "))")
-        let z = results.compactMap(\.zStatistic).filter(\.isFinite)
-        if let lambda = GenomicControl.lambda(zStatistics: z) {
-            log.info("genomic inflation λ_GC = \(String(format: "%.4f", lambda)) (median χ² of \(z.count) tests / 0.4549)")
-        }
-    }
-
-    private func write(_ results: [VariantAssociation], of fileset: PlinkFileset, to sink: OutputSink) throws {
+    private func write(_ results: [VariantAssociation], summary: GWASSummary, of fileset: PlinkFileset, to sink: OutputSink) throws {
         let header = ["#CHROM", "POS", "ID", "REF", "ALT", "A1", "A1_FREQ", "OBS_CT", "BETA", "SE", "Z_STAT", "P",
                       "FIRTH", "ERRCODE"]
         var text = ""
@@ -141,6 +127,7 @@ struct GWAS: LoggingCommand {
                 text += "{" + fields.joined(separator: ", ") + "}\n"
                 if text.utf8.count > 1 << 20 { try flush() }
             }
+            text += summary.jsonLine
         }
         try flush()
     }

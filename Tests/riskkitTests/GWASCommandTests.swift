@@ -39,13 +39,30 @@ import RiskKitTestSupport
         #expect(r.stderr.contains("genomic inflation λ_GC = \(String(format: "%.4f", 1.04106 * 0.456 / 0.45493642311957283)) (median χ² of 45 tests / 0.4549)"))
     }
 
+    /// λ_GC in JSON: the last line is the run's summary. Reference as above (plink2 v2.00a3.5 `--adjust`: λ 1.04106
+    /// over 0.456, printed to 6 digits, so the median χ² is 0.474723 ± 5e-7); the counts are those the log reports.
+    @Test func genomicInflationInJSON() throws {
+        let r = try CLIRunner.run(["gwas", "--bfile", bfile, "--covar", covar, "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let last = try #require(r.stdout.split(separator: "\n").last)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary["variants"] as? Int == 48 && summary["tests"] as? Int == 45 && summary["firth"] as? Int == 1)
+        #expect(summary["na"] as? [String: Int] == ["CONST_OMITTED_ALLELE": 2, "CORR_TOO_HIGH": 1])
+        let median = try #require(summary["median_chisq"] as? Double)
+        #expect(abs(median - 1.04106 * 0.456) < 1e-6)
+        let lambda = try #require(summary["lambda_gc"] as? Double)
+        #expect(abs(lambda - median / 0.45493642311957283) < 1e-12)
+    }
+
     @Test func jsonLinesToAFile() throws {
         let out = try temporaryFolder() + "/gwas.json"
         let r = try CLIRunner.run(["gwas", "--bfile", bfile, "--pheno", pheno, "--pheno-name", "DIS2", "--covar", covar,
                                    "--covar-name", "AGE,PC1", "--format", "json", "--out", out])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == 48)
+        #expect(lines.count == 49)
+        #expect(lines.last?.hasPrefix("{\"summary\": {\"variants\": 48, ") == true)
         let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
         #expect(first?["id"] as? String == "rs2000" && first?["firth"] as? Bool == false)
         #expect(first?["obs_ct"] as? Int != nil && first?["beta"] as? Double != nil)
