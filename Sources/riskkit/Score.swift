@@ -176,7 +176,7 @@ struct Score: AsyncParsableCommand, LoggingCommand {
                     try rejected.add((jsonRejects ?? []).sorted { ($0.line ?? 0) < ($1.line ?? 0) })
                     progress.finish(scored)
                 } else {
-                    let values = try jsonLines?.first?.fields ?? setFields()
+                    let values = jsonLines?.first?.fields ?? setFields()
                     let input = try patient(riskModel, fields: values, scorer: scorer)
                     let block = try scorer.scored(input)
                     count(0, of: block)

@@ -107,6 +107,61 @@ import RiskKitTestSupport
         }
     }
 
+    /// Covariates and phenotype from a RiskKit CSV (gwas-small.csv: id, age, sex M/F, site text, status 0/1, made by
+    /// gwas-csv-gen.py). Reference: plink2 v2.00a3.5 on the same values in PLINK 2 layout with text columns, which
+    /// plink2 reads as categorical (gwas-ref-cat.glm, command in gwas-fixtures.sh). OBS_CT, FIRTH and ERRCODE agree
+    /// exactly, BETA and SE to plink2's 6 printed digits, except where plink2's single precision shows (as in
+    /// LogisticAssociationTests): a BETA tiny next to its SE (then within 1e-4 SE), and rs2044's SE, 0.46 % off in
+    /// plink2; statsmodels 0.15.0 (gwas-csv-statsmodels.py) gives β −0.1569385432041186, SE 0.22577617152826648 on
+    /// the same 377 samples, and so do we. The same covariates in PLINK 2 layout
+    /// (gwas-small-cat.covar) give byte-identical output: one code path.
+    @Test func covariatesAndPhenotypeFromCSVLikePlink2Categorical() throws {
+        let fixtures = "Tests/RiskKitTests/Fixtures/"
+        let r = try CLIRunner.run(["gwas", "--bfile", bfile, "--pheno", fixtures + "gwas-small.csv", "--pheno-name", "status",
+                                   "--covar", fixtures + "gwas-small.csv", "--covar-name", "age,sex,site"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("phenotype status: 122 cases, 268 controls; left out 5 without a phenotype, 5 with a missing covariate"))
+        #expect(r.stderr.contains("4 covariates: age, sex=M, site=north, site=south"))
+        let ours = rows(r.stdout).dropFirst()
+        let theirs = rows(try String(contentsOfFile: CLIRunner.packageRoot.path + "/" + fixtures + "gwas-ref-cat.glm",
+                                     encoding: .utf8)).dropFirst()
+        #expect(ours.count == 48 && theirs.count == 48)
+        for (a, b) in zip(ours, theirs) {
+            #expect(a[2] == b[2] && a[7] == b[9] && a[12] == b[7] && a[13] == b[14], "\(a) vs \(b)")
+            guard let beta = Double(a[8]), let se = Double(a[9]) else { #expect(a[8] == b[10]); continue }
+            let theirBeta = try #require(Double(b[10]))
+            #expect(matchesPrinted(beta, theirBeta, units: 1) || abs(beta - theirBeta) <= 1e-4 * se, "\(a) vs \(b)")
+            if a[2] != "rs2044" { #expect(matchesPrinted(se, try #require(Double(b[11])), units: 1), "\(a) vs \(b)") }
+            if a[2] == "rs2044" {
+                #expect(a[7] == "377" && matchesPrinted(-0.1569385432041186, beta, units: 1)
+                        && matchesPrinted(0.22577617152826648, se, units: 1), "\(a)")
+            }
+        }
+        let plinkLayout = try CLIRunner.run(["gwas", "--bfile", bfile, "--pheno", pheno, "--pheno-name", "DIS2",
+                                             "--covar", fixtures + "gwas-small-cat.covar"])
+        #expect(plinkLayout.status == 0 && plinkLayout.stdout == r.stdout)
+        // Every column of the CSV as covariates (the status column too), phenotype from the .fam: it runs.
+        let all = try CLIRunner.run(["gwas", "--bfile", bfile, "--covar", fixtures + "gwas-small.csv"])
+        #expect(all.status == 0 && all.stderr.contains("5 covariates: age, sex=M, site=north, site=south, status"), "\(all.stderr)")
+    }
+
+    /// A CSV covariate file without an id column, a column mixing numbers and text, a one-level category.
+    @Test func csvCovariateErrorsNameFileLineAndColumn() throws {
+        let folder = try temporaryFolder()
+        func run(_ text: String, _ extra: [String] = []) throws -> CLIRunner.Result {
+            try text.write(toFile: folder + "/c.csv", atomically: true, encoding: .utf8)
+            return try CLIRunner.run(["gwas", "--bfile", bfile, "--covar", folder + "/c.csv"] + extra)
+        }
+        let noID = try run("patient,age\nP1,50\n")
+        #expect(noID.status == 65 && noID.stderr.contains("c.csv:1: no sample id column") && noID.stderr.contains("patient, age"))
+        let named = try run("patient,age\nP1,50\nP2,60\n", ["--id", "patient"])
+        #expect(named.stderr.contains("left out 398 with a missing covariate") && named.stderr.contains("1 covariates: age"))
+        let mixed = try run("id,age\nP1,50\nP2,old\n")
+        #expect(mixed.status == 65 && mixed.stderr.contains("c.csv:3: column `age`: covariate value `old` is not a number"))
+        let constant = try run("id,sex\nP1,F\nP2,F\nP3,F\n")
+        #expect(constant.status == 65 && constant.stderr.contains("column `sex`: feature is constant"), "\(constant.stderr)")
+    }
+
     @Test func unknownColumnsAndBadFlagsFailWithTheRightCodes() throws {
         let missingColumn = try CLIRunner.run(["gwas", "--bfile", bfile, "--pheno", pheno, "--pheno-name", "DIS9"])
         #expect(missingColumn.status == 65)

@@ -8,7 +8,7 @@ extension FeatureSchema {
     /// categorical codes are interpreted through the column's own level list, matched to the feature's levels by name;
     /// a level the feature does not know (possible only for a held-out cross-validation fold) is encoded as missing.
     /// - Precondition: all columns have the same length and match the features in count and kind.
-    func rawDesign(columns: [RawColumn]) -> Matrix {
+    package func rawDesign(columns: [RawColumn]) -> Matrix {
         precondition(columns.count == features.count, "one raw column per feature")
         let n = columns.first.map(\.count) ?? 0
         let width = features.reduce(0) { $0 + $1.width }

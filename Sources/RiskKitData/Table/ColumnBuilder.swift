@@ -107,6 +107,16 @@ struct ColumnBuilder {
         }
     }
 
+    /// The order of a categorical column's levels (as first seen): `String` order, or numeric order when the
+    /// column was forced categorical and every level is a number (so `2` comes before `10`).
+    static func levelOrder(_ levels: [String], forcedCategorical: Bool) -> [Int] {
+        let numericLevels = forcedCategorical ? levels.map { DecimalNumber.parse($0) } : []
+        if forcedCategorical, !numericLevels.contains(nil) {
+            return levels.indices.sorted { (numericLevels[$0]!, levels[$0]) < (numericLevels[$1]!, levels[$1]) }
+        }
+        return levels.indices.sorted { levels[$0] < levels[$1] }
+    }
+
     /// The finished column.
     ///
     /// Numeric columns are `binary` when every non-missing value is 0 or 1 and at least one is present. Categorical
@@ -121,13 +131,7 @@ struct ColumnBuilder {
             return Column(name: name, kind: isBinary ? .binary : .numeric, data: .numbers(numbers),
                           missingCount: missingCount)
         case .categorical:
-            let order: [Int]
-            let numericLevels = isForcedCategorical ? levels.map { DecimalNumber.parse($0) } : []
-            if isForcedCategorical, !numericLevels.contains(nil) {
-                order = levels.indices.sorted { (numericLevels[$0]!, levels[$0]) < (numericLevels[$1]!, levels[$1]) }
-            } else {
-                order = levels.indices.sorted { levels[$0] < levels[$1] }
-            }
+            let order = Self.levelOrder(levels, forcedCategorical: isForcedCategorical)
             var newCode = [Int32](repeating: 0, count: levels.count)
             for (position, old) in order.enumerated() { newCode[old] = Int32(position) }
             let remapped = codes.map { $0 < 0 ? $0 : newCode[Int($0)] }

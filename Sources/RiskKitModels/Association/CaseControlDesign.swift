@@ -37,11 +37,17 @@ public struct CaseControlDesign: Sendable {
 
     /// Assembles the design from the selected samples of `fileset`.
     ///
-    /// Phenotype codes follow plink2: 1 control, 2 case, and 0, -9, `NA` or `nan` missing; with `zeroOneCoding`
-    /// (plink2's `--1`), 0 control and 1 case, -9/`NA`/`nan` missing. Covariates must be numbers; -9, `NA` and
-    /// `nan` are missing. `covariateNames` nil means every column of `covariateFile`.
+    /// Phenotype codes follow plink2 in a PLINK 2 layout file and the `.fam`: 1 control, 2 case, and 0, -9, `NA`
+    /// or `nan` missing; with `zeroOneCoding` (plink2's `--1`), 0 control and 1 case. A CSV phenotype column is read
+    /// as `train` reads an outcome (``OutcomeColumn``: 0/1, or two labels of which one means the event).
+    /// Covariates: `covariateNames` nil means every column of `covariateFile`. A column whose values (over the
+    /// samples in the analysis) are all numbers is used as it is; one with no number is categorical and enters as
+    /// indicator columns `name=level` for every level but the first in sort order, through the encoder `train` uses
+    /// (``FeatureSchema``), so `sex` with `F`/`M` becomes `sex=M`. A sample enters when its phenotype and every
+    /// chosen covariate are present.
     /// - Throws: ``DataError`` naming the file, line and column for a phenotype value that is not a case/control
-    ///   code, a covariate value that is not a number, an unknown column, or when no case or no control is left.
+    ///   code, a covariate column mixing numbers and text, a constant covariate, an unknown column, or when no case
+    ///   or no control is left.
     public init(
         fileset: PlinkFileset, selected: SampleSubset, phenotype: Phenotype, zeroOneCoding: Bool = false,
         covariateFile: SampleValueTable? = nil, covariateNames: [String]? = nil
@@ -54,62 +60,91 @@ public struct CaseControlDesign: Sendable {
         } else if let covariateNames, !covariateNames.isEmpty {
             throw DataError(column: covariateNames[0], "covariates were named but no covariate file was given")
         }
-        let phenotypeColumn: (table: SampleValueTable, index: Int)?
+        let code: (Int) throws -> Double?
         switch phenotype {
         case .fam:
-            phenotypeColumn = nil
             phenotypeName = "PHENO1"
+            code = { i in
+                try CaseControlDesign.caseControl(
+                    fileset.samples[i].phenotype, zeroOne: zeroOneCoding, file: fileset.prefix + ".fam", line: i + 1,
+                    column: "phenotype")
+            }
         case .file(let table, let column):
-            phenotypeColumn = (table, try table.columnIndex(column))
+            let index = try table.columnIndex(column)
             phenotypeName = column
+            if table.layout == .csv {
+                let cells = table.values(column: index)
+                let outcome = try OutcomeColumn(name: column, texts: cells.map(\.text), lineNumbers: cells.map(\.line),
+                                                file: table.path, positive: nil)
+                let byLine = Dictionary(uniqueKeysWithValues: zip(cells.map(\.line), outcome.values))
+                code = { i in table.value(for: fileset.samples[i], column: index).flatMap { byLine[$0.line] ?? nil } }
+            } else {
+                code = { i in
+                    guard let cell = table.value(for: fileset.samples[i], column: index), let text = cell.text else { return nil }
+                    return try CaseControlDesign.caseControl(text, zeroOne: zeroOneCoding, file: table.path, line: cell.line,
+                                                             column: column)
+                }
+            }
         }
         var kept: [Int] = []
         var y: [Double] = []
-        var values: [[Double]] = Array(repeating: [], count: names.count)
+        var cells: [[(text: String, line: Int)]] = Array(repeating: [], count: names.count)
         var noPhenotype = 0, noCovariate = 0
         for i in selected.indices {
-            let sample = fileset.samples[i]
-            let code: Double?
-            if let phenotypeColumn {
-                guard let cell = phenotypeColumn.table.value(for: sample, column: phenotypeColumn.index) else {
-                    noPhenotype += 1
-                    continue
-                }
-                code = try CaseControlDesign.caseControl(
-                    cell.text, zeroOne: zeroOneCoding, file: phenotypeColumn.table.path, line: cell.line,
-                    column: phenotypeName)
-            } else {
-                code = try CaseControlDesign.caseControl(
-                    sample.phenotype, zeroOne: zeroOneCoding, file: fileset.prefix + ".fam", line: i + 1,
-                    column: "phenotype")
-            }
-            guard let code else { noPhenotype += 1; continue }
-            var row: [Double] = []
-            row.reserveCapacity(names.count)
+            guard let value = try code(i) else { noPhenotype += 1; continue }
             if let covariateFile {
-                for (k, column) in covariateColumns.enumerated() {
-                    guard let cell = covariateFile.value(for: sample, column: column),
-                          let x = try CaseControlDesign.covariate(cell.text, file: covariateFile.path, line: cell.line,
-                                                                  column: names[k])
-                    else { break }
-                    row.append(x)
+                let row = covariateColumns.compactMap { column -> (text: String, line: Int)? in
+                    guard let cell = covariateFile.value(for: fileset.samples[i], column: column), let text = cell.text
+                    else { return nil }
+                    return (text, cell.line)
                 }
                 guard row.count == names.count else { noCovariate += 1; continue }
+                for k in row.indices { cells[k].append(row[k]) }
             }
             kept.append(i)
-            y.append(code)
-            for k in row.indices { values[k].append(row[k]) }
+            y.append(value)
         }
         samples = SampleSubset(indices: kept, of: selected.sampleCount)
         outcome = y
-        covariates = Matrix(rows: kept.count, columns: names.count, columnMajor: values.flatMap { $0 })
-        self.covariateNames = names
+        (covariates, self.covariateNames) = try CaseControlDesign.encode(
+            names: names, cells: cells, rows: kept.count, file: covariateFile?.path)
         missingPhenotype = noPhenotype
         missingCovariates = noCovariate
         let cases = y.reduce(0, +)
         guard cases > 0, cases < Double(y.count) else {
             throw DataError(column: phenotypeName, "\(Int(cases)) cases and \(y.count - Int(cases)) controls among the "
                             + "\(y.count) samples with a phenotype and covariates; a case/control analysis needs both")
+        }
+    }
+
+    /// The covariate matrix (`rows × encoded columns`, column-major, raw scale) and its column names: numeric
+    /// columns as they are, text columns one-hot through ``FeatureSchema`` (as `train` encodes them).
+    private static func encode(names: [String], cells: [[(text: String, line: Int)]], rows: Int, file: String?)
+        throws -> (Matrix, [String]) {
+        guard !names.isEmpty else { return (Matrix(rows: rows, columns: 0), []) }
+        var raw: [(name: String, column: RawColumn)] = []
+        for (name, column) in zip(names, cells) {
+            let numbers = column.map { Double($0.text).flatMap { $0.isFinite ? $0 : nil } }
+            if let text = zip(column, numbers).first(where: { $0.1 == nil })?.0 {
+                if let number = zip(column, numbers).first(where: { $0.1 != nil })?.0 {
+                    throw DataError(file: file, line: text.line, column: name,
+                                    "covariate value `\(text.text)` is not a number, but the value on line \(number.line) "
+                                    + "(`\(number.text)`) is: a categorical covariate must have no numeric values")
+                }
+                raw.append((name, RawColumn.categorical(labels: column.map(\.text))))
+            } else {
+                raw.append((name, .numeric(numbers.map { $0! })))
+            }
+        }
+        do {
+            let (schema, _) = try FeatureSchema.learn(columns: raw)
+            let design = schema.rawDesign(columns: raw.map(\.column))
+            let width = design.columns - 1
+            return (Matrix(rows: rows, columns: width, columnMajor: Array(design.storage[rows...])), schema.encodedColumnNames)
+        } catch var error as DataError {
+            error.file = file
+            error.message += " among the \(rows) samples with a phenotype and every covariate"
+            throw error
         }
     }
 
@@ -141,14 +176,9 @@ public struct CaseControlDesign: Sendable {
         self.missingCovariates = missingCovariates
     }
 
-    /// Tokens plink2 reads as a missing value.
-    static func isMissingToken(_ text: String) -> Bool {
-        text == "-9" || text.lowercased() == "na" || text.lowercased() == "nan"
-    }
-
     /// 1 (case), 0 (control) or nil (missing) for a phenotype token.
     static func caseControl(_ text: String, zeroOne: Bool, file: String, line: Int, column: String) throws -> Double? {
-        if isMissingToken(text) { return nil }
+        if SampleValueTable.isPlinkMissing(text) { return nil }
         switch (text, zeroOne) {
         case ("2", false), ("1", true): return 1
         case ("1", false), ("0", true): return 0
@@ -158,14 +188,5 @@ public struct CaseControlDesign: Sendable {
                             zeroOne ? "not a case/control code (with --1: 1 case, 0 control, -9 or NA missing)"
                                 : "not a case/control code (2 case, 1 control, 0, -9 or NA missing; --1 reads 1/0)")
         }
-    }
-
-    /// The number in a covariate token, nil when missing.
-    static func covariate(_ text: String, file: String, line: Int, column: String) throws -> Double? {
-        if isMissingToken(text) { return nil }
-        guard let x = Double(text), x.isFinite else {
-            throw DataError(file: file, line: line, column: column, "covariate value is not a number")
-        }
-        return x
     }
 }

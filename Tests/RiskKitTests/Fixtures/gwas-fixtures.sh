@@ -22,6 +22,10 @@ cp gwas-small.bed gwas-x.bed; cp gwas-small.fam gwas-x.fam
 awk 'BEGIN{OFS="\t"} $1==2{$1="X"} {print}' gwas-small.bim > gwas-x.bim
 plink2 --bfile gwas-x --covar gwas-small.covar --covar-name AGE,PC1,PC2 --glm hide-covar $cols $std \
   --out gwas-ref-x > /dev/null
+# gwas-small.csv / gwas-small-cat.covar: covariates with text columns (sex M/F, site), which plink2 reads as categorical.
+python3 gwas-csv-gen.py
+plink2 --bfile gwas-small --pheno gwas-small.pheno --pheno-name DIS2 --covar gwas-small-cat.covar --glm hide-covar \
+  $cols $std --out gwas-ref-cat > /dev/null
 for f in gwas-ref-*.glm.logistic.hybrid; do mv "$f" "${f%%.*}.glm"; done
 plink2 --bfile gwas-small --export A --out gwas-tmp > /dev/null
 python3 gwas-statsmodels.py > gwas-ref-fam-statsmodels.tsv
