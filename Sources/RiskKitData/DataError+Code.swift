@@ -58,6 +58,11 @@ extension DataError {
         /// policy, or apply it anyway on purpose.
         public static let policyModelMismatch = extending(invalidData, 8)
 
+        /// A score's weight file does not say whether its weights are log-scale effects or ratios: say which.
+        public static let weightTypeUnknown = extending(invalidData, 9)
+        /// Weights that can only be matched by position are in another genome build than the genotypes: use a file
+        /// (or harmonized columns) in the genotypes' build, or say which build the genotypes are in.
+        public static let genomeBuildMismatch = extending(invalidData, 10)
         // MARK: Settings
 
         /// The positive (event) label is not one of the outcome's values.

@@ -7,8 +7,9 @@ public enum PolygenicScore {
     /// Matches `weights` to the selected variants of `fileset` (see ``ScoreWeights/match(to:keepAmbiguous:)``):
     /// variants removed by QC count as absent, like plink2. The returned variant indices are `.bim` indices.
     public static func match(_ weights: ScoreWeights, fileset: PlinkFileset, selection: GenotypeSelection,
-                             keepAmbiguous: Bool = false) -> WeightMatch {
-        var result = weights.match(to: selection.variants.map { fileset.variants[$0].alleles }, keepAmbiguous: keepAmbiguous)
+                             keepAmbiguous: Bool = false, positions: PositionColumns = .harmonizedOrAuthored) -> WeightMatch {
+        var result = weights.match(to: selection.variants.map { fileset.variants[$0].alleles }, keepAmbiguous: keepAmbiguous,
+                                   positions: positions)
         for k in result.weights.indices { result.weights[k].variant = selection.variants[result.weights[k].variant] }
         return result
     }

@@ -20,6 +20,8 @@ extension DataError {
         case .nonNumericCell: ", or pass --categorical \(column ?? "COLUMN") if the column is categorical"
         case .eventLabelUnknown: "; pass --positive LABEL"
         case .weightOverlapTooSmall: ", or lower --min-overlap"
+        case .weightTypeUnknown: "; say what they are with --weight-type beta|log(OR)|log(HR)|OR|HR"
+        case .genomeBuildMismatch: "; if the genotypes are in another build than that, say so with --build"
         case .positiveLabelNotFound: "; check --positive"
         case .identifierColumnNotFound: "; check --id"
         case .mixingOutOfRange: "; check --alpha"

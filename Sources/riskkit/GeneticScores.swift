@@ -24,7 +24,8 @@ enum GeneticScores {
     /// Builds the polygenic score for `train --bfile PREFIX --prs-weights FILE`: a RiskKit PRS model (`.prs.json`)
     /// as it is, or a PLINK-style / PGS Catalog weight file matched to the fileset, its frequencies and reference
     /// distribution taken from the fileset's samples.
-    static func forTraining(bfile prefix: String, weights path: String, minOverlap: Double) throws -> GeneticInput {
+    static func forTraining(bfile prefix: String, weights path: String, minOverlap: Double,
+                            weightFile: WeightFileOptions) throws -> GeneticInput {
         let fileset = try PlinkFileset(prefix: prefix)
         log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
         if path.hasSuffix(".json") {
@@ -38,8 +39,9 @@ enum GeneticScores {
             log.info("polygenic score over \(match.matched) of \(model.variants.count) weighted variants\(unavailable)")
             return GeneticInput(scores: scores, score: model)
         }
-        let weights = try ScoreWeights.read(path: path)
-        let match = PolygenicScore.match(weights, fileset: fileset, selection: .all(fileset))
+        let weights = try weightFile.read(path: path)
+        let plan = try weightFile.positionPlan(weights, variants: fileset.variants.map(\.alleles))
+        let match = PolygenicScore.match(weights, fileset: fileset, selection: .all(fileset), positions: plan.columns)
         try PolygenicScore.requireOverlap(match, minimum: minOverlap, file: path)
         let inputs = try [("weights", path), ("bed", prefix + ".bed"), ("bim", prefix + ".bim")].map {
             ($0.0, PolygenicScoreProvenance.Input(path: $0.1, sha256: try FileDigest.sha256(path: $0.1)))
@@ -48,7 +50,8 @@ enum GeneticScores {
         let provenance = PolygenicScoreProvenance(
             inputs: Dictionary(uniqueKeysWithValues: inputs), referenceSamples: fileset.sampleCount,
             variantCounts: counts, date: ISO8601DateFormatter().string(from: Date()),
-            riskkitVersion: RiskKitVersion.current, options: ["prs_weights": path])
+            riskkitVersion: RiskKitVersion.current,
+            options: ["prs_weights": path, "weight_type": weights.weightType?.rawValue ?? "", "positions": plan.summary])
         // The fileset's samples are the reference: their scores (every sample, .fam order) are the training values.
         let (model, raw) = PolygenicScoreModel.fromMatchedWeights(
             match, weights: weights, fileset: fileset, samples: .all(fileset.sampleCount), description: nil,

@@ -38,6 +38,7 @@ struct PRSScore: AsyncParsableCommand, LoggingCommand {
     var keepAmbiguous = false
     @Option(name: .customLong("min-overlap"), help: "Fail (exit 65) when fewer than this fraction of the weights match a variant.")
     var minOverlap = 0.75
+    @OptionGroup(title: "Weight type and genome build") var weightFile: WeightFileOptions
     @OptionGroup var output: GenotypeOutputOptions
     @OptionGroup var threading: ThreadOptions
 
@@ -59,16 +60,20 @@ struct PRSScore: AsyncParsableCommand, LoggingCommand {
         let c = scoreColumns.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let (filesetRead, weightsRead) = await Self.inParallel(
             { [prefix] in try PlinkFileset(prefix: prefix) },
-            { [weights] in try ScoreWeights.read(path: weights, columns: (c[0], c[1], c[2])) })
+            { [weights, weightFile] in try weightFile.read(path: weights, columns: (c[0], c[1], c[2])) })
         try runReportingErrors {
             let (fileset, scoreWeights) = (try filesetRead.get(), try weightsRead.get())
             log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let selection = try qc.select(in: fileset, modelsChromosomeX: true)
-            let match = PolygenicScore.match(scoreWeights, fileset: fileset, selection: selection, keepAmbiguous: keepAmbiguous)
+            let plan = try weightFile.positionPlan(scoreWeights, variants: fileset.variants.map(\.alleles))
+            let match = PolygenicScore.match(scoreWeights, fileset: fileset, selection: selection, keepAmbiguous: keepAmbiguous,
+                                             positions: plan.columns)
             let counts = match.counts
             let summary = WeightMatchStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }
             log.info("\(scoreWeights.entries.count) weights (\(scoreWeights.source.rawValue)): \(summary.joined(separator: ", "))")
-            if let out = output.out { try writeMatchReport(match, weights: scoreWeights, fileset: fileset, to: out + ".match.tsv") }
+            if let out = output.out {
+                try writeMatchReport(match, weights: scoreWeights, plan: plan, fileset: fileset, to: out + ".match.tsv")
+            }
             try PolygenicScore.requireOverlap(match, minimum: minOverlap, file: weights)
             let result = PolygenicScore.compute(fileset: fileset, selection: selection, match: match,
                                                 meanImputation: !noMeanImputation, nonfounders: qc.nonfounders,
@@ -121,14 +126,18 @@ struct PRSScore: AsyncParsableCommand, LoggingCommand {
     }
 
     /// One line per weight entry: its line in the weight file, id, the position it matched (or the file's), the
-    /// effect allele and the match status; status counts first as `##` lines. Built as bytes: the report has a
+    /// effect allele and the match status; first, as `##` lines, the weight type, the genome builds and the status
+    /// counts. Built as bytes: the report has a
     /// line per weight (millions for some PGS Catalog scores).
-    private func writeMatchReport(_ match: WeightMatch, weights: ScoreWeights, fileset: PlinkFileset, to path: String) throws {
+    private func writeMatchReport(_ match: WeightMatch, weights: ScoreWeights, plan: PositionPlan, fileset: PlinkFileset,
+                                  to path: String) throws {
         var variantOfEntry = [Int](repeating: -1, count: weights.entries.count)
         for w in match.weights { variantOfEntry[w.entry] = w.variant }
         let sink = try OutputSink(path: path)
         do {
             let counts = match.counts
+            if let type = weights.weightType { try sink.write("## weight_type\t\(WeightFileOptions.describe(type, of: weights))\n") }
+            if weights.source == .pgsCatalog { try sink.write("## genome_build\t\(plan.summary)\n") }
             for s in WeightMatchStatus.allCases { try sink.write("## \(s.rawValue)\t\(counts[s] ?? 0)\n") }
             try sink.write("#LINE\tID\tCHROM:POS\tEFFECT_ALLELE\tSTATUS\n")
             let tab = UInt8(ascii: "\t"), colon = UInt8(ascii: ":"), dot = UInt8(ascii: ".")
@@ -144,7 +153,7 @@ struct PRSScore: AsyncParsableCommand, LoggingCommand {
                     bytes.append(contentsOf: fileset.variants[v].chromosome.utf8)
                     bytes.append(colon)
                     bytes.append(contentsOf: String(fileset.variants[v].position).utf8)
-                } else if let c = entry.chromosome, let p = entry.position {
+                } else if let (c, p) = entry.coordinates(plan.columns == .none ? .harmonizedOrAuthored : plan.columns) {
                     bytes.append(contentsOf: c.utf8)
                     bytes.append(colon)
                     bytes.append(contentsOf: String(p).utf8)

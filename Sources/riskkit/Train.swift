@@ -60,6 +60,7 @@ struct Train: LoggingCommand {
     var prsWeights: String?
     @Option(name: .customLong("min-overlap"), help: "With a weight file: fail when fewer than this fraction of its weights match.")
     var minOverlap = 0.75
+    @OptionGroup(title: "Weight file (--prs-weights other than .prs.json)") var weightFile: WeightFileOptions
     @Option(help: "Where to write the model file.") var out: String
     @Option(help: "Summary format on standard output.") var format: ReportFormat = .table
     @OptionGroup var threading: ThreadOptions
@@ -137,7 +138,8 @@ struct Train: LoggingCommand {
             options.optional = Set(optionalFeatures)
             (options.applicable, options.applicableLevels) = try applicableValues()
             if let bfile, let prsWeights {
-                options.genetic = try GeneticScores.forTraining(bfile: bfile, weights: prsWeights, minOverlap: minOverlap)
+                options.genetic = try GeneticScores.forTraining(bfile: bfile, weights: prsWeights, minOverlap: minOverlap,
+                                                                 weightFile: weightFile)
             }
             let start = Date()
             let progress = Progress(label: "train:", unit: "")

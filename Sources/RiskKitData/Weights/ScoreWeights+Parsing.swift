@@ -55,7 +55,8 @@ extension ScoreWeights {
         return ScoreWeights(source: .plink, file: file, metadata: [:], entries: entries)
     }
 
-    /// Parses a PGS Catalog scoring file (format 2.0; harmonized `hm_chr`/`hm_pos`/`hm_rsID` preferred when present).
+    /// Parses a PGS Catalog scoring file (format 2.0): ids from `hm_rsID` or `rsID`, the authored and the harmonized
+    /// (`hm_chr`/`hm_pos`) coordinates both kept, for matching in the genotypes' build.
     ///
     /// Non-additive scores (`is_haplotype`, `is_diplotype`, `is_interaction`, `is_dominant`, `is_recessive` set,
     /// or `dosage_*_weight` columns) are refused rather than silently scored as additive.
@@ -90,9 +91,8 @@ extension ScoreWeights {
             throw DataError(file: file, line: header.number, "a PGS Catalog file needs effect_allele and effect_weight columns")
         }
         let idIndex = col["hm_rsID"] ?? col["rsID"]
-        let chrIndex = col["hm_chr"] ?? col["chr_name"]
-        let posIndex = col["hm_pos"] ?? col["chr_position"]
-        guard idIndex != nil || (chrIndex != nil && posIndex != nil) else {
+        guard idIndex != nil || (col["chr_name"] != nil && col["chr_position"] != nil)
+                || (col["hm_chr"] != nil && col["hm_pos"] != nil) else {
             throw DataError(file: file, line: header.number, "a PGS Catalog file needs rsID or chr_name and chr_position columns")
         }
         let flags = ["is_haplotype", "is_diplotype", "is_interaction", "is_dominant", "is_recessive"].compactMap { name in col[name].map { (name, $0) } }
@@ -110,18 +110,24 @@ extension ScoreWeights {
                 throw DataError(file: file, line: row.number, column: "effect_weight", "the weight is not a number")
             }
             func optional(_ k: Int?) -> String? { k.flatMap { f[$0].isEmpty || f[$0] == "NA" ? nil : f[$0] } }
-            var position: Int? = nil
-            if let p = optional(posIndex) {
+            func position(_ name: String) throws -> Int? {
+                guard let p = optional(col[name]) else { return nil }
                 guard let value = Int(p) else {
-                    throw DataError(file: file, line: row.number, column: names[posIndex!], "the position is not a whole number")
+                    throw DataError(file: file, line: row.number, column: name, "the position is not a whole number")
                 }
-                position = value
+                return value
             }
-            let chromosome = optional(chrIndex).map { $0.lowercased().hasPrefix("chr") ? String($0.dropFirst(3)) : $0 }
-            entries.append(WeightEntry(
-                id: optional(idIndex), chromosome: chromosome, position: position, effectAllele: f[effect].uppercased(),
+            func chromosome(_ name: String) -> String? {
+                optional(col[name]).map { $0.lowercased().hasPrefix("chr") ? String($0.dropFirst(3)) : $0 }
+            }
+            var entry = WeightEntry(
+                id: optional(idIndex), chromosome: chromosome("chr_name"), position: try position("chr_position"),
+                effectAllele: f[effect].uppercased(),
                 otherAllele: optional(col["other_allele"] ?? col["hm_inferOtherAllele"]).map { $0.uppercased() },
-                weight: w, line: row.number))
+                weight: w, line: row.number)
+            entry.harmonizedChromosome = chromosome("hm_chr")
+            entry.harmonizedPosition = try position("hm_pos")
+            entries.append(entry)
         }
         guard !entries.isEmpty else { throw DataError(file: file, "the scoring file lists no variants") }
         return ScoreWeights(source: .pgsCatalog, file: file, metadata: metadata, entries: entries)

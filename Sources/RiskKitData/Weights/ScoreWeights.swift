@@ -16,16 +16,22 @@ public struct ScoreWeights: Sendable, Equatable {
     public var metadata: [String: String]
     /// One entry per weighted variant, in file order.
     public var entries: [WeightEntry]
+    /// The type the weights were read as, once ``convertToLogScale(given:)`` has put them on the log scale.
+    public var weightType: WeightType? = nil
 }
 
 /// One weighted allele.
 public struct WeightEntry: Sendable, Equatable {
     /// Variant identifier (an rsID or the file's id), if given.
     public var id: String?
-    /// Chromosome (without a `chr` prefix), if given.
+    /// Chromosome (without a `chr` prefix) as the file's authors gave it (`chr_name`), if given.
     public var chromosome: String?
-    /// Base-pair position, if given.
+    /// Base-pair position as the file's authors gave it (`chr_position`, in the header's `genome_build`), if given.
     public var position: Int?
+    /// The PGS Catalog's harmonized chromosome (`hm_chr`), if given.
+    public var harmonizedChromosome: String?
+    /// The PGS Catalog's harmonized position (`hm_pos`, in the header's `HmPOS_build`), if given.
+    public var harmonizedPosition: Int?
     /// The allele whose dosage the weight multiplies.
     public var effectAllele: String
     /// The other allele, if given.
@@ -45,4 +51,28 @@ public struct WeightEntry: Sendable, Equatable {
         self.weight = weight
         self.line = line
     }
+
+    /// The chromosome and position from the chosen columns, nil when they are not both given.
+    public func coordinates(_ columns: PositionColumns) -> (chromosome: String, position: Int)? {
+        let authored = chromosome.flatMap { c in position.map { (c, $0) } }
+        let harmonized = harmonizedChromosome.flatMap { c in harmonizedPosition.map { (c, $0) } }
+        switch columns {
+        case .harmonizedOrAuthored: return harmonized ?? authored
+        case .authored: return authored
+        case .harmonized: return harmonized
+        case .none: return nil
+        }
+    }
+}
+
+/// Which coordinates of a weight file match variants by position.
+public enum PositionColumns: String, Sendable, Equatable {
+    /// The harmonized `hm_chr`/`hm_pos` where given, else `chr_name`/`chr_position` (no build known to choose by).
+    case harmonizedOrAuthored = "harmonized_or_authored"
+    /// `chr_name`/`chr_position`, in the header's `genome_build`.
+    case authored
+    /// `hm_chr`/`hm_pos`, in the header's `HmPOS_build`.
+    case harmonized
+    /// None: variants are matched by id only (the positions are in another build than the genotypes).
+    case none
 }

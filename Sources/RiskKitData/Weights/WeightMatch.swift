@@ -70,8 +70,11 @@ extension ScoreWeights {
     ///   otherwise by chromosome and position; then, in order of preference, alleles as given, swapped,
     ///   strand-flipped, flipped and swapped (the other allele is checked when the file gives it). Strand-ambiguous
     ///   variants (A/T, C/G) are dropped unless `keepAmbiguous`, in which case they are matched as written.
-    /// A variant matched by an earlier entry makes later entries for it duplicates. O(entries + variants).
-    public func match(to variants: [VariantAlleles], keepAmbiguous: Bool = false) -> WeightMatch {
+    /// Positions come from the `positions` columns (see ``PositionColumns``; ``positionPlan(for:given:)`` chooses
+    /// them by genome build). A variant matched by an earlier entry makes later entries for it duplicates.
+    /// O(entries + variants).
+    public func match(to variants: [VariantAlleles], keepAmbiguous: Bool = false,
+                      positions: PositionColumns = .harmonizedOrAuthored) -> WeightMatch {
         let byID = VariantIDIndex(variants.map(\.id))
         var byPosition: [String: [Int]] = [:]
         if source == .pgsCatalog {
@@ -85,7 +88,8 @@ extension ScoreWeights {
         for (e, entry) in entries.enumerated() {
             let (status, hit) = source == .plink
                 ? Self.matchPlink(entry, byID: byID, variants: variants)
-                : Self.matchCatalog(entry, byID: byID, byPosition: byPosition, variants: variants, keepAmbiguous: keepAmbiguous)
+                : Self.matchCatalog(entry, byID: byID, byPosition: byPosition, variants: variants, keepAmbiguous: keepAmbiguous,
+                                    positions: positions)
             guard let hit else {
                 statuses.append(status)
                 continue
@@ -115,12 +119,12 @@ extension ScoreWeights {
 
     private static func matchCatalog(
         _ entry: WeightEntry, byID: VariantIDIndex, byPosition: [String: [Int]], variants: [VariantAlleles],
-        keepAmbiguous: Bool
+        keepAmbiguous: Bool, positions: PositionColumns
     ) -> (WeightMatchStatus, (variant: Int, countsA1: Bool)?) {
         var candidates: [Int] = []
         if let id = entry.id, let k = byID.first(id) {
             candidates = [k]
-        } else if let c = entry.chromosome, let p = entry.position {
+        } else if let (c, p) = entry.coordinates(positions) {
             candidates = byPosition["\(c):\(p)"] ?? []
         }
         var best: (rank: Int, status: WeightMatchStatus, variant: Int, countsA1: Bool)? = nil

@@ -135,17 +135,15 @@ public struct CaseControlDesign: Sendable {
             } else {
                 raw.append((name, .numeric(numbers.map { $0! })))
             }
+            if let first = column.first, column.allSatisfy({ $0.text == first.text }) {
+                throw DataError(code: .constantCovariate, file: file, column: name,
+                                "the covariate takes one value (`\(first.text)`) in all \(rows) samples with a phenotype and every covariate")
+            }
         }
-        do {
-            let (schema, _) = try FeatureSchema.learn(columns: raw)
-            let design = schema.rawDesign(columns: raw.map(\.column))
-            let width = design.columns - 1
-            return (Matrix(rows: rows, columns: width, columnMajor: Array(design.storage[rows...])), schema.encodedColumnNames)
-        } catch var error as DataError {
-            error.file = file
-            error.message += " among the \(rows) samples with a phenotype and every covariate"
-            throw error
-        }
+        let (schema, _) = try FeatureSchema.learn(columns: raw)
+        let design = schema.rawDesign(columns: raw.map(\.column))
+        return (Matrix(rows: rows, columns: design.columns - 1, columnMajor: Array(design.storage[rows...])),
+                schema.encodedColumnNames)
     }
 
     /// The design for chromosome X under plink2's default `--xchr-model 2`: samples of unknown sex (`.fam` column 5
