@@ -10,6 +10,8 @@ public struct HeldOutPredictions: Sendable {
     public var outcomes: [Double] = []
     /// The model's risk for each of those rows.
     public var predicted: [Double] = []
+    /// The model's linear predictor (log odds) for each of those rows.
+    public var linearPredictors: [Double] = []
     /// The rows with genotypes (for a scorer with genotype scores): outcome, risk with and without the score
     /// (the model refitted without it), that model's linear predictor, and the raw score.
     public var genetic = GeneticColumns()
@@ -53,6 +55,7 @@ public struct HeldOutPredictions: Sendable {
             do {
                 let (score, encoded) = try scorer.scoreAndEncoding(row)
                 predicted.append(score.risk)
+                linearPredictors.append(score.linearPredictor)
                 if let prs = scorer.genotypeScores?.score(for: row.id),
                    let eta = model.linearPredictorWithoutGenetics(encoded: encoded) {
                     genetic.outcome.append(y)

@@ -47,7 +47,7 @@ struct InspectReport: Encodable {
     enum CodingKeys: String, CodingKey {
         case format, version, description, outcome, features, coefficients, fit, calibration, training, checksum
         case referenceRisks = "reference_risks"
-        case genetics, population
+        case genetics, population, recalibrations
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -63,6 +63,7 @@ struct InspectReport: Encodable {
         try c.encode(model.training, forKey: .training)
         try c.encode(model.checksum, forKey: .checksum)
         try c.encodeIfPresent(model.population, forKey: .population)
+        try c.encodeIfPresent(model.recalibrations, forKey: .recalibrations)
         let q = model.referenceRisks.quantiles
         let summary: [String: Double] = q.isEmpty ? [:] : [
             "p01": q[10], "p10": q[100], "p25": q[250], "median": q[500], "p75": q[750], "p90": q[900], "p99": q[990],
@@ -128,6 +129,15 @@ struct InspectReport: Encodable {
                 + "odds ratio per SD \(formatNumber(g.oddsRatioPerSD.estimate))\(ci); score and patients' genotypes via --bfile\n"
         }
         out += "\nTrained \(m.training.date) by RiskKit \(m.training.riskkitVersion) on \(m.training.dataFile) (sha256 \(m.training.dataSHA256.prefix(12))…)\n"
+        for r in m.recalibrations ?? [] {
+            let map = r.method == .intercept ? "logit p' = \(formatNumber(r.intercept, digits: 6)) + η"
+                : "logit p' = \(formatNumber(r.intercept, digits: 6)) + \(formatNumber(r.slope, digits: 6))·η"
+            out += "Recalibrated \(r.date) by RiskKit \(r.riskkitVersion) (\(r.method.rawValue)) on \(r.dataFile) (sha256 "
+                + "\(r.dataSHA256.prefix(12))…, \(r.rows) rows, \(r.events) events): \(map); from model \(r.parentChecksum ?? "without a checksum")\n"
+        }
+        if m.recalibrations != nil {
+            out += "The coefficients are recalibrated: the training fit's standard errors, tests and intervals no longer apply and are not shown.\n"
+        }
         return out
     }
 

@@ -14,7 +14,7 @@ struct RiskKitCommand: AsyncParsableCommand {
             Recommendations are decision support, not diagnosis.
             """,
         version: RiskKitVersion.current,
-        subcommands: [Simulate.self, Train.self, Evaluate.self, Inspect.self, Score.self, Rescore.self, History.self, Freq.self,
+        subcommands: [Simulate.self, Train.self, Evaluate.self, Recalibrate.self, Inspect.self, Score.self, Rescore.self, History.self, Freq.self,
                       GWAS.self, PRS.self]
     )
 

@@ -42,6 +42,8 @@ public struct RiskModel: Codable, Sendable {
     /// the numeric features' applicable ranges; `nil` (no `population` key, as in files written before it was
     /// kept): none declared.
     public var population: [PopulationCriterion]?
+    /// The recalibrations applied since training, oldest first (`riskkit recalibrate`); `nil`: none.
+    public var recalibrations: [RecalibrationRecord]?
     /// `sha256:<hex>` of the canonical encoding of every other field; set when the file is written.
     public var checksum: String?
 
@@ -51,7 +53,7 @@ public struct RiskModel: Codable, Sendable {
         case schema, coefficients, fit, calibration
         case referenceRisks = "reference_risks"
         case crossValidation = "cross_validation"
-        case training, genetics, population, checksum
+        case training, genetics, population, recalibrations, checksum
     }
 
     /// Creates a model value (``format`` and ``version`` are set to the current ones).

@@ -10,23 +10,23 @@ import RiskKitData
 /// drop by more than 1e-12 relative. Convergence rule: stop when |Σ(y − μ)| ≤ 1e-12·n and, for the slope fit,
 /// |Σ(y − μ)·logit p| ≤ 1e-12·Σ|logit p| — the score, relative to its natural scale. Typically 4–6 iterations.
 /// Each iteration is one O(n) pass (one `exp` and one `log1p` per row); no BLAS/LAPACK.
-struct LogisticRecalibration {
+package struct LogisticRecalibration {
     /// The intercept a.
-    let intercept: Double
+    package let intercept: Double
     /// The slope b (1 for the offset fit).
-    let slope: Double
+    package let slope: Double
 
     private static let maxIterations = 100
     private static let maxHalvings = 60
     private static let tolerance = 1e-12
 
     /// Fits `y ~ a + b·x` with x = logit(p). The caller must rule out separation (the MLE then does not exist).
-    static func interceptAndSlope(outcome: [Double], logit: [Double]) throws -> LogisticRecalibration {
+    package static func interceptAndSlope(outcome: [Double], logit: [Double]) throws -> LogisticRecalibration {
         try fit(outcome: outcome, logit: logit, fitSlope: true)
     }
 
     /// Fits `y ~ a + offset(x)` with x = logit(p); needs both outcomes present.
-    static func offsetIntercept(outcome: [Double], logit: [Double]) throws -> LogisticRecalibration {
+    package static func offsetIntercept(outcome: [Double], logit: [Double]) throws -> LogisticRecalibration {
         try fit(outcome: outcome, logit: logit, fitSlope: false)
     }
 
