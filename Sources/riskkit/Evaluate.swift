@@ -25,11 +25,8 @@ struct Evaluate: LoggingCommand {
     @OptionGroup(title: "Messages") var logging: LoggingOptions
     func run() throws {
         try runReportingErrors {
-            let riskModel = try RiskModel.load(path: model)
-            let file = try HeldOutPredictions.open(path: data, model: riskModel)
-            let scorer = PatientScorer(model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, bfile: bfile))
-            let rows = try HeldOutPredictions(file: file, scorer: scorer)
-            if rows.skipped > 0 { log.info("skipped \(rows.skipped) row\(rows.skipped == 1 ? "" : "s") with a missing outcome") }
+            let scored = try ScoredHeldOutFile(model: model, data: data, bfile: bfile)
+            let (scorer, rows) = (scored.scorer, scored.rows)
             let report = try rows.report()
             var geneticReport: GeneticEvaluation?
             if scorer.genotypeScores != nil {

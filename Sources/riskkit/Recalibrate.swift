@@ -42,11 +42,8 @@ struct Recalibrate: LoggingCommand {
 
     func run() throws {
         try runReportingErrors {
-            let parent = try RiskModel.load(path: model)
-            let file = try HeldOutPredictions.open(path: data, model: parent)
-            let scorer = PatientScorer(model: parent, genotypeScores: try GeneticScores.forModel(parent, bfile: bfile))
-            let rows = try HeldOutPredictions(file: file, scorer: scorer)
-            if rows.skipped > 0 { log.info("skipped \(rows.skipped) row\(rows.skipped == 1 ? "" : "s") with a missing outcome") }
+            let scored = try ScoredHeldOutFile(model: model, data: data, bfile: bfile)
+            let (parent, rows) = (scored.model, scored.rows)
             let map = try RiskModel.recalibrationMap(outcome: rows.outcomes, linearPredictor: rows.linearPredictors,
                                                      method: method)
             var withoutScore: RecalibrationRecord.Map?
