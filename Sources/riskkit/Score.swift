@@ -81,10 +81,12 @@ struct Score: AsyncParsableCommand, LoggingCommand {
                 policy: recommendationPolicy, topContributions: top, allowImputation: allowImputation,
                 scoredAt: try SourceDateEpoch.timestamp(), asOf: asOfDate)
             let skipping = onError == .skip
-            var withoutGenotypes = 0
-            /// Counts the patients whose polygenic score was imputed for want of genotypes.
+            var withoutGenotypes = 0, outsideAncestry = 0
+            /// Counts the patients whose polygenic score was imputed for want of genotypes, and those whose genetic
+            /// part is not assessed (outside the score's ancestry reference).
             func countGenotypes(_ i: Int, of block: PatientBlock) {
-                if scorer.genotypeScores != nil && block.genetics[i].map({ $0.score == nil }) == true { withoutGenotypes += 1 }
+                guard scorer.genotypeScores != nil, let g = block.genetics[i], g.score == nil else { return }
+                if g.notAssessableReason == nil { withoutGenotypes += 1 } else { outsideAncestry += 1 }
             }
             // Standard input holds the patients of `--data -`, or one JSON object, or JSON Lines.
             let rejected = try RejectsFile(path: rejects)
@@ -205,6 +207,9 @@ struct Score: AsyncParsableCommand, LoggingCommand {
                 }
                 if withoutGenotypes > 0 {
                     log.info("\(withoutGenotypes) patients have no genotypes in \(bfile ?? ""): their polygenic score was imputed at the training mean")
+                }
+                if outsideAncestry > 0 {
+                    log.info("\(outsideAncestry) patients lie outside the polygenic score's ancestry reference: their genetic part is not assessed (see genetics_not_assessable_reason)")
                 }
                 try writer.finish()
                 try sink.commit()
