@@ -20,7 +20,10 @@ struct Score: AsyncParsableCommand, LoggingCommand {
             missing a feature or population field the model requires (age and sex when the model file does not \
             say), is reported `not_assessable` with the reason and gets no risk; only the policy rules that do not \
             need the risk are applied. Other missing features are imputed and listed. A value inside the applicable \
-            range but beyond the training data is scored and listed as `extrapolated`. \
+            range but beyond the training data is scored and listed as `extrapolated`. With a polygenic score \
+            adjusted for ancestry (train --prs-scale), each patient's ancestry distance is reported, and a patient \
+            outside the score's reference PC cloud gets no genetic part (the score is imputed at the training \
+            mean, the reason given in genetics_not_assessable_reason). \
             Every row carries the model's checksum, the policy version and the run's time (scored_at; \
             SOURCE_DATE_EPOCH fixes it, for reproducible outputs).
 
