@@ -93,6 +93,25 @@ import RiskKitTestSupport
         // The score at its training mean 1: η = 1 − 1 + 2·1, no genetic log odds.
         #expect(reports[1].score.linearPredictor == 2 && outside.logOdds == 0)
         #expect(outside.riskWithoutGenetics == reports[1].score.risk)
+
+        // The JSON Lines writer's own bytes (T1, with the `ancestry` object) are JSONEncoder's.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "id,a,b,sex\nT1,1,1,F\nT26,1,1,F\n".write(toFile: folder + "/p.csv", atomically: true, encoding: .utf8)
+        var lines: [String] = [], expected: [String] = []
+        try await scorer.forEachBlock(in: try PatientFile(path: folder + "/p.csv", model: model), format: { _ in () }) { block, _ in
+            let writer = PatientLineWriter(scorer: scorer)
+            for i in 0..<block.count {
+                var line: [UInt8] = []
+                try writer.appendJSON(i, of: block, to: &line)
+                lines.append(String(decoding: line, as: UTF8.self))
+                expected.append(String(decoding: try encoder.encode(block.report(i, scorer: scorer)), as: UTF8.self) + "\n")
+            }
+        }
+        #expect(lines == expected)
+        #expect(lines[0].contains(#""genetics":{"ancestry":{"mahalanobis_d2":"#))
     }
 
     @Test func scaleIsKeptInTheModelFileAndAbsentMeansRaw() throws {
