@@ -29,9 +29,10 @@ public struct PatientScore: Sendable, Equatable {
 /// background); the genetic part is the score's log-odds term relative to that mean, β·(score − mean), and its
 /// odds ratio. Together: logit(risk) = logit(risk without genetics) + genetic log odds.
 public struct GeneticRisk: Sendable, Equatable, Codable {
-    /// Raw polygenic score (nil when the patient has no genotypes: the score was imputed at the mean).
+    /// Polygenic score on the model's scale (``GeneticComponent/scale``); nil when the patient has no genotypes, or
+    /// lies outside the ancestry reference: the score was imputed at the mean.
     public var score: Double?
-    /// Percentile of the score among the model's training samples.
+    /// Percentile of a raw score among the score's reference samples; 100·Φ(score) on an ancestry-adjusted scale.
     public var percentile: Double?
     /// (score − training mean) / training SD.
     public var z: Double?
@@ -41,12 +42,18 @@ public struct GeneticRisk: Sendable, Equatable, Codable {
     public var oddsRatio: Double
     /// Risk with the score at the training mean.
     public var riskWithoutGenetics: Double
+    /// The patient's ancestry distance from the score's reference (models on an ancestry-adjusted scale, patients
+    /// with genotypes).
+    public var ancestry: AncestryDistance? = nil
+    /// Why the genetic part is not assessed although the patient has genotypes (outside the ancestry reference).
+    public var notAssessableReason: String? = nil
 
     enum CodingKeys: String, CodingKey {
-        case score, percentile, z
+        case score, percentile, z, ancestry
         case logOdds = "log_odds"
         case oddsRatio = "odds_ratio"
         case riskWithoutGenetics = "risk_without_genetics"
+        case notAssessableReason = "not_assessable_reason"
     }
 }
 

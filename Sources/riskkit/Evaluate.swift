@@ -31,7 +31,8 @@ struct Evaluate: LoggingCommand {
             var geneticReport: GeneticEvaluation?
             if scorer.genotypeScores != nil {
                 let missing = rows.outcomes.count - rows.genetic.outcome.count
-                if missing > 0 { log.info("\(missing) rows without genotypes are left out of the polygenic-score measures") }
+                let outside = scored.model.genetics?.scale.isAncestryAdjusted == true ? " or outside the score's ancestry reference" : ""
+                if missing > 0 { log.info("\(missing) rows without genotypes\(outside) are left out of the polygenic-score measures") }
                 geneticReport = try rows.geneticReport()
             }
             switch format {

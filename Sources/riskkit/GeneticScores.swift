@@ -18,26 +18,46 @@ enum GeneticScores {
         let unavailable = scores.unavailableVariants > 0
             ? "; \(scores.unavailableVariants) unavailable, counted at their reference mean" : ""
         log.info("polygenic score over \(scores.matchedVariants) of \(genetics.score.variants.count) variants of \(prefix).bim\(unavailable)")
+        if let projection = scores.projection, let ancestry = genetics.score.ancestry {
+            log.info("\(projection.matchSummary); score on the \(genetics.scale.rawValue) scale (adjusted for ancestry)")
+            let outside = scores.outsideReferenceCount
+            if outside > 0 {
+                log.warning("\(outside) of \(scores.ancestryByIndividual.count) samples lie outside the score's reference PC cloud (p < \(ancestry.adjustment.outlierLevel)): their genetic part is not assessed (risk at an average genetic background)")
+            }
+        }
         return scores
     }
 
-    /// Builds the polygenic score for `train --bfile PREFIX --prs-weights FILE`: a RiskKit PRS model (`.prs.json`)
-    /// as it is, or a PLINK-style / PGS Catalog weight file matched to the fileset, its frequencies and reference
-    /// distribution taken from the fileset's samples.
-    static func forTraining(bfile prefix: String, weights path: String, minOverlap: Double,
-                            weightFile: WeightFileOptions) throws -> GeneticInput {
+    /// Builds the polygenic score for `train --bfile PREFIX --prs-weights FILE --prs-scale SCALE`: a RiskKit PRS
+    /// model (`.prs.json`) as it is, or a PLINK-style / PGS Catalog weight file matched to the fileset, its
+    /// frequencies and reference distribution taken from the fileset's samples. `scale` nil: z2 when the PRS model
+    /// has an ancestry reference, raw otherwise.
+    /// - Throws: ``DataError`` when an ancestry-adjusted scale is asked for a score without an ancestry reference.
+    static func forTraining(bfile prefix: String, weights path: String, scale requested: PolygenicScoreScale?,
+                            minOverlap: Double, weightFile: WeightFileOptions) throws -> GeneticInput {
         let fileset = try PlinkFileset(prefix: prefix)
         log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
-        if path.hasSuffix(".json") {
-            // The risk model embeds the weights, frequencies and reference; ancestry PCs stay in the PRS model file
-            // (prs score --model), which keeps the risk model small.
-            var model = try PolygenicScoreModel.load(path: path)
-            model.ancestry = nil
+        let prsModel = path.hasSuffix(".json") ? try PolygenicScoreModel.load(path: path) : nil
+        let scale = requested ?? (prsModel?.ancestry == nil ? .raw : .z2)
+        if scale.isAncestryAdjusted && prsModel?.ancestry == nil {
+            throw DataError(code: .invalidSetting, file: path, "--prs-scale \(scale.rawValue) adjusts the score for ancestry, but this \(prsModel == nil ? "weight file" : "PRS model") has no ancestry reference: build the score with `prs build --ancestry-pcs K`, or use --prs-scale raw")
+        }
+        if var model = prsModel {
+            // The risk model embeds the weights, frequencies and reference, and, for an adjusted scale, the ancestry
+            // reference that computes it for a new patient; a raw-scale model leaves the PCs out, which keeps it small.
+            if !scale.isAncestryAdjusted { model.ancestry = nil }
             model.checksum = nil
-            let (scores, match) = try model.scoresByIndividual(in: fileset)
-            let unavailable = match.unavailable > 0 ? "; \(match.unavailable) unavailable, counted at their reference mean" : ""
-            log.info("polygenic score over \(match.matched) of \(model.variants.count) weighted variants\(unavailable)")
-            return GeneticInput(scores: scores, score: model)
+            let scores = try GenotypeScores(score: model, scale: scale, fileset: fileset)
+            let unavailable = scores.unavailableVariants > 0 ? "; \(scores.unavailableVariants) unavailable, counted at their reference mean" : ""
+            log.info("polygenic score over \(scores.matchedVariants) of \(model.variants.count) weighted variants\(unavailable)")
+            if let projection = scores.projection {
+                log.info("\(projection.matchSummary); the model takes the score on the \(scale.rawValue) scale (adjusted for ancestry)")
+                let outside = scores.outsideReferenceCount
+                if outside > 0 {
+                    log.warning("\(outside) training samples lie outside the score's reference PC cloud; their adjusted scores are extrapolations")
+                }
+            }
+            return GeneticInput(scores: scores.byIndividual, score: model, scale: scale)
         }
         let weights = try weightFile.read(path: path)
         let plan = try weightFile.positionPlan(weights, variants: fileset.variants.map(\.alleles))

@@ -73,10 +73,12 @@ struct InspectReport: Encodable {
             struct Genetics: Encodable {
                 let feature: String, method: String, variants: Int, training_mean: Double, training_sd: Double
                 let odds_ratio_per_sd: GeneticComponent.OddsRatio, description: String?
+                let scale: PolygenicScoreScale, ancestry_pcs: Int?
             }
             try c.encode(Genetics(feature: g.feature, method: g.score.method, variants: g.score.variants.count,
                                   training_mean: g.trainingMean, training_sd: g.trainingSD,
-                                  odds_ratio_per_sd: g.oddsRatioPerSD, description: g.score.description), forKey: .genetics)
+                                  odds_ratio_per_sd: g.oddsRatioPerSD, description: g.score.description,
+                                  scale: g.scale, ancestry_pcs: g.score.ancestry?.pca.componentCount), forKey: .genetics)
         }
     }
 
@@ -127,6 +129,10 @@ struct InspectReport: Encodable {
             let ci = g.oddsRatioPerSD.ciLow.flatMap { low in g.oddsRatioPerSD.ciHigh.map { " (95% CI \(formatNumber(low))–\(formatNumber($0)))" } } ?? ""
             out += "\nPolygenic score `\(g.feature)`: \(g.score.variants.count) variants (\(g.score.method)\(g.score.description.map { ", \($0)" } ?? "")); "
                 + "odds ratio per SD \(formatNumber(g.oddsRatioPerSD.estimate))\(ci); score and patients' genotypes via --bfile\n"
+            if let ancestry = g.score.ancestry, g.scale.isAncestryAdjusted {
+                out += "Scale: \(g.scale.rawValue), adjusted for ancestry on \(ancestry.pca.componentCount) PCs of \(ancestry.adjustment.referenceSampleCount) reference samples; "
+                    + "patients outside their PC cloud (p < \(formatNumber(ancestry.adjustment.outlierLevel))) get no genetic part\n"
+            }
         }
         out += "\nTrained \(m.training.date) by RiskKit \(m.training.riskkitVersion) on \(m.training.dataFile) (sha256 \(m.training.dataSHA256.prefix(12))…)\n"
         for r in m.recalibrations ?? [] {

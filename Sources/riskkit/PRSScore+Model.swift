@@ -20,19 +20,16 @@ extension PRSScore {
         var header = ["#IID", "SCORE", "PERCENTILE", "Z"]
         var rows: [[Double]] = scores.raw.map { [$0, scoreModel.reference.percentile(of: $0), scoreModel.reference.z(of: $0)] }
         if let ancestry = scoreModel.ancestry {
-            let projection = try ancestry.pca.project(fileset, samples: selection.samples)
-            let unmatched = projection.absentVariants + projection.mismatchedVariants > 0
-                ? "; \(projection.absentVariants) absent and \(projection.mismatchedVariants) with other alleles count as the reference mean" : ""
-            log.info("ancestry: \(projection.matchedVariants) of \(ancestry.pca.variants.count) PCA variants found\(unmatched)")
+            let (projection, adjustedScores) = try ancestry.adjust(fileset, samples: selection.samples, raw: scores.raw)
+            log.info("\(projection.matchSummary)")
             let k = ancestry.pca.componentCount
             header = ["#IID", "SCORE", "PERCENTILE"] + (1...k).map { "PC\($0)" }
                 + ["Z_NORM1", "Z_NORM2", "Z_NORM2_PERCENTILE", "MAHALANOBIS_D2", "PC_CLOUD_P", "OUTSIDE_REFERENCE"]
             var outside = 0
-            rows = scores.raw.enumerated().map { r, raw in
+            rows = adjustedScores.enumerated().map { r, adjusted in
                 let pcs = (0..<k).map { projection.scores[r, $0] }
-                let adjusted = ancestry.adjustment.adjust(pcs: pcs, score: raw)
                 if adjusted.isOutlier { outside += 1 }
-                return [raw, adjusted.rawPercentile] + pcs
+                return [adjusted.raw, adjusted.rawPercentile] + pcs
                     + [adjusted.zNorm1, adjusted.zNorm2, adjusted.zNorm2Percentile, adjusted.mahalanobisDistanceSquared,
                        adjusted.pcCloudPValue, adjusted.isOutlier ? 1 : 0]
             }

@@ -118,8 +118,16 @@ struct ReportFormatter: Sendable {
             out += "  Risk band: \(band.label) [\(percent(band.lower))–\(band.upper >= 1 ? "100%" : "<" + percent(band.upper))] — \(band.source)\n"
         }
         if let g = r.score.genetics {
-            let score = g.score.map { String(format: "%.4g", $0) } ?? "not available (no genotypes; average assumed)"
-            out += "  Polygenic score: \(score)" + (g.percentile.map { ", \(ordinal($0)) percentile of the training samples" } ?? "") + "\n"
+            let adjusted = model.genetics?.scale.isAncestryAdjusted == true
+            let score = g.score.map { String(format: "%.4g", $0) }
+                ?? g.notAssessableReason.map { "not assessable: \($0)" } ?? "not available (no genotypes; average assumed)"
+            let scale = model.genetics.map { adjusted ? " (\($0.scale.rawValue), adjusted for ancestry)" : "" } ?? ""
+            let percentile = adjusted ? "ancestry-adjusted percentile" : "percentile of the training samples"
+            out += "  Polygenic score\(scale): \(score)" + (g.percentile.map { ", \(ordinal($0)) \(percentile)" } ?? "") + "\n"
+            if let d = g.ancestry, g.notAssessableReason == nil {
+                out += "  Ancestry: Mahalanobis D² \(String(format: "%.3g", d.mahalanobisDistanceSquared)) from the score's reference samples "
+                    + "(p = \(String(format: "%.3g", d.pcCloudPValue))), inside their PC cloud\n"
+            }
             out += "  Genetic part: odds ratio \(String(format: "%.2f", g.oddsRatio)) against an average genetic background; "
                 + "risk without it \(percent(g.riskWithoutGenetics))\n"
         }

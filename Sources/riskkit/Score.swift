@@ -20,7 +20,10 @@ struct Score: AsyncParsableCommand, LoggingCommand {
             missing a feature or population field the model requires (age and sex when the model file does not \
             say), is reported `not_assessable` with the reason and gets no risk; only the policy rules that do not \
             need the risk are applied. Other missing features are imputed and listed. A value inside the applicable \
-            range but beyond the training data is scored and listed as `extrapolated`. \
+            range but beyond the training data is scored and listed as `extrapolated`. With a polygenic score \
+            adjusted for ancestry (train --prs-scale), each patient's ancestry distance is reported, and a patient \
+            outside the score's reference PC cloud gets no genetic part (the score is imputed at the training \
+            mean, the reason given in genetics_not_assessable_reason). \
             Every row carries the model's checksum, the policy version and the run's time (scored_at; \
             SOURCE_DATE_EPOCH fixes it, for reproducible outputs).
 
@@ -81,10 +84,12 @@ struct Score: AsyncParsableCommand, LoggingCommand {
                 policy: recommendationPolicy, topContributions: top, allowImputation: allowImputation,
                 scoredAt: try SourceDateEpoch.timestamp(), asOf: asOfDate)
             let skipping = onError == .skip
-            var withoutGenotypes = 0
-            /// Counts the patients whose polygenic score was imputed for want of genotypes.
+            var withoutGenotypes = 0, outsideAncestry = 0
+            /// Counts the patients whose polygenic score was imputed for want of genotypes, and those whose genetic
+            /// part is not assessed (outside the score's ancestry reference).
             func countGenotypes(_ i: Int, of block: PatientBlock) {
-                if scorer.genotypeScores != nil && block.genetics[i].map({ $0.score == nil }) == true { withoutGenotypes += 1 }
+                guard scorer.genotypeScores != nil, let g = block.genetics[i], g.score == nil else { return }
+                if g.notAssessableReason == nil { withoutGenotypes += 1 } else { outsideAncestry += 1 }
             }
             // Standard input holds the patients of `--data -`, or one JSON object, or JSON Lines.
             let rejected = try RejectsFile(path: rejects)
@@ -205,6 +210,9 @@ struct Score: AsyncParsableCommand, LoggingCommand {
                 }
                 if withoutGenotypes > 0 {
                     log.info("\(withoutGenotypes) patients have no genotypes in \(bfile ?? ""): their polygenic score was imputed at the training mean")
+                }
+                if outsideAncestry > 0 {
+                    log.info("\(outsideAncestry) patients lie outside the polygenic score's ancestry reference: their genetic part is not assessed (see genetics_not_assessable_reason)")
                 }
                 try writer.finish()
                 try sink.commit()

@@ -15,7 +15,10 @@ struct Train: LoggingCommand {
             `prs`, with the lifestyle and clinical columns; rows without genotypes are skipped and counted. FILE \
             is a RiskKit PRS model (.prs.json, from prs build) or a PLINK-style / PGS Catalog weight file (its \
             frequencies and reference distribution are then taken from PREFIX). The model file embeds the score \
-            and the same model refitted without it, so score and evaluate can separate the genetic part. \
+            and the same model refitted without it, so score and evaluate can separate the genetic part. When \
+            the .prs.json has ancestry PCs (prs build --ancestry-pcs), the score enters the model adjusted for \
+            ancestry (--prs-scale z2, pgsc_calc's Z_norm2, by default; z1 or raw on request) and the model embeds \
+            the ancestry reference, so score computes it for each patient and flags those outside the reference. \
             The model records each numeric feature's observed training range and which features are required (a \
             patient missing one is not assessable): by default every feature with no missing training value, and \
             age and sex; --required and --optional change that. --applicable sets the intended population (default: \
@@ -58,6 +61,8 @@ struct Train: LoggingCommand {
     var bfile: String?
     @Option(name: .customLong("prs-weights"), help: "Polygenic score: a .prs.json from prs build, or a PLINK-style or PGS Catalog weight file.")
     var prsWeights: String?
+    @Option(name: .customLong("prs-scale"), help: "The score's scale in the model: raw, z1 or z2 (adjusted for ancestry, pgsc_calc's Z_norm1/Z_norm2; need a .prs.json built with --ancestry-pcs). Default: z2 when the PRS model has ancestry PCs, raw otherwise.")
+    var prsScale: PolygenicScoreScale?
     @Option(name: .customLong("min-overlap"), help: "With a weight file: fail when fewer than this fraction of its weights match.")
     var minOverlap = 0.75
     @OptionGroup(title: "Weight file (--prs-weights other than .prs.json)") var weightFile: WeightFileOptions
@@ -78,6 +83,7 @@ struct Train: LoggingCommand {
         if !(0...1).contains(alpha) { throw ValidationError("--alpha must lie in [0, 1]") }
         if let prevalence, !(prevalence > 0 && prevalence < 1) { throw ValidationError("--prevalence must lie strictly between 0 and 1") }
         if (bfile == nil) != (prsWeights == nil) { throw ValidationError("--bfile and --prs-weights go together") }
+        if prsScale != nil && prsWeights == nil { throw ValidationError("--prs-scale needs --bfile and --prs-weights") }
         if bfile != nil && id == nil { throw ValidationError("--bfile needs --id: the column holding the .fam IIDs") }
         if let horizonYears, !(horizonYears > 0 && horizonYears.isFinite) { throw ValidationError("--horizon-years must be a positive number") }
         if let outcomeLabel, outcomeLabel.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--outcome-label must not be empty") }
@@ -138,8 +144,8 @@ struct Train: LoggingCommand {
             options.optional = Set(optionalFeatures)
             (options.applicable, options.applicableLevels) = try applicableValues()
             if let bfile, let prsWeights {
-                options.genetic = try GeneticScores.forTraining(bfile: bfile, weights: prsWeights, minOverlap: minOverlap,
-                                                                 weightFile: weightFile)
+                options.genetic = try GeneticScores.forTraining(bfile: bfile, weights: prsWeights, scale: prsScale,
+                                                                 minOverlap: minOverlap, weightFile: weightFile)
             }
             let start = Date()
             let progress = Progress(label: "train:", unit: "")
@@ -168,3 +174,4 @@ func commaList(_ s: String) -> [String] {
 extension TrainingOptions.PenaltyKind: ExpressibleByArgument {}
 extension TrainingOptions.LambdaChoice: ExpressibleByArgument {}
 extension TrainingOptions.CVMeasure: ExpressibleByArgument {}
+extension PolygenicScoreScale: ExpressibleByArgument {}

@@ -26,4 +26,19 @@ public struct AncestryReference: Codable, Sendable, Equatable {
                                                     options: AncestryAdjustmentOptions())
         return AncestryReference(pca: fit.pca, adjustment: adjustment)
     }
+
+    /// Places `samples` of `fileset` against the reference: projects them on the PCs
+    /// (``AncestryPCA/project(_:samples:blockSize:)``) and reports each one's `raw` score (one per sample, in subset
+    /// order) adjusted for ancestry (``AncestryAdjustment/adjust(pcs:score:)``), in the same order.
+    /// - Throws: as ``AncestryPCA/project(_:samples:blockSize:)``.
+    public func adjust(_ fileset: PlinkFileset, samples: SampleSubset, raw: [Double]) throws
+        -> (projection: AncestryProjection, scores: [AdjustedScore]) {
+        precondition(raw.count == samples.count, "\(raw.count) scores for \(samples.count) samples")
+        let projection = try pca.project(fileset, samples: samples)
+        let k = pca.componentCount
+        let scores = raw.enumerated().map { r, score in
+            adjustment.adjust(pcs: (0..<k).map { projection.scores[r, $0] }, score: score)
+        }
+        return (projection, scores)
+    }
 }

@@ -29,14 +29,6 @@ extension PolygenicScoreModel {
         return (model, scores)
     }
 
-    /// Raw scores of every sample of `fileset`, by individual id (`.fam` IID), with the match counts.
-    ///
-    /// - Throws: ``DataError`` when two samples share an IID (the join to a data file would be ambiguous).
-    public func scoresByIndividual(in fileset: PlinkFileset) throws -> (scores: [String: Double], match: Scores) {
-        let result = score(fileset: fileset, samples: .all(fileset.sampleCount))
-        return (try Self.byIndividual(result.raw, in: fileset), result)
-    }
-
     /// `raw` (one score per `.fam` sample, in order) keyed by individual id.
     /// - Throws: ``DataError`` when two samples share an IID.
     public static func byIndividual(_ raw: [Double], in fileset: PlinkFileset) throws -> [String: Double] {

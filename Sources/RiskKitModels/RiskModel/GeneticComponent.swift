@@ -8,12 +8,21 @@ import RiskKitData
 ///
 /// JSON keys: `feature`, `score` (a ``PolygenicScoreModel`` without its own checksum), `training_mean`,
 /// `training_sd`, `coefficients_without_score` (intercept then one per encoded column, the score's 0),
-/// `odds_ratio_per_sd` (`{estimate, ci_low, ci_high}`).
+/// `odds_ratio_per_sd` (`{estimate, ci_low, ci_high}`), `scale` (``PolygenicScoreScale``; absent for `raw`, so model
+/// files written before it was kept read as raw). With an ancestry-adjusted scale, `score` keeps its `ancestry`.
 public struct GeneticComponent: Codable, Sendable {
-    /// The model feature holding the raw score.
+    /// The model feature holding the score (on ``scale``).
     public var feature: String
-    /// The score's weights, frequencies and reference distribution (the training samples).
+    /// The score's weights, frequencies and reference distribution (the training samples), and its ancestry
+    /// reference when ``scale`` is ancestry-adjusted.
     public var score: PolygenicScoreModel
+    /// The scale of the feature's values; `raw` for model files written before it was kept.
+    public var scale: PolygenicScoreScale {
+        get { recordedScale ?? .raw }
+        set { recordedScale = newValue == .raw ? nil : newValue }
+    }
+    /// ``scale`` as the file records it: nil for raw, so that raw models' files stay as they were.
+    private var recordedScale: PolygenicScoreScale?
     /// Mean of the score over the training rows.
     public var trainingMean: Double
     /// Standard deviation (divisor n) of the score over the training rows.
@@ -52,13 +61,15 @@ public struct GeneticComponent: Codable, Sendable {
         case trainingSD = "training_sd"
         case coefficientsWithoutScore = "coefficients_without_score"
         case oddsRatioPerSD = "odds_ratio_per_sd"
+        case recordedScale = "scale"
     }
 
     /// Creates the component.
-    public init(feature: String, score: PolygenicScoreModel, trainingMean: Double, trainingSD: Double,
-                coefficientsWithoutScore: [Double], oddsRatioPerSD: OddsRatio) {
+    public init(feature: String, score: PolygenicScoreModel, scale: PolygenicScoreScale = .raw, trainingMean: Double,
+                trainingSD: Double, coefficientsWithoutScore: [Double], oddsRatioPerSD: OddsRatio) {
         self.feature = feature
         self.score = score
+        recordedScale = scale == .raw ? nil : scale
         self.trainingMean = trainingMean
         self.trainingSD = trainingSD
         self.coefficientsWithoutScore = coefficientsWithoutScore

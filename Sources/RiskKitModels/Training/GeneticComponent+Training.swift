@@ -18,7 +18,7 @@ extension GeneticComponent {
         var byName: [String: Double] = [:]
         for c in reduced.originalScaleCoefficients(interceptShift: interceptShift) { byName[c.name] = c.estimate }
         self.init(
-            feature: input.feature, score: input.score, trainingMean: mean, trainingSD: sd,
+            feature: input.feature, score: input.score, scale: input.scale, trainingMean: mean, trainingSD: sd,
             coefficientsWithoutScore: fullCoefficients.map { byName[$0.name] ?? 0 },
             oddsRatioPerSD: OddsRatio(estimate: exp(prs.estimate * sd), ciLow: prs.ciLow.map { exp($0 * sd) },
                                       ciHigh: prs.ciHigh.map { exp($0 * sd) }))

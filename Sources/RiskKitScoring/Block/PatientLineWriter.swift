@@ -7,7 +7,8 @@ import RiskKitData
 /// into a reused byte buffer; the model's and policy's texts are turned into bytes once, when the writer is made.
 ///
 /// CSV columns: `id,risk,percentile,band,top_factors,recommendations,imputed`, then for a model with genetics
-/// `prs,prs_percentile,genetic_odds_ratio,risk_without_genetics`, then
+/// `prs,prs_percentile,genetic_odds_ratio,risk_without_genetics` (and, on an ancestry-adjusted scale,
+/// `mahalanobis_d2,pc_cloud_p,outside_reference,genetics_not_assessable_reason`), then
 /// `status,not_assessable_reason,model_checksum,policy_version,scored_at`, then `recommendation_texts` (the fired
 /// rules' texts, joined by ` | `), then `extrapolated` (the features whose values lie beyond the training range,
 /// joined by `;`) (``csvHeader(model:oddsRatios:)``); a not-assessable patient's risk, percentile,
@@ -58,6 +59,8 @@ package struct PatientLineWriter: Sendable {
     private let provenanceCSV: [UInt8]
     /// Whether the scorer applies a policy.
     private let hasPolicy: Bool
+    /// Whether the model takes its polygenic score on an ancestry-adjusted scale (the CSV then has ancestry columns).
+    private let ancestryColumns: Bool
     /// The what-if keys, for a policy with modifiable factors.
     private let whatIf: WhatIfJSON
     /// Whether every model and policy text can be written directly (no control characters).
@@ -70,6 +73,7 @@ package struct PatientLineWriter: Sendable {
         self.scorer = scorer
         self.oddsRatios = oddsRatios
         hasPolicy = scorer.policy != nil
+        ancestryColumns = scorer.model.genetics?.scale.isAncestryAdjusted == true
         let names = scorer.model.schema.features.map(\.name)
         featureText = names.map { Array($0.utf8) }
         featureJSON = names.map { JSONText.string($0) }
@@ -126,6 +130,8 @@ package struct PatientLineWriter: Sendable {
     package static func csvHeader(model: RiskModel, oddsRatios: Bool = false) -> String {
         "id,risk,percentile,band,\(oddsRatios ? "top_factors_odds_ratio" : "top_factors"),recommendations,imputed"
             + (model.genetics == nil ? "" : ",prs,prs_percentile,genetic_odds_ratio,risk_without_genetics")
+            + (model.genetics?.scale.isAncestryAdjusted == true
+                ? ",mahalanobis_d2,pc_cloud_p,outside_reference,genetics_not_assessable_reason" : "")
             + ",status,not_assessable_reason,model_checksum,policy_version,scored_at,recommendation_texts,extrapolated\n"
     }
 
@@ -166,6 +172,7 @@ package struct PatientLineWriter: Sendable {
             DecimalNumber.appendShortest(g.oddsRatio, to: &line)
             line.append(0x2C)
             DecimalNumber.appendShortest(g.riskWithoutGenetics, to: &line)
+            if ancestryColumns { appendAncestryCSV(g, to: &line) }
         }
         JSONText.append(",scored,", to: &line)
         line += provenanceCSV
@@ -174,12 +181,26 @@ package struct PatientLineWriter: Sendable {
         line.append(0x0A)
     }
 
+    /// The ancestry cells of a scored patient (each preceded by a comma), empty without genotypes:
+    /// `mahalanobis_d2,pc_cloud_p,outside_reference` (1 or 0), `genetics_not_assessable_reason`.
+    private func appendAncestryCSV(_ g: GeneticRisk, to line: inout [UInt8]) {
+        line.append(0x2C)
+        if let d = g.ancestry { DecimalNumber.appendShortest(d.mahalanobisDistanceSquared, to: &line) }
+        line.append(0x2C)
+        if let d = g.ancestry { DecimalNumber.appendShortest(d.pcCloudPValue, to: &line) }
+        line.append(0x2C)
+        if let d = g.ancestry { line.append(d.outsideReference ? UInt8(ascii: "1") : UInt8(ascii: "0")) }
+        line.append(0x2C)
+        appendQuoted((g.notAssessableReason ?? "").utf8, to: &line)
+    }
+
     /// The rest of a not-assessable patient's CSV record, after its id: empty risk, percentile, band and factors,
     /// the recommendations decided without the risk, the imputed features, empty genetics, then the reason.
     private mutating func appendNotAssessableCSV(_ i: Int, of block: PatientBlock, to line: inout [UInt8]) {
         JSONText.append(",,,,", to: &line)
         appendRecommendationsAndImputed(i, of: block, to: &line)
         if scorer.model.genetics != nil { JSONText.append(",,,,", to: &line) }
+        if ancestryColumns { JSONText.append(",,,,", to: &line) }
         JSONText.append(",not_assessable,", to: &line)
         appendQuoted((block.notAssessableReasons[i]?.description ?? "").utf8, to: &line)
         line += provenanceCSV
@@ -293,7 +314,16 @@ package struct PatientLineWriter: Sendable {
         }
         line.append(UInt8(ascii: "]"))
         if let g = block.genetics[i] {
-            JSONText.append(",\"genetics\":{\"log_odds\":", to: &line)
+            JSONText.append(",\"genetics\":{", to: &line)
+            if let d = g.ancestry {
+                JSONText.append("\"ancestry\":{\"mahalanobis_d2\":", to: &line)
+                JSONText.append(number: d.mahalanobisDistanceSquared, to: &line)
+                JSONText.append(d.outsideReference ? ",\"outside_reference\":true" : ",\"outside_reference\":false", to: &line)
+                JSONText.append(",\"pc_cloud_p\":", to: &line)
+                JSONText.append(number: d.pcCloudPValue, to: &line)
+                JSONText.append("},", to: &line)
+            }
+            JSONText.append("\"log_odds\":", to: &line)
             JSONText.append(number: g.logOdds, to: &line)
             JSONText.append(",\"odds_ratio\":", to: &line)
             JSONText.append(number: g.oddsRatio, to: &line)
@@ -377,8 +407,10 @@ package struct PatientLineWriter: Sendable {
             finite = finite && block.contributions[Int(block.top[i * block.shownCount + r]) * block.capacity + i].isFinite
         }
         if let g = block.genetics[i] {
-            finite = finite && [g.logOdds, g.oddsRatio, g.riskWithoutGenetics, g.percentile ?? 0, g.score ?? 0, g.z ?? 0]
-                .allSatisfy(\.isFinite)
+            // A genetic part not assessed (outside the ancestry reference), rare by nature, goes to JSONEncoder.
+            finite = finite && g.notAssessableReason == nil
+                && [g.logOdds, g.oddsRatio, g.riskWithoutGenetics, g.percentile ?? 0, g.score ?? 0, g.z ?? 0,
+                    g.ancestry?.mahalanobisDistanceSquared ?? 0, g.ancestry?.pcCloudPValue ?? 0].allSatisfy(\.isFinite)
         }
         let skippedPlain = (block.skipped[i] ?? []).allSatisfy { s in
             ([s.rule, s.reason] + s.fields).allSatisfy(JSONText.isPlain)

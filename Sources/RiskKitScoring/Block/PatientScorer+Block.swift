@@ -1,6 +1,7 @@
 import Foundation
 import RiskKitRecommendations
 import RiskKitModels
+import RiskKitStatistics
 import RiskKitData
 
 extension PatientScorer {
@@ -65,7 +66,7 @@ extension PatientScorer {
             for i in 0..<n {
                 block.genetics[i] = geneticRisk(
                     value: block.design[g.column * capacity + i], known: !block.missing[g.feature * capacity + i],
-                    linearPredictor: block.linearPredictors[i])
+                    linearPredictor: block.linearPredictors[i], ancestry: genotypeScores?.ancestry(for: block.ids[i]))
             }
         }
         if let policy { recommend(policy, block: &block) }
@@ -113,14 +114,22 @@ extension PatientScorer {
     }
 
     /// The genetic part of a patient's risk: `value` is the encoded polygenic score (imputed at the training mean
-    /// when not `known`), `eta` the linear predictor.
-    func geneticRisk(value: Double, known: Bool, linearPredictor eta: Double) -> GeneticRisk? {
+    /// when not `known`), `eta` the linear predictor, `ancestry` the patient's place against the score's ancestry
+    /// reference (adjusted-scale models): outside it, the genetic part is reported not assessable.
+    func geneticRisk(value: Double, known: Bool, linearPredictor eta: Double, ancestry: AdjustedScore?) -> GeneticRisk? {
         guard let genetics = model.genetics, let g = geneticColumn else { return nil }
         let logOdds = model.coefficients[g.column + 1].estimate * (value - genetics.trainingMean)
+        let percentile = genetics.scale.isAncestryAdjusted
+            ? 100 * Normal.cdf(value) : genetics.score.reference.percentile(of: value)
+        let distance = ancestry.map(AncestryDistance.init)
+        let reason = distance.flatMap { d in
+            d.outsideReference ? genetics.score.ancestry.map { d.notAssessableReason(reference: $0.adjustment) } : nil
+        }
         return GeneticRisk(
-            score: known ? value : nil, percentile: known ? genetics.score.reference.percentile(of: value) : nil,
+            score: known ? value : nil, percentile: known ? percentile : nil,
             z: known ? (value - genetics.trainingMean) / genetics.trainingSD : nil, logOdds: logOdds,
-            oddsRatio: exp(logOdds), riskWithoutGenetics: RiskModel.probability(linearPredictor: eta - logOdds))
+            oddsRatio: exp(logOdds), riskWithoutGenetics: RiskModel.probability(linearPredictor: eta - logOdds),
+            ancestry: distance, notAssessableReason: reason)
     }
 }
 

@@ -124,3 +124,27 @@ with open("ancestry-ref-adjust.tsv", "w") as f:
     for i in range(len(tgt_ids)):
         f.write(f"{tgt_ids[i]}\t{y_tgt[i]:.6f}\t{z1[i]:.17g}\t{z2[i]:.17g}\t{z2step[i]:.17g}\t{d2[i]:.17g}\t{pval[i]:.17g}"
                 f"\t{raw_pct[i]:.17g}\t{z2_pct[i]:.17g}\n")
+
+# A weighted score on the target samples, for the risk-model tests of the ancestry-adjusted scale: the first six used
+# variants that the target has (effect allele = reference A1, flipped when the target's A1/A2 are swapped), missing
+# calls at 2·(reference A1 frequency), adjusted with the fits above.
+#   ancestry-weights.tsv          ID, A1, A2, WEIGHT, A1_FREQ (reference)
+#   ancestry-target-weighted.tsv  per target sample: raw score, Z_norm1, Z_norm2 (full likelihood), d², p, outside
+weights = [0.4, -0.3, 0.25, 0.5, -0.15, 0.35]
+chosen = [j for j in used if ref_bim[j][1] in where and {where[ref_bim[j][1]][1], where[ref_bim[j][1]][2]} == {ref_bim[j][4], ref_bim[j][5]}][:len(weights)]
+raw_t = np.zeros(len(tgt_ids))
+with open("ancestry-weights.tsv", "w") as f:
+    f.write("ID\tA1\tA2\tWEIGHT\tA1_FREQ\n")
+    for w, j in zip(weights, chosen):
+        vid, a1, a2 = ref_bim[j][1], ref_bim[j][4], ref_bim[j][5]
+        f.write(f"{vid}\t{a1}\t{a2}\t{w}\t{p[j]:.17g}\n")
+        c, b1, b2 = where[vid]
+        g = T[:, c] if (b1, b2) == (a1, a2) else 2 - T[:, c]
+        raw_t += w * np.where(np.isnan(g), 2 * p[j], g)
+yw = raw_t - offset
+z1w = (yw - Zt @ ols.params) / resid_sd
+z2w = (yw - Zt @ full[:K + 1]) / np.sqrt(np.exp(Zt @ full[K + 1:]))
+with open("ancestry-target-weighted.tsv", "w") as f:
+    f.write("IID\tSCORE\tZ_NORM1\tZ_NORM2\tMAHALANOBIS2\tP\tOUTSIDE\n")
+    for i in range(len(tgt_ids)):
+        f.write(f"{tgt_ids[i]}\t{raw_t[i]:.17g}\t{z1w[i]:.17g}\t{z2w[i]:.17g}\t{d2[i]:.17g}\t{pval[i]:.17g}\t{int(pval[i] < 1e-3)}\n")

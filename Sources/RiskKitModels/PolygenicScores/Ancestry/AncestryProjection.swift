@@ -15,4 +15,13 @@ public struct AncestryProjection: Sendable {
     public var mismatchedVariants: Int
     /// Per sample, missing calls among the matched variants (imputed to the reference mean).
     public var missingGenotypes: [Int]
+
+    /// How the PCA variants were found, for a log line: "ancestry: 980 of 1000 PCA variants found; 20 absent and 0
+    /// with other alleles count as the reference mean".
+    public var matchSummary: String {
+        let total = matchedVariants + absentVariants + mismatchedVariants
+        let unmatched = absentVariants + mismatchedVariants > 0
+            ? "; \(absentVariants) absent and \(mismatchedVariants) with other alleles count as the reference mean" : ""
+        return "ancestry: \(matchedVariants) of \(total) PCA variants found\(unmatched)"
+    }
 }
