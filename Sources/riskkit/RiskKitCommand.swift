@@ -15,7 +15,7 @@ struct RiskKitCommand: AsyncParsableCommand {
             """,
         version: RiskKitVersion.current,
         subcommands: [Simulate.self, Train.self, Evaluate.self, Inspect.self, Score.self, Rescore.self, History.self, Freq.self,
-                      GWAS.self, PRS.self]
+                      PCA.self, Prune.self, GWAS.self, PRS.self]
     )
 
     /// Parses the command line, bootstraps logging to standard error at the level of --quiet/--verbose (the only
