@@ -21,6 +21,9 @@ public struct PairwiseLDPruning: Sendable {
     /// The r² threshold, in [0, 1).
     public var threshold: Double
 
+    /// plink2's `kSmallEpsilon` (2⁻⁴⁴): the threshold and frequency comparisons are widened by this factor.
+    private static let epsilon = 0x1p-44
+
     /// Creates a pruning; `threshold` in [0, 1), window sizes and step at least 1, step ≤ size.
     public init(window: LDPruningWindow, threshold: Double) {
         precondition((0..<1).contains(threshold), "the r² threshold must lie in [0, 1)")
@@ -81,7 +84,7 @@ public struct PairwiseLDPruning: Sendable {
     private func prune(_ ids: [Int], fileset: PlinkFileset, founders: SampleSubset) -> [Int] {
         let n = ids.count
         let positions = ids.map { fileset.variants[$0].position }
-        let limit = threshold * (1 + 0x1p-44)
+        let limit = threshold * (1 + Self.epsilon)
         var packed = [PackedDosages?](repeating: nil, count: n)
         var majorFrequency = [Double](repeating: 0, count: n)
         var removed = [Bool](repeating: false, count: n)
@@ -109,7 +112,7 @@ public struct PairwiseLDPruning: Sendable {
             sweep(members, windowEnd: windowEnd, removed: &removed, unchecked: &unchecked) { a, b in
                 guard let pa = packed[a], let pb = packed[b],
                       pa.correlationExceeds(limit, with: pb, sampleCount: founders.count) else { return nil }
-                return majorFrequency[a] > majorFrequency[b] * (1 + 0x1p-44)
+                return majorFrequency[a] > majorFrequency[b] * (1 + Self.epsilon)
             }
             if windowEnd == n { break }
             switch window {
