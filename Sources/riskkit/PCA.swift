@@ -39,7 +39,8 @@ struct PCA: LoggingCommand {
             let fileset = try PlinkFileset(prefix: prefix)
             log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let selection = try qc.select(in: fileset)
-            let variants = try pruning.prune(fileset, selection, nonfounders: qc.nonfounders, out: out)
+            let variants = try pruning.prune(fileset, selection, nonfounders: qc.nonfounders, threads: threading.threads,
+                                             out: out)
             BLASThreads.set(threading.threads)
             let method: GenotypePCAMethod = exact ? .exact : approx ? .approximate(RandomizedSVDOptions())
                 : .automatic(sampleCount: selection.samples.count)

@@ -18,6 +18,7 @@ struct Prune: LoggingCommand {
     @OptionGroup(title: "Sample and variant selection (plink2 flags)") var qc: QCOptions
     @OptionGroup(title: "LD pruning") var pruning: PruningOptions
     @Option(help: "Output prefix: writes OUT.prune.in and OUT.prune.out (created owner-only).") var out: String
+    @OptionGroup var threading: ThreadOptions
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
@@ -29,7 +30,7 @@ struct Prune: LoggingCommand {
             let fileset = try PlinkFileset(prefix: prefix)
             log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
             let selection = try qc.select(in: fileset)
-            _ = try pruning.prune(fileset, selection, nonfounders: qc.nonfounders, out: out)
+            _ = try pruning.prune(fileset, selection, nonfounders: qc.nonfounders, threads: threading.threads, out: out)
         }
     }
 }

@@ -52,10 +52,12 @@ struct PruningOptions: ParsableArguments {
 
     /// Prunes `selection` when asked, writing `out.prune.in` and `out.prune.out` (variant IDs, one a line, as
     /// plink2) and logging the counts; returns the variants to use next (all selected ones without pruning).
-    func prune(_ fileset: PlinkFileset, _ selection: GenotypeSelection, nonfounders: Bool, out: String) throws -> [Int] {
+    func prune(_ fileset: PlinkFileset, _ selection: GenotypeSelection, nonfounders: Bool, threads: Int, out: String) throws
+        -> [Int]
+    {
         guard let pruning = try pruning else { return selection.variants }
         let founders = selection.frequencySamples(in: fileset, nonfounders: nonfounders)
-        let result = try pruning.prune(fileset: fileset, founders: founders, variants: selection.variants)
+        let result = try pruning.prune(fileset: fileset, founders: founders, variants: selection.variants, threads: threads)
         if result.unplacedCount > 0 {
             log.info("--indep-pairwise: left out \(result.unplacedCount) variants on chromosome 0 (unplaced), as plink2")
         }

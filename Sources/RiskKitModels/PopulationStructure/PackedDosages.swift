@@ -59,20 +59,23 @@ struct PackedDosages {
     /// `threshold`: `cov² > threshold·var₁·var₂` in exact integer sums (n·Σxy − Σx·Σy and so on), as plink2 compares.
     func correlationExceeds(_ threshold: Double, with other: PackedDosages, sampleCount: Int) -> Bool {
         var n = 0, sx = 0, sxx = 0, sy = 0, syy = 0, sxy = 0
-        for w in called.indices {
-            let a = atLeastOne[w], b = two[w], c = other.atLeastOne[w], d = other.two[w]
-            sxy += (a & c).nonzeroBitCount + (a & d).nonzeroBitCount + (b & c).nonzeroBitCount + (b & d).nonzeroBitCount
-        }
         if calledCount == sampleCount && other.calledCount == sampleCount {
             (n, sx, sxx, sy, syy) = (sampleCount, sum, sumOfSquares, other.sum, other.sumOfSquares)
+            for w in called.indices {
+                let a = atLeastOne[w], b = two[w], c = other.atLeastOne[w], d = other.two[w]
+                sxy += (a & c).nonzeroBitCount + (a & d).nonzeroBitCount + (b & c).nonzeroBitCount
+                    + (b & d).nonzeroBitCount
+            }
         } else {
             for w in called.indices {
                 let both = called[w] & other.called[w]
+                let a = atLeastOne[w] & both, b = two[w] & both, c = other.atLeastOne[w] & both, d = other.two[w] & both
                 n += both.nonzeroBitCount
-                let a = (atLeastOne[w] & both).nonzeroBitCount, b = (two[w] & both).nonzeroBitCount
-                let c = (other.atLeastOne[w] & both).nonzeroBitCount, d = (other.two[w] & both).nonzeroBitCount
-                sx += a + b; sxx += a + 3 * b
-                sy += c + d; syy += c + 3 * d
+                sxy += (a & c).nonzeroBitCount + (a & d).nonzeroBitCount + (b & c).nonzeroBitCount
+                    + (b & d).nonzeroBitCount
+                let ca = a.nonzeroBitCount, cb = b.nonzeroBitCount, cc = c.nonzeroBitCount, cd = d.nonzeroBitCount
+                sx += ca + cb; sxx += ca + 3 * cb
+                sy += cc + cd; syy += cc + 3 * cd
             }
         }
         let cov = Double(sxy * n - sx * sy)

@@ -1,3 +1,4 @@
+import Foundation
 import RiskKitData
 
 /// plink2's `--indep-pairwise`: removes variants until no pair inside any sliding window has a squared genotype
@@ -14,7 +15,7 @@ import RiskKitData
 /// call) goes: `a` when its major allele frequency exceeds `b`'s·(1 + 2⁻⁴⁴), else `b`; either way the sweep moves
 /// to the next `a`. Sweeps repeat until one removes nothing; then the window moves (``LDPruningWindow``) and only
 /// kept variants carry over. Cost: O(window·N/64) word operations per pair tested; memory one window of packed
-/// variants.
+/// variants per thread (chromosomes, or stretches, are pruned in parallel).
 public struct PairwiseLDPruning: Sendable {
     /// The sliding window.
     public var window: LDPruningWindow
@@ -35,10 +36,13 @@ public struct PairwiseLDPruning: Sendable {
         self.threshold = threshold
     }
 
-    /// Prunes `variants` (`.bim` indices, in `.bim` order) of `fileset`, with LD and frequencies over `founders`.
+    /// Prunes `variants` (`.bim` indices, in `.bim` order) of `fileset`, with LD and frequencies over `founders`,
+    /// on `threads` threads (one stretch each at a time).
     /// - Throws: ``DataError`` naming the `.bim` when a variant ID occurs twice among them (the lists name variants
     ///   by ID, as plink2 requires), or the `.fam` when fewer than two founders are selected.
-    public func prune(fileset: PlinkFileset, founders: SampleSubset, variants: [Int]) throws -> LDPruningResult {
+    public func prune(fileset: PlinkFileset, founders: SampleSubset, variants: [Int], threads: Int = 1) throws
+        -> LDPruningResult
+    {
         guard founders.count >= 2 else {
             throw DataError(file: fileset.prefix + ".fam", "LD pruning needs at least two founders, \(founders.count) selected (use --nonfounders to count every sample)")
         }
@@ -50,18 +54,29 @@ public struct PairwiseLDPruning: Sendable {
             }
             seen[fileset.variants[v].id] = v
         }
-        var removed = Set<Int>()
+        var stretches: [[Int]] = []
         var start = 0
         while start < placed.count {
             var end = start + 1
             while end < placed.count && fileset.variants[placed[end]].chromosome == fileset.variants[placed[start]].chromosome {
                 end += 1
             }
-            for stretch in stretches(Array(placed[start..<end]), fileset: fileset) where stretch.count > 1 {
-                removed.formUnion(prune(stretch, fileset: fileset, founders: founders))
-            }
+            stretches += self.stretches(Array(placed[start..<end]), fileset: fileset).filter { $0.count > 1 }
             start = end
         }
+        // Stretches are independent: `threads` workers take every threads-th one, each writing only its own slots.
+        let work = stretches
+        let workers = Swift.max(1, Swift.min(threads, stretches.count))
+        var removedPerStretch = [[Int]](repeating: [], count: stretches.count)
+        removedPerStretch.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for s in stride(from: worker, to: work.count, by: workers) {
+                    out[s] = prune(work[s], fileset: fileset, founders: founders)
+                }
+            }
+        }
+        let removed = Set(removedPerStretch.joined())
         return LDPruningResult(kept: placed.filter { !removed.contains($0) }, removed: placed.filter { removed.contains($0) },
                                unplacedCount: variants.count - placed.count)
     }
