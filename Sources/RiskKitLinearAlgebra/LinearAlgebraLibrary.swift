@@ -118,6 +118,11 @@ enum LAPACKE {
         Int32, CChar, CChar, LInt, LInt, UnsafeMutablePointer<Double>?, LInt, UnsafeMutablePointer<Double>?,
         UnsafeMutablePointer<Double>?, LInt, UnsafeMutablePointer<Double>?, LInt, UnsafeMutablePointer<Double>?
     ) -> LInt = routine("LAPACKE_dgesvd")
+    nonisolated(unsafe) static let dsyevr: @convention(c) (
+        Int32, CChar, CChar, CChar, LInt, UnsafeMutablePointer<Double>?, LInt, Double, Double, LInt, LInt, Double,
+        UnsafeMutablePointer<LInt>?, UnsafeMutablePointer<Double>?, UnsafeMutablePointer<Double>?, LInt,
+        UnsafeMutablePointer<LInt>?
+    ) -> LInt = routine("LAPACKE_dsyevr")
 
     private static func routine<F>(_ name: String) -> F {
         LinearAlgebraLibrary.routine(name, in: LinearAlgebraLibrary.lapacke)

@@ -14,8 +14,8 @@ struct RiskKitCommand: AsyncParsableCommand {
             Recommendations are decision support, not diagnosis.
             """,
         version: RiskKitVersion.current,
-        subcommands: [Simulate.self, Train.self, Evaluate.self, Recalibrate.self, Inspect.self, Score.self, Rescore.self, History.self, Freq.self,
-                      GWAS.self, PRS.self]
+        subcommands: [Simulate.self, Train.self, Evaluate.self, Recalibrate.self, Inspect.self, Score.self, Rescore.self,
+                      History.self, Freq.self, PCA.self, Prune.self, GWAS.self, PRS.self]
     )
 
     /// Parses the command line, bootstraps logging to standard error at the level of --quiet/--verbose (the only

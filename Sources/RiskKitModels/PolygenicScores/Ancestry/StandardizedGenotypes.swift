@@ -6,7 +6,8 @@ import RiskKitLinearAlgebra
 /// without ever holding all N × M values.
 ///
 /// Entry `(i, j)` is `(g_ij − 2p_j) / √(2p_j(1 − p_j))`, where `g_ij` is sample i's A1 dosage at variant j and `p_j`
-/// the A1 frequency over the selected samples with a call; a missing call becomes 0 (the variant's mean). Variants
+/// the A1 frequency over the frequency samples (by default the selected samples) with a call; a missing call becomes
+/// 0 (the variant's mean). Variants
 /// with no call or with `p_j` equal to 0 or 1 (monomorphic) would divide by zero and are left out: ``variants``
 /// holds the `.bim` indices kept (the matrix's columns) and ``excludedVariantCount`` how many were dropped.
 /// Storage order of each block: column-major `samples × block`, as decoded by
@@ -20,20 +21,21 @@ public struct StandardizedGenotypes: ColumnBlockMatrix, Sendable {
     public let samples: SampleSubset
     /// `.bim` indices of the kept variants (columns), in the order given.
     public let variants: [Int]
-    /// A1 frequency `p_j` of each kept variant over the selected samples with a call.
+    /// A1 frequency `p_j` of each kept variant over the frequency samples with a call.
     public let allele1Frequencies: [Double]
     /// Variants left out because they had no call or only one allele among the selected samples.
     public let excludedVariantCount: Int
     /// Variants decoded per block.
     public let blockSize: Int
 
-    /// Counts A1 alleles of `candidates` (`.bim` indices) over `samples` and keeps the polymorphic ones.
-    public init(fileset: PlinkFileset, samples: SampleSubset, candidates: [Int],
-                blockSize: Int = PlinkFileset.defaultBlockSize) {
+    /// Counts A1 alleles of `candidates` (`.bim` indices) over `frequencySamples` (default: `samples`; plink2
+    /// `--pca` uses the founders) and keeps the polymorphic ones.
+    public init(fileset: PlinkFileset, samples: SampleSubset, frequencySamples: SampleSubset? = nil,
+                candidates: [Int], blockSize: Int = PlinkFileset.defaultBlockSize) {
         precondition(blockSize > 0, "block size must be positive")
         var kept: [Int] = [], frequencies: [Double] = []
         for v in candidates {
-            let p = fileset.genotypeCounts(variant: v, samples: samples).allele1Frequency
+            let p = fileset.genotypeCounts(variant: v, samples: frequencySamples ?? samples).allele1Frequency
             if p > 0 && p < 1 {
                 kept.append(v)
                 frequencies.append(p)
