@@ -21,13 +21,16 @@ struct Evaluate: LoggingCommand {
     @Option(help: "Output format.") var format: ReportFormat = .table
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the rows' genotypes (IID = id column), for models with a polygenic score.")
     var bfile: String?
+    @OptionGroup(title: "VCF input") var vcf: VCFOptions
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
+    func validate() throws { try vcf.validate(bfile: bfile, required: false) }
+
     func run() throws {
         try runReportingErrors {
             let riskModel = try RiskModel.load(path: model)
             let file = try HeldOutPredictions.open(path: data, model: riskModel)
-            let scorer = PatientScorer(model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, bfile: bfile))
+            let scorer = PatientScorer(model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, genotypes: vcf.source(bfile: bfile)))
             let rows = try HeldOutPredictions(file: file, scorer: scorer)
             if rows.skipped > 0 { log.info("skipped \(rows.skipped) row\(rows.skipped == 1 ? "" : "s") with a missing outcome") }
             let report = try rows.report()

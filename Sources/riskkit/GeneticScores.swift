@@ -3,30 +3,30 @@ import RiskKit
 
 /// Polygenic scores of a PLINK fileset's samples for models with genetics (train, score and evaluate).
 enum GeneticScores {
-    /// The scores of every sample of `prefix` by IID, for `model`'s polygenic score; nil for a model without one.
-    /// - Throws: ``DataError`` when the model needs genotypes and `prefix` is nil.
-    static func forModel(_ model: RiskModel, bfile prefix: String?) throws -> GenotypeScores? {
+    /// The scores of every sample of `source` by IID, for `model`'s polygenic score; nil for a model without one.
+    /// - Throws: ``DataError`` when the model needs genotypes and `source` is nil.
+    static func forModel(_ model: RiskModel, genotypes source: GenotypeSource?) throws -> GenotypeScores? {
         guard let genetics = model.genetics else {
-            if prefix != nil { log.warning("the model has no polygenic score; --bfile is not used") }
+            if let source { log.warning("the model has no polygenic score; \(source.flag) is not used") }
             return nil
         }
-        guard let prefix else {
+        guard let source else {
             throw DataError(column: genetics.feature, "this model includes a polygenic score (`\(genetics.feature)`): "
-                            + "give the patients' genotypes with --bfile PREFIX")
+                            + "give the patients' genotypes with --bfile PREFIX or --vcf FILE")
         }
-        let scores = try GenotypeScores(genetics: genetics, fileset: try PlinkFileset(prefix: prefix))
+        let scores = try GenotypeScores(genetics: genetics, fileset: try source.open())
         let unavailable = scores.unavailableVariants > 0
             ? "; \(scores.unavailableVariants) unavailable, counted at their reference mean" : ""
-        log.info("polygenic score over \(scores.matchedVariants) of \(genetics.score.variants.count) variants of \(prefix).bim\(unavailable)")
+        log.info("polygenic score over \(scores.matchedVariants) of \(genetics.score.variants.count) variants of \(source.variantFile)\(unavailable)")
         return scores
     }
 
     /// Builds the polygenic score for `train --bfile PREFIX --prs-weights FILE`: a RiskKit PRS model (`.prs.json`)
     /// as it is, or a PLINK-style / PGS Catalog weight file matched to the fileset, its frequencies and reference
     /// distribution taken from the fileset's samples.
-    static func forTraining(bfile prefix: String, weights path: String, minOverlap: Double) throws -> GeneticInput {
-        let fileset = try PlinkFileset(prefix: prefix)
-        log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+    static func forTraining(genotypes source: GenotypeSource, weights path: String, minOverlap: Double) throws -> GeneticInput {
+        let fileset = try source.open()
+        log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(source.files)")
         if path.hasSuffix(".json") {
             // The risk model embeds the weights, frequencies and reference; ancestry PCs stay in the PRS model file
             // (prs score --model), which keeps the risk model small.
@@ -41,7 +41,7 @@ enum GeneticScores {
         let weights = try ScoreWeights.read(path: path)
         let match = PolygenicScore.match(weights, fileset: fileset, selection: .all(fileset))
         try PolygenicScore.requireOverlap(match, minimum: minOverlap, file: path)
-        let inputs = try [("weights", path), ("bed", prefix + ".bed"), ("bim", prefix + ".bim")].map {
+        let inputs = try ([("weights", path)] + source.provenanceFiles).map {
             ($0.0, PolygenicScoreProvenance.Input(path: $0.1, sha256: try FileDigest.sha256(path: $0.1)))
         }
         let counts = Dictionary(match.counts.map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: +)

@@ -56,6 +56,7 @@ struct Train: LoggingCommand {
     var applicable: [String] = []
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset of the training individuals (IID = --id values).")
     var bfile: String?
+    @OptionGroup(title: "VCF input") var vcf: VCFOptions
     @Option(name: .customLong("prs-weights"), help: "Polygenic score: a .prs.json from prs build, or a PLINK-style or PGS Catalog weight file.")
     var prsWeights: String?
     @Option(name: .customLong("min-overlap"), help: "With a weight file: fail when fewer than this fraction of its weights match.")
@@ -76,8 +77,10 @@ struct Train: LoggingCommand {
         if let folds, folds < 2 { throw ValidationError("--folds needs at least 2 folds") }
         if !(0...1).contains(alpha) { throw ValidationError("--alpha must lie in [0, 1]") }
         if let prevalence, !(prevalence > 0 && prevalence < 1) { throw ValidationError("--prevalence must lie strictly between 0 and 1") }
-        if (bfile == nil) != (prsWeights == nil) { throw ValidationError("--bfile and --prs-weights go together") }
-        if bfile != nil && id == nil { throw ValidationError("--bfile needs --id: the column holding the .fam IIDs") }
+        try vcf.validate(bfile: bfile, required: false)
+        let genotypes = vcf.source(bfile: bfile)
+        if (genotypes == nil) != (prsWeights == nil) { throw ValidationError("\(genotypes?.flag ?? "--bfile") and --prs-weights go together") }
+        if let genotypes, id == nil { throw ValidationError("\(genotypes.flag) needs --id: the column holding the \(genotypes.flag == "--vcf" ? "VCF sample names" : ".fam IIDs")") }
         if let horizonYears, !(horizonYears > 0 && horizonYears.isFinite) { throw ValidationError("--horizon-years must be a positive number") }
         if let outcomeLabel, outcomeLabel.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--outcome-label must not be empty") }
         if let both = required.first(where: optionalFeatures.contains) {
@@ -136,8 +139,8 @@ struct Train: LoggingCommand {
             options.required = Set(required)
             options.optional = Set(optionalFeatures)
             (options.applicable, options.applicableLevels) = try applicableValues()
-            if let bfile, let prsWeights {
-                options.genetic = try GeneticScores.forTraining(bfile: bfile, weights: prsWeights, minOverlap: minOverlap)
+            if let genotypes = vcf.source(bfile: bfile), let prsWeights {
+                options.genetic = try GeneticScores.forTraining(genotypes: genotypes, weights: prsWeights, minOverlap: minOverlap)
             }
             let start = Date()
             let progress = Progress(label: "train:", unit: "")
