@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import RiskKit
 
 /// `--vcf` on the commands, against the same data as a PLINK 1 fileset converted by plink2 v2.00a3.5
 /// (`--vcf F --max-alleles 2 --vcf-half-call missing --make-bed`) and against plink2's own `--score` and `--freq` on
@@ -58,5 +59,39 @@ import Testing
         #expect(both.status == 64 && both.stderr.contains("not both"), "\(both.stderr)")
         let neither = try CLIRunner.run(command)
         #expect(neither.status == 64 && neither.stderr.contains("--bfile PREFIX or --vcf FILE"), "\(neither.stderr)")
+    }
+
+    /// train, evaluate and score on the genetic-model cohorts exported by plink2 (`--export vcf bgz id-paste=iid`):
+    /// the same risk model and the same reports as with `--bfile`, which GeneticModelCommandTests checks against R.
+    @Test func trainEvaluateAndScoreEqualBed() throws {
+        let excluded = "pack_years,years_since_quit,diastolic_bp,ldl_chol,hba1c,activity_min_week,alcohol_drinks_week,on_bp_treatment"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vcf-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var models: [String: String] = [:]
+        for (flag, train, test) in [("--bfile", "genetic-train", "genetic-test"), ("--vcf", "genetic-train.vcf.gz", "genetic-test.vcf.gz")] {
+            let model = folder + "/model\(flag).json"
+            let run = try CLIRunner.run([
+                "train", "--data", fixtures + "genetic-train.csv", "--outcome", "cvd_10y", "--id", "id", "--exclude", excluded,
+                flag, fixtures + train, "--prs-weights", fixtures + "genetic-weights.txt", "--out", model,
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+            models[flag] = model
+            let evaluate = try CLIRunner.run(["evaluate", "--model", model, "--data", fixtures + "genetic-test.csv", flag, fixtures + test, "--format", "json"])
+            let score = try CLIRunner.run(["score", "--model", model, "--data", fixtures + "genetic-test.csv", flag, fixtures + test, "--no-policy", "--format", "json"])
+            #expect(evaluate.status == 0 && score.status == 0, "\(evaluate.stderr) \(score.stderr)")
+            models[flag + " evaluate"] = evaluate.stdout
+            models[flag + " score"] = score.stdout
+        }
+        let bed = try RiskKit.RiskModel.load(path: models["--bfile"]!), vcf = try RiskKit.RiskModel.load(path: models["--vcf"]!)
+        #expect(bed.coefficients.map(\.estimate) == vcf.coefficients.map(\.estimate))
+        #expect(bed.genetics?.score.variants.count == 15 && vcf.genetics?.score.variants.count == 15)
+        // The provenance names the VCF instead of the .bed/.bim.
+        #expect(vcf.genetics?.score.provenance.inputs["vcf"] != nil)
+        #expect(models["--bfile evaluate"] == models["--vcf evaluate"])
+        // The model checksums differ (the provenance does); all else is equal.
+        let checksum = /"model_checksum":"sha256:[0-9a-f]+"/
+        #expect(models["--bfile score"]!.replacing(checksum, with: "") == models["--vcf score"]!.replacing(checksum, with: ""))
+        #expect(models["--vcf score"]!.split(separator: "\n").count == 700)
     }
 }

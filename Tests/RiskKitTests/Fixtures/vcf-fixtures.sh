@@ -16,3 +16,8 @@ plink2 --vcf vcf-small.vcf --max-alleles 2 --vcf-half-call missing --score vcf-s
     cols=+scoresums --bad-freqs --out vcf-small-ref > /dev/null
 plink2 --vcf vcf-small.vcf --max-alleles 2 --vcf-half-call missing --freq --out vcf-small-ref > /dev/null
 rm -f vcf-*-ref.log
+# The genetic-model cohorts as VCF (train/score/evaluate --vcf equal --bfile on them).
+for part in train test; do
+    plink2 --bfile genetic-$part --export vcf bgz id-paste=iid --out genetic-$part > /dev/null
+    rm -f genetic-$part.log
+done
