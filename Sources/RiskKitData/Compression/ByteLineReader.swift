@@ -35,7 +35,7 @@ package struct ByteLineReader {
                     start = 0
                 }
                 searchFrom = buffer.count
-                if try source.read(into: &buffer, limit: Swift.max(1 << 20, buffer.count)) == 0 { atEnd = true }
+                if try source.read(into: &buffer, limit: Swift.max(1 << 22, buffer.count)) == 0 { atEnd = true }
                 continue
             }
             let lineStart = start

@@ -116,7 +116,17 @@ package final class VCFReader {
             if key.elementsEqual("DS".utf8) { dsIndex = k }
         }
         let hasDosages = dosages != nil && dsIndex >= 0
+        let slash = UInt8(ascii: "/"), bar = UInt8(ascii: "|"), one = UInt8(ascii: "1"), zero = UInt8(ascii: "0")
         for s in 0..<n {
+            // Fast path: a sample column that is just `a/b` or `a|b` with a, b ∈ {0, 1}.
+            if gtIndex == 0 && !hasDosages && p + 3 <= line.count && (p + 3 == line.count || line[p + 3] == tab) {
+                let a = line[p], separator = line[p + 1], b = line[p + 2]
+                if (separator == slash || separator == bar) && (a | 1) == one && (b | 1) == one {
+                    calls[s] = (a &- zero) &+ (b &- zero)
+                    p += 4
+                    continue
+                }
+            }
             guard p <= line.count else {
                 throw DataError(file: path, line: lineNumber, "\(9 + s) tab-separated columns, but 9 + \(n) expected (one per sample)")
             }

@@ -7,6 +7,7 @@
 set -e
 python3 vcf-small-gen.py
 bgzip -c vcf-small.vcf > vcf-small.vcf.gz
+gzip -n -c vcf-small.vcf > vcf-small-gzip.vcf.gz
 grep -v '^4	3258501' /usr/share/htslib-test/test/tabix/vcf_file.vcf > vcf-htslib.vcf
 for f in vcf-small vcf-htslib; do
     plink2 --vcf $f.vcf --max-alleles 2 --vcf-half-call missing --make-bed --out $f-ref > /dev/null
