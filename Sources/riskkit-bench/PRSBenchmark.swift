@@ -14,6 +14,29 @@ enum PRSBenchmark {
         let samples = options.integer("--samples", 10_000), variants = options.integer("--variants", 100_000)
         let threads = options.integer("--threads", 2)
         let dir = options.text("--dir") ?? "/tmp/riskkit-prs-bench"
+        let (prefix, weights) = try makeData(samples: samples, variants: variants, threads: threads, dir: dir)
+        let bedBytes = (try FileManager.default.attributesOfItem(atPath: prefix + ".bed")[.size] as? NSNumber)?.doubleValue ?? 0
+        let readSeconds = try best { try readWhole(prefix + ".bed") }
+        FitBenchmark.say(String(format: "data     %d samples × %d variants, .bed %.0f MB; reading it from the page cache: %.3f s (%.0f MB/s)",
+                   samples, variants, bedBytes / 1e6, readSeconds, bedBytes / 1e6 / readSeconds))
+        let riskkit = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("riskkit").path
+        let ours = try best {
+            try shell([riskkit, "prs", "score", "--bfile", prefix, "--weights", weights, "--threads", "\(threads)",
+                       "--out", "\(dir)/riskkit.sscore"])
+        }
+        FitBenchmark.say(String(format: "riskkit  prs score, %d threads: %.3f s", threads, ours))
+        let theirs = try best {
+            try shell(["plink2", "--bfile", prefix, "--score", weights, "1", "2", "3", "header", "cols=+scoresums",
+                       "--threads", "\(threads)", "--out", "\(dir)/plink2"])
+        }
+        FitBenchmark.say(String(format: "plink2   --score, %d threads: %.3f s  (riskkit takes %.2f of plink2's time)", threads, theirs, ours / theirs))
+        let same = try sameScores(riskkit: "\(dir)/riskkit.sscore", plink2: "\(dir)/plink2.sscore", plink2HasFID: true)
+        FitBenchmark.say("compare  outputs \(same ? "identical" : "DIFFER") (IID, ALLELE_CT, NAMED_ALLELE_DOSAGE_SUM, SCORE_AVG, SCORE_SUM)")
+    }
+
+    /// The fileset `DIR/dummy-NxM` (`plink2 --dummy N M 0.01 acgt --seed 5 --make-bed`) and its weight file, made
+    /// when missing: every variant gets a seeded N(0, 0.01²) weight on a random one of its alleles.
+    static func makeData(samples: Int, variants: Int, threads: Int, dir: String) throws -> (prefix: String, weights: String) {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let prefix = "\(dir)/dummy-\(samples)x\(variants)"
         if !FileManager.default.fileExists(atPath: prefix + ".bed") {
@@ -30,28 +53,17 @@ enum PRSBenchmark {
             }
             try text.write(toFile: weights, atomically: true, encoding: .utf8)
         }
-        let bedBytes = (try FileManager.default.attributesOfItem(atPath: prefix + ".bed")[.size] as? NSNumber)?.doubleValue ?? 0
-        let readSeconds = try best { try readWhole(prefix + ".bed") }
-        FitBenchmark.say(String(format: "data     %d samples × %d variants, .bed %.0f MB; reading it from the page cache: %.3f s (%.0f MB/s)",
-                   samples, variants, bedBytes / 1e6, readSeconds, bedBytes / 1e6 / readSeconds))
-        let riskkit = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("riskkit").path
-        let ours = try best {
-            try shell([riskkit, "prs", "score", "--bfile", prefix, "--weights", weights, "--threads", "\(threads)",
-                       "--out", "\(dir)/riskkit.sscore"])
-        }
-        FitBenchmark.say(String(format: "riskkit  prs score, %d threads: %.3f s", threads, ours))
-        let theirs = try best {
-            try shell(["plink2", "--bfile", prefix, "--score", weights, "1", "2", "3", "header", "cols=+scoresums",
-                       "--threads", "\(threads)", "--out", "\(dir)/plink2"])
-        }
-        FitBenchmark.say(String(format: "plink2   --score, %d threads: %.3f s  (riskkit takes %.2f of plink2's time)", threads, theirs, ours / theirs))
-        let a = try String(contentsOfFile: "\(dir)/riskkit.sscore", encoding: .utf8).split(separator: "\n").dropFirst()
-        let b = try String(contentsOfFile: "\(dir)/plink2.sscore", encoding: .utf8).split(separator: "\n").dropFirst()
-        let same = a.count == b.count && zip(a, b).allSatisfy { x, y in
+        return (prefix, weights)
+    }
+
+    /// Whether riskkit's and plink2's `.sscore` rows agree (plink2's `#FID` and `PHENO1` columns left out).
+    static func sameScores(riskkit: String, plink2: String, plink2HasFID: Bool) throws -> Bool {
+        let a = try String(contentsOfFile: riskkit, encoding: .utf8).split(separator: "\n").dropFirst()
+        let b = try String(contentsOfFile: plink2, encoding: .utf8).split(separator: "\n").dropFirst()
+        return a.count == b.count && zip(a, b).allSatisfy { x, y in
             let p = y.split(separator: "\t")
-            return x == ([p[1]] + p[3...]).joined(separator: "\t")
+            return x == (plink2HasFID ? [p[1]] + p[3...] : Array(p)).joined(separator: "\t")
         }
-        FitBenchmark.say("compare  outputs \(same ? "identical" : "DIFFER") (IID, ALLELE_CT, NAMED_ALLELE_DOSAGE_SUM, SCORE_AVG, SCORE_SUM)")
     }
 
     /// Best wall time of three runs of `body`.

@@ -14,6 +14,8 @@ do {
         try PRSBenchmark.run(Array(arguments.dropFirst()))
     case "pca":
         try PCABenchmark.run(Array(arguments.dropFirst()))
+    case "prs-vcf":
+        try PRSVCFBenchmark.run(Array(arguments.dropFirst()))
     case "clump":
         try ClumpBenchmark.run(Array(arguments.dropFirst()))
     case "lasso":
@@ -29,6 +31,7 @@ do {
                    riskkit-bench gwas [--samples N] [--variants M] [--covariates C] [--threads T] [--runs R] [--dir DIR]
                    riskkit-bench prs [--samples N] [--variants M] [--threads T] [--dir DIR]
                    riskkit-bench pca [--samples N] [--variants M] [--pcs K] [--threads T] [--dir DIR]
+                   riskkit-bench prs-vcf [--samples N] [--variants M] [--threads T] [--dir DIR]
                    riskkit-bench clump [--samples N] [--variants M] [--spacing BP] [--dir DIR]
                    riskkit-bench lasso [--samples N] [--variants M] [--causal C] [--test T] [--alpha A] [--threads T] [--dir DIR]
                    riskkit-bench score [--dir DIR] [--runs R] [--riskkit PATH] [--no-peer]

@@ -21,11 +21,14 @@ struct Evaluate: LoggingCommand {
     @Option(help: "Output format.") var format: ReportFormat = .table
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the rows' genotypes (IID = id column), for models with a polygenic score.")
     var bfile: String?
+    @OptionGroup(title: "VCF input") var vcf: VCFOptions
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
+    func validate() throws { try vcf.validate(bfile: bfile, required: false) }
+
     func run() throws {
         try runReportingErrors {
-            let scored = try ScoredHeldOutFile(model: model, data: data, bfile: bfile)
+            let scored = try ScoredHeldOutFile(model: model, data: data, genotypes: vcf.source(bfile: bfile))
             let (scorer, rows) = (scored.scorer, scored.rows)
             let report = try rows.report()
             var geneticReport: GeneticEvaluation?

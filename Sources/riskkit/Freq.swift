@@ -5,7 +5,7 @@ import RiskKit
 struct Freq: LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "freq",
-        abstract: "Allele frequencies and missingness per variant of a PLINK 1 fileset, after plink2-style QC.",
+        abstract: "Allele frequencies and missingness per variant of a PLINK 1 fileset or a VCF, after plink2-style QC.",
         discussion: """
             Columns: #CHROM ID REF ALT ALT_FREQS OBS_CT MISSING_CT MISSING_RATE. ALT is .bim allele 1 (the counted \
             allele), REF allele 2. ALT_FREQS and OBS_CT (2 per non-missing call; on chromosome X 1 per male call, a \
@@ -16,15 +16,19 @@ struct Freq: LoggingCommand {
             is tab-separated with 6 significant digits, like plink2; csv is the same comma-separated.
             """)
 
-    @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String
+    @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String?
+    @OptionGroup(title: "VCF input") var vcf: VCFOptions
     @OptionGroup(title: "Sample and variant selection (plink2 flags)") var qc: QCOptions
     @OptionGroup var output: GenotypeOutputOptions
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
+    func validate() throws { try vcf.validate(bfile: prefix, required: true) }
+
     func run() throws {
         try runReportingErrors {
-            let fileset = try PlinkFileset(prefix: prefix)
-            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            let source = vcf.source(bfile: prefix)!
+            let fileset = try source.open()
+            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(source.files)")
             let selection = try qc.select(in: fileset, modelsChromosomeX: true)
             let rows = fileset.frequencies(selection, nonfounders: qc.nonfounders)
             let sink = try OutputSink(path: output.out)

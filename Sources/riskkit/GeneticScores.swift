@@ -3,21 +3,21 @@ import RiskKit
 
 /// Polygenic scores of a PLINK fileset's samples for models with genetics (train, score and evaluate).
 enum GeneticScores {
-    /// The scores of every sample of `prefix` by IID, for `model`'s polygenic score; nil for a model without one.
-    /// - Throws: ``DataError`` when the model needs genotypes and `prefix` is nil.
-    static func forModel(_ model: RiskModel, bfile prefix: String?) throws -> GenotypeScores? {
+    /// The scores of every sample of `source` by IID, for `model`'s polygenic score; nil for a model without one.
+    /// - Throws: ``DataError`` when the model needs genotypes and `source` is nil.
+    static func forModel(_ model: RiskModel, genotypes source: GenotypeSource?) throws -> GenotypeScores? {
         guard let genetics = model.genetics else {
-            if prefix != nil { log.warning("the model has no polygenic score; --bfile is not used") }
+            if let source { log.warning("the model has no polygenic score; \(source.flag) is not used") }
             return nil
         }
-        guard let prefix else {
+        guard let source else {
             throw DataError(column: genetics.feature, "this model includes a polygenic score (`\(genetics.feature)`): "
-                            + "give the patients' genotypes with --bfile PREFIX")
+                            + "give the patients' genotypes with --bfile PREFIX or --vcf FILE")
         }
-        let scores = try GenotypeScores(genetics: genetics, fileset: try PlinkFileset(prefix: prefix))
+        let scores = try GenotypeScores(genetics: genetics, fileset: try source.open())
         let unavailable = scores.unavailableVariants > 0
             ? "; \(scores.unavailableVariants) unavailable, counted at their reference mean" : ""
-        log.info("polygenic score over \(scores.matchedVariants) of \(genetics.score.variants.count) variants of \(prefix).bim\(unavailable)")
+        log.info("polygenic score over \(scores.matchedVariants) of \(genetics.score.variants.count) variants of \(source.variantFile)\(unavailable)")
         if let projection = scores.projection, let ancestry = genetics.score.ancestry {
             log.info("\(projection.matchSummary); score on the \(genetics.scale.rawValue) scale (adjusted for ancestry)")
             let outside = scores.outsideReferenceCount
@@ -28,15 +28,15 @@ enum GeneticScores {
         return scores
     }
 
-    /// Builds the polygenic score for `train --bfile PREFIX --prs-weights FILE --prs-scale SCALE`: a RiskKit PRS
+    /// Builds the polygenic score for `train --bfile PREFIX|--vcf FILE --prs-weights FILE --prs-scale SCALE`: a RiskKit PRS
     /// model (`.prs.json`) as it is, or a PLINK-style / PGS Catalog weight file matched to the fileset, its
     /// frequencies and reference distribution taken from the fileset's samples. `scale` nil: z2 when the PRS model
     /// has an ancestry reference, raw otherwise.
     /// - Throws: ``DataError`` when an ancestry-adjusted scale is asked for a score without an ancestry reference.
-    static func forTraining(bfile prefix: String, weights path: String, scale requested: PolygenicScoreScale?,
+    static func forTraining(genotypes source: GenotypeSource, weights path: String, scale requested: PolygenicScoreScale?,
                             minOverlap: Double, weightFile: WeightFileOptions) throws -> GeneticInput {
-        let fileset = try PlinkFileset(prefix: prefix)
-        log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+        let fileset = try source.open()
+        log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(source.files)")
         let prsModel = path.hasSuffix(".json") ? try PolygenicScoreModel.load(path: path) : nil
         let scale = requested ?? (prsModel?.ancestry == nil ? .raw : .z2)
         if scale.isAncestryAdjusted && prsModel?.ancestry == nil {
@@ -63,7 +63,7 @@ enum GeneticScores {
         let plan = try weightFile.positionPlan(weights, variants: fileset.variants.map(\.alleles))
         let match = PolygenicScore.match(weights, fileset: fileset, selection: .all(fileset), positions: plan.columns)
         try PolygenicScore.requireOverlap(match, minimum: minOverlap, file: path)
-        let inputs = try [("weights", path), ("bed", prefix + ".bed"), ("bim", prefix + ".bim")].map {
+        let inputs = try ([("weights", path)] + source.provenanceFiles).map {
             ($0.0, PolygenicScoreProvenance.Input(path: $0.1, sha256: try FileDigest.sha256(path: $0.1)))
         }
         let counts = Dictionary(match.counts.map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: +)

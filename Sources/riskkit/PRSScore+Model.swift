@@ -6,8 +6,9 @@ extension PRSScore {
     /// has ancestry PCs.
     func scoreWithModel(path: String) throws {
         let scoreModel = try PolygenicScoreModel.load(path: path)
-        let fileset = try PlinkFileset(prefix: prefix)
-        log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+        let source = vcf.source(bfile: prefix)!
+        let fileset = try source.open()
+        log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(source.files)")
         let selection = try qc.select(in: fileset)
         let scores = scoreModel.score(fileset: fileset, samples: selection.samples)
         let unavailable = scores.unavailable > 0 ? "; \(scores.unavailable) unavailable, counted at their reference mean" : ""
@@ -15,7 +16,7 @@ extension PRSScore {
         log.info("scored \(selection.samples.count) samples over \(scores.matched) of \(scoreModel.variants.count) model variants\(unavailable)\(imputed)")
         let unavailableFraction = Double(scores.unavailable) / Double(scoreModel.variants.count)
         if 1 - unavailableFraction < minOverlap {
-            throw DataError(file: path, "only \(scores.matched) of the model's \(scoreModel.variants.count) variants are in \(prefix).bim (below --min-overlap \(minOverlap))")
+            throw DataError(file: path, "only \(scores.matched) of the model's \(scoreModel.variants.count) variants are in \(source.variantFile) (below --min-overlap \(minOverlap))")
         }
         var header = ["#IID", "SCORE", "PERCENTILE", "Z"]
         var rows: [[Double]] = scores.raw.map { [$0, scoreModel.reference.percentile(of: $0), scoreModel.reference.z(of: $0)] }

@@ -5,7 +5,7 @@ import RiskKit
 struct PRSScore: AsyncParsableCommand, LoggingCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Score every sample of a PLINK 1 fileset with a PLINK-style weight file or a PGS Catalog scoring file.",
+        abstract: "Score every sample of a PLINK 1 fileset or a VCF with a PLINK-style weight file or a PGS Catalog scoring file.",
         discussion: """
             Columns: #IID ALLELE_CT NAMED_ALLELE_DOSAGE_SUM SCORE_AVG SCORE_SUM, one row per sample left after QC, \
             .fam order; the values are those of plink2 --score FILE 1 2 3 header cols=+scoresums. ALLELE_CT is 2 × \
@@ -26,7 +26,8 @@ struct PRSScore: AsyncParsableCommand, LoggingCommand {
             Scores are patient data: --out files are created readable by the owner only.
             """)
 
-    @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String
+    @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String?
+    @OptionGroup(title: "VCF input") var vcf: VCFOptions
     @OptionGroup(title: "Sample and variant selection (plink2 flags)") var qc: QCOptions
     @Option(help: "Weight file: PLINK-style (header row; id, allele, weight columns) or PGS Catalog (gzip ok).") var weights: String?
     @Option(help: "A RiskKit PRS model (.prs.json from prs build) instead of --weights: reports percentiles and, with ancestry PCs, Z_norm1/Z_norm2.")
@@ -44,6 +45,7 @@ struct PRSScore: AsyncParsableCommand, LoggingCommand {
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
+        try vcf.validate(bfile: prefix, required: true)
         if (weights == nil) == (model == nil) { throw ValidationError("give --weights FILE or --model FILE.prs.json") }
         if !(0...1).contains(minOverlap) { throw ValidationError("--min-overlap must lie between 0 and 1") }
         guard scoreColumns.split(separator: ",", omittingEmptySubsequences: false).count == 3 else {
@@ -58,12 +60,13 @@ struct PRSScore: AsyncParsableCommand, LoggingCommand {
         BLASThreads.shutDownWorkers()
         // The fileset's text files and the weight file are parsed at the same time, as two child tasks.
         let c = scoreColumns.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let source = vcf.source(bfile: prefix)!
         let (filesetRead, weightsRead) = await Self.inParallel(
-            { [prefix] in try PlinkFileset(prefix: prefix) },
+            { try source.open() },
             { [weights, weightFile] in try weightFile.read(path: weights, columns: (c[0], c[1], c[2])) })
         try runReportingErrors {
             let (fileset, scoreWeights) = (try filesetRead.get(), try weightsRead.get())
-            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(source.files)")
             let selection = try qc.select(in: fileset, modelsChromosomeX: true)
             let plan = try weightFile.positionPlan(scoreWeights, variants: fileset.variants.map(\.alleles))
             let match = PolygenicScore.match(scoreWeights, fileset: fileset, selection: selection, keepAmbiguous: keepAmbiguous,

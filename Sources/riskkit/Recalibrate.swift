@@ -24,6 +24,7 @@ struct Recalibrate: LoggingCommand {
     @Option(help: "Where to write the new model (default: MODEL with -recalibrated before .json).") var out: String?
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the rows' genotypes (IID = id column), for models with a polygenic score.")
     var bfile: String?
+    @OptionGroup(title: "VCF input") var vcf: VCFOptions
     @Option(help: "Summary format on standard output.") var format: ReportFormat = .table
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
@@ -36,13 +37,14 @@ struct Recalibrate: LoggingCommand {
     }
 
     func validate() throws {
+        try vcf.validate(bfile: bfile, required: false)
         if out == nil, outputPath == model { throw ValidationError("--out would overwrite the model; give another path") }
         if let out, out == model { throw ValidationError("--out is the model itself; write the new version to another path") }
     }
 
     func run() throws {
         try runReportingErrors {
-            let scored = try ScoredHeldOutFile(model: model, data: data, bfile: bfile)
+            let scored = try ScoredHeldOutFile(model: model, data: data, genotypes: vcf.source(bfile: bfile))
             let (parent, rows) = (scored.model, scored.rows)
             let map = try RiskModel.recalibrationMap(outcome: rows.outcomes, linearPredictor: rows.linearPredictors,
                                                      method: method)

@@ -36,6 +36,7 @@ struct Rescore: AsyncParsableCommand, LoggingCommand {
     @Option(help: "Identifier column in --data (default: the first model's id column).") var id: String?
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the patients' genotypes (IID = patient id), for models with a polygenic score.")
     var bfile: String?
+    @OptionGroup(title: "VCF input") var vcf: VCFOptions
     @Option(name: .customLong("pseudonym-key"), help: "Store HMAC-SHA256 pseudonyms made with the secret key in this owner-only file instead of patient ids.")
     var pseudonymKey: String?
     @Option(help: "Seconds to wait for another run to release the store before giving up (exit 75).") var wait: Double = 0
@@ -47,6 +48,7 @@ struct Rescore: AsyncParsableCommand, LoggingCommand {
     @OptionGroup(title: "Messages") var logging: LoggingOptions
 
     func validate() throws {
+        try vcf.validate(bfile: bfile, required: false)
         if data == "-" { throw ValidationError("--data must be a file: a run is identified by the file's SHA-256 and resumed by reading it again") }
         if !policy.isEmpty && policy.count != model.count {
             throw ValidationError("give one --policy per --model, in the same order (or none): got \(model.count) models and \(policy.count) policies")
@@ -65,7 +67,7 @@ struct Rescore: AsyncParsableCommand, LoggingCommand {
                 let riskModel = try RiskModel.load(path: path)
                 let loaded = try loading.policy(for: riskModel, modelPath: path, policyPath: policy.isEmpty ? nil : policy[k])
                 scorers.append(PatientScorer(
-                    model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, bfile: bfile),
+                    model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, genotypes: vcf.source(bfile: bfile)),
                     policy: loaded?.policy, topContributions: 0, allowImputation: allowImputation, asOf: asOfDate))
                 models.append(RunModel(
                     checksum: riskModel.checksum ?? "none", description: riskModel.description ?? "",

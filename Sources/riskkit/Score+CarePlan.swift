@@ -10,7 +10,7 @@ extension Score {
         let scorers = try model.enumerated().map { k, path in
             let riskModel = try RiskModel.load(path: path)
             return PatientScorer(
-                model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, bfile: bfile),
+                model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, genotypes: vcf.source(bfile: bfile)),
                 policy: try loadPolicy(for: riskModel, modelPath: path, policyPath: policy.isEmpty ? nil : policy[k]),
                 topContributions: top, allowImputation: allowImputation, scoredAt: scoredAt, asOf: asOf)
         }

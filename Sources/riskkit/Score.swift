@@ -51,6 +51,7 @@ struct Score: AsyncParsableCommand, LoggingCommand {
     var asOf: String?
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset with the patients' genotypes (IID = patient id), for models with a polygenic score.")
     var bfile: String?
+    @OptionGroup(title: "VCF input") var vcf: VCFOptions
     @Flag(help: "Impute missing required features instead of reporting the patient not assessable (research use).")
     var allowImputation = false
     @Option(name: .customLong("on-error"), help: "A batch row that cannot be scored: stop (exit 65 at that row) or skip (leave it out and go on; exit 0).")
@@ -60,6 +61,7 @@ struct Score: AsyncParsableCommand, LoggingCommand {
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
+        try vcf.validate(bfile: bfile, required: false)
         if data != nil && !fields.isEmpty { throw ValidationError("give either --data or --set, not both") }
         if top < 0 { throw ValidationError("--top must not be negative") }
         if rejects != nil && onError != .skip { throw ValidationError("--rejects needs --on-error skip") }
@@ -80,7 +82,7 @@ struct Score: AsyncParsableCommand, LoggingCommand {
             let riskModel = try RiskModel.load(path: model[0])
             let recommendationPolicy = try loadPolicy(for: riskModel, modelPath: model[0], policyPath: policy.first)
             let scorer = PatientScorer(
-                model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, bfile: bfile),
+                model: riskModel, genotypeScores: try GeneticScores.forModel(riskModel, genotypes: vcf.source(bfile: bfile)),
                 policy: recommendationPolicy, topContributions: top, allowImputation: allowImputation,
                 scoredAt: try SourceDateEpoch.timestamp(), asOf: asOfDate)
             let skipping = onError == .skip
@@ -209,7 +211,7 @@ struct Score: AsyncParsableCommand, LoggingCommand {
                     log.info("\(withImputation) of \(scored) patients had missing features, imputed from the training data (see `imputed`)")
                 }
                 if withoutGenotypes > 0 {
-                    log.info("\(withoutGenotypes) patients have no genotypes in \(bfile ?? ""): their polygenic score was imputed at the training mean")
+                    log.info("\(withoutGenotypes) patients have no genotypes in \(vcf.source(bfile: bfile)?.files ?? ""): their polygenic score was imputed at the training mean")
                 }
                 if outsideAncestry > 0 {
                     log.info("\(outsideAncestry) patients lie outside the polygenic score's ancestry reference: their genetic part is not assessed (see genetics_not_assessable_reason)")

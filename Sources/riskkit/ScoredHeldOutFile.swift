@@ -8,11 +8,11 @@ struct ScoredHeldOutFile {
     let rows: HeldOutPredictions
 
     /// Loads `model`, opens `data` (which must hold the outcome column) and scores every row, with genotypes from
-    /// `bfile` for a model with a polygenic score.
-    init(model path: String, data: String, bfile: String?) throws {
+    /// `genotypes` for a model with a polygenic score.
+    init(model path: String, data: String, genotypes: GenotypeSource?) throws {
         model = try RiskModel.load(path: path)
         let file = try HeldOutPredictions.open(path: data, model: model)
-        scorer = PatientScorer(model: model, genotypeScores: try GeneticScores.forModel(model, bfile: bfile))
+        scorer = PatientScorer(model: model, genotypeScores: try GeneticScores.forModel(model, genotypes: genotypes))
         rows = try HeldOutPredictions(file: file, scorer: scorer)
         if rows.skipped > 0 { log.info("skipped \(rows.skipped) row\(rows.skipped == 1 ? "" : "s") with a missing outcome") }
     }

@@ -59,6 +59,7 @@ struct Train: LoggingCommand {
     var applicable: [String] = []
     @Option(name: .customLong("bfile"), help: "PLINK 1 fileset of the training individuals (IID = --id values).")
     var bfile: String?
+    @OptionGroup(title: "VCF input") var vcf: VCFOptions
     @Option(name: .customLong("prs-weights"), help: "Polygenic score: a .prs.json from prs build, or a PLINK-style or PGS Catalog weight file.")
     var prsWeights: String?
     @Option(name: .customLong("prs-scale"), help: "The score's scale in the model: raw, z1 or z2 (adjusted for ancestry, pgsc_calc's Z_norm1/Z_norm2; need a .prs.json built with --ancestry-pcs). Default: z2 when the PRS model has ancestry PCs, raw otherwise.")
@@ -82,9 +83,11 @@ struct Train: LoggingCommand {
         if let folds, folds < 2 { throw ValidationError("--folds needs at least 2 folds") }
         if !(0...1).contains(alpha) { throw ValidationError("--alpha must lie in [0, 1]") }
         if let prevalence, !(prevalence > 0 && prevalence < 1) { throw ValidationError("--prevalence must lie strictly between 0 and 1") }
-        if (bfile == nil) != (prsWeights == nil) { throw ValidationError("--bfile and --prs-weights go together") }
-        if prsScale != nil && prsWeights == nil { throw ValidationError("--prs-scale needs --bfile and --prs-weights") }
-        if bfile != nil && id == nil { throw ValidationError("--bfile needs --id: the column holding the .fam IIDs") }
+        try vcf.validate(bfile: bfile, required: false)
+        let genotypes = vcf.source(bfile: bfile)
+        if (genotypes == nil) != (prsWeights == nil) { throw ValidationError("\(genotypes?.flag ?? "--bfile") and --prs-weights go together") }
+        if let genotypes, id == nil { throw ValidationError("\(genotypes.flag) needs --id: the column holding the \(genotypes.flag == "--vcf" ? "VCF sample names" : ".fam IIDs")") }
+        if prsScale != nil && prsWeights == nil { throw ValidationError("--prs-scale needs --prs-weights (and --bfile or --vcf)") }
         if let horizonYears, !(horizonYears > 0 && horizonYears.isFinite) { throw ValidationError("--horizon-years must be a positive number") }
         if let outcomeLabel, outcomeLabel.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--outcome-label must not be empty") }
         if let both = required.first(where: optionalFeatures.contains) {
@@ -143,8 +146,8 @@ struct Train: LoggingCommand {
             options.required = Set(required)
             options.optional = Set(optionalFeatures)
             (options.applicable, options.applicableLevels) = try applicableValues()
-            if let bfile, let prsWeights {
-                options.genetic = try GeneticScores.forTraining(bfile: bfile, weights: prsWeights, scale: prsScale,
+            if let genotypes = vcf.source(bfile: bfile), let prsWeights {
+                options.genetic = try GeneticScores.forTraining(genotypes: genotypes, weights: prsWeights, scale: prsScale,
                                                                  minOverlap: minOverlap, weightFile: weightFile)
             }
             let start = Date()

@@ -7,8 +7,9 @@
 /// `.fam` order) sits in byte `i / 4`, bits `2·(i % 4)` and `2·(i % 4) + 1`. Codes: `00` hom A1, `01` missing,
 /// `10` het, `11` hom A2 — see ``GenotypeCode``.
 public struct PlinkFileset: Sendable {
-    /// The prefix the files were opened with.
-    public let prefix: String
+    /// The prefix the files were opened with (for a fileset read from a VCF, the VCF's path, so that messages name
+    /// the user's file and not the removed temporary one).
+    public internal(set) var prefix: String
     /// Samples in `.fam` order.
     public let samples: [PlinkSample]
     /// Variants in `.bim` order.
