@@ -19,7 +19,8 @@ struct PCA: LoggingCommand {
             largest-magnitude entry is positive.
             """)
 
-    @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String
+    @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String?
+    @OptionGroup(title: "VCF input") var vcf: VCFOptions
     @OptionGroup(title: "Sample and variant selection (plink2 flags)") var qc: QCOptions
     @OptionGroup(title: "LD pruning") var pruning: PruningOptions
     @Option(help: "Number of principal components K.") var pcs = 10
@@ -30,14 +31,16 @@ struct PCA: LoggingCommand {
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
+        try vcf.validate(bfile: prefix, required: true)
         if pcs < 1 { throw ValidationError("--pcs must be at least 1") }
         if exact && approx { throw ValidationError("--exact and --approx exclude each other") }
     }
 
     func run() throws {
         try runReportingErrors {
-            let fileset = try PlinkFileset(prefix: prefix)
-            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            let source = vcf.source(bfile: prefix)!
+            let fileset = try source.open()
+            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(source.files)")
             let selection = try qc.select(in: fileset)
             let variants = try pruning.prune(fileset, selection, nonfounders: qc.nonfounders, threads: threading.threads,
                                              out: out)

@@ -14,7 +14,8 @@ struct Prune: LoggingCommand {
             computes the PCs on the kept variants in one run.
             """)
 
-    @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String
+    @Option(name: .customLong("bfile"), help: "PLINK 1 fileset prefix (PREFIX.bed, .bim, .fam).") var prefix: String?
+    @OptionGroup(title: "VCF input") var vcf: VCFOptions
     @OptionGroup(title: "Sample and variant selection (plink2 flags)") var qc: QCOptions
     @OptionGroup(title: "LD pruning") var pruning: PruningOptions
     @Option(help: "Output prefix: writes OUT.prune.in and OUT.prune.out (created owner-only).") var out: String
@@ -22,13 +23,15 @@ struct Prune: LoggingCommand {
 
     @OptionGroup(title: "Messages") var logging: LoggingOptions
     func validate() throws {
+        try vcf.validate(bfile: prefix, required: true)
         if pruning.indepPairwise.isEmpty { throw ValidationError("prune needs --indep-pairwise WINDOW [STEP] R2") }
     }
 
     func run() throws {
         try runReportingErrors {
-            let fileset = try PlinkFileset(prefix: prefix)
-            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(prefix).bed/.bim/.fam")
+            let source = vcf.source(bfile: prefix)!
+            let fileset = try source.open()
+            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(source.files)")
             let selection = try qc.select(in: fileset)
             _ = try pruning.prune(fileset, selection, nonfounders: qc.nonfounders, threads: threading.threads, out: out)
         }

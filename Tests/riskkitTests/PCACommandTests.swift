@@ -85,4 +85,22 @@ import Testing
         #expect(build.stderr.contains("ancestry: \(kept) selected variants named in \(out).prune.in"))
         #expect(build.stderr.contains("2 covariates: PC1, PC2"))
     }
+
+    /// The genetic-test cohort as plink2 exported it to VCF (vcf-fixtures.sh) gives the same pruned lists,
+    /// eigenvalues and eigenvectors as its .bed; only the FID column differs (plink2's VCF import sets FID 0).
+    @Test func vcfInputGivesTheFilesetsResult() throws {
+        let (a, b) = (temporaryPrefix("pca-bed"), temporaryPrefix("pca-vcf"))
+        defer { for p in [a, b] { remove(p, [".eigenvec", ".eigenval", ".prune.in", ".prune.out"]) } }
+        let common = ["--indep-pairwise", "50", "5", "0.5", "--pcs", "3"]
+        let bed = try CLIRunner.run(["pca", "--bfile", fixtures + "genetic-test"] + common + ["--out", a])
+        let vcf = try CLIRunner.run(["pca", "--vcf", fixtures + "genetic-test.vcf.gz"] + common + ["--out", b])
+        #expect(bed.status == 0 && vcf.status == 0, "\(bed.stderr)\n\(vcf.stderr)")
+        #expect(try text(a + ".prune.in") == text(b + ".prune.in") && text(a + ".eigenval") == text(b + ".eigenval"))
+        func withoutFID(_ path: String) throws -> [String] {
+            try text(path).split(separator: "\n").map { $0.split(separator: "\t").dropFirst().joined(separator: "\t") }
+        }
+        #expect(try withoutFID(a + ".eigenvec") == withoutFID(b + ".eigenvec"))
+        #expect(try CLIRunner.run(["pca", "--bfile", fixtures + "genetic-test", "--vcf", fixtures + "genetic-test.vcf.gz",
+                                   "--out", b]).status == 64)
+    }
 }
