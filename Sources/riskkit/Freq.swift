@@ -27,8 +27,7 @@ struct Freq: LoggingCommand {
     func run() throws {
         try runReportingErrors {
             let source = vcf.source(bfile: prefix)!
-            let fileset = try source.open()
-            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(source.files)")
+            let fileset = try source.openLogged()
             let selection = try qc.select(in: fileset, modelsChromosomeX: true)
             let rows = fileset.frequencies(selection, nonfounders: qc.nonfounders)
             let sink = try OutputSink(path: output.out)

@@ -35,8 +35,7 @@ enum GeneticScores {
     /// - Throws: ``DataError`` when an ancestry-adjusted scale is asked for a score without an ancestry reference.
     static func forTraining(genotypes source: GenotypeSource, weights path: String, scale requested: PolygenicScoreScale?,
                             minOverlap: Double, weightFile: WeightFileOptions) throws -> GeneticInput {
-        let fileset = try source.open()
-        log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(source.files)")
+        let fileset = try source.openLogged()
         let prsModel = path.hasSuffix(".json") ? try PolygenicScoreModel.load(path: path) : nil
         let scale = requested ?? (prsModel?.ancestry == nil ? .raw : .z2)
         if scale.isAncestryAdjusted && prsModel?.ancestry == nil {

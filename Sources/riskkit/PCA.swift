@@ -39,8 +39,7 @@ struct PCA: LoggingCommand {
     func run() throws {
         try runReportingErrors {
             let source = vcf.source(bfile: prefix)!
-            let fileset = try source.open()
-            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(source.files)")
+            let fileset = try source.openLogged()
             let selection = try qc.select(in: fileset)
             let variants = try pruning.prune(fileset, selection, nonfounders: qc.nonfounders, threads: threading.threads,
                                              out: out)

@@ -7,8 +7,7 @@ extension PRSScore {
     func scoreWithModel(path: String) throws {
         let scoreModel = try PolygenicScoreModel.load(path: path)
         let source = vcf.source(bfile: prefix)!
-        let fileset = try source.open()
-        log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(source.files)")
+        let fileset = try source.openLogged()
         let selection = try qc.select(in: fileset)
         let scores = scoreModel.score(fileset: fileset, samples: selection.samples)
         let unavailable = scores.unavailable > 0 ? "; \(scores.unavailable) unavailable, counted at their reference mean" : ""

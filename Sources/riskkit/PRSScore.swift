@@ -66,7 +66,7 @@ struct PRSScore: AsyncParsableCommand, LoggingCommand {
             { [weights, weightFile] in try weightFile.read(path: weights, columns: (c[0], c[1], c[2])) })
         try runReportingErrors {
             let (fileset, scoreWeights) = (try filesetRead.get(), try weightsRead.get())
-            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(source.files)")
+            source.logCounts(of: fileset)
             let selection = try qc.select(in: fileset, modelsChromosomeX: true)
             let plan = try weightFile.positionPlan(scoreWeights, variants: fileset.variants.map(\.alleles))
             let match = PolygenicScore.match(scoreWeights, fileset: fileset, selection: selection, keepAmbiguous: keepAmbiguous,

@@ -30,8 +30,7 @@ struct Prune: LoggingCommand {
     func run() throws {
         try runReportingErrors {
             let source = vcf.source(bfile: prefix)!
-            let fileset = try source.open()
-            log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(source.files)")
+            let fileset = try source.openLogged()
             let selection = try qc.select(in: fileset)
             _ = try pruning.prune(fileset, selection, nonfounders: qc.nonfounders, threads: threading.threads, out: out)
         }

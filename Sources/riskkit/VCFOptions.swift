@@ -75,4 +75,16 @@ enum GenotypeSource: Sendable {
             return fileset
         }
     }
+
+    /// ``open()``, then logs the fileset's sample and variant counts and where they came from.
+    func openLogged() throws -> PlinkFileset {
+        let fileset = try open()
+        logCounts(of: fileset)
+        return fileset
+    }
+
+    /// Logs `fileset`'s sample and variant counts and the files they came from.
+    func logCounts(of fileset: PlinkFileset) {
+        log.info("\(fileset.sampleCount) samples, \(fileset.variantCount) variants in \(files)")
+    }
 }
