@@ -139,7 +139,7 @@ struct PRSScore: AsyncParsableCommand, LoggingCommand {
         let sink = try OutputSink(path: path)
         do {
             let counts = match.counts
-            if let type = weights.weightType { try sink.write("## weight_type\t\(WeightFileOptions.describe(type, of: weights))\n") }
+            if let type = weights.weightType { try sink.write("## weight_type\t\(weightFile.describe(type, of: weights))\n") }
             if weights.source == .pgsCatalog { try sink.write("## genome_build\t\(plan.summary)\n") }
             for s in WeightMatchStatus.allCases { try sink.write("## \(s.rawValue)\t\(counts[s] ?? 0)\n") }
             try sink.write("#LINE\tID\tCHROM:POS\tEFFECT_ALLELE\tSTATUS\n")

@@ -26,15 +26,16 @@ struct WeightFileOptions: ParsableArguments {
     func read(path: String, columns: (id: String, allele: String, weight: String) = ("1", "2", "3")) throws -> ScoreWeights {
         var weights = try ScoreWeights.read(path: path, columns: columns)
         let type = try weights.convertToLogScale(given: weightType)
-        log.info("\(Self.describe(type, of: weights))")
+        log.info("\(describe(type, of: weights))")
         return weights
     }
 
-    /// The log line for the weight type: which, from where, and whether the weights were converted.
-    static func describe(_ type: WeightType, of weights: ScoreWeights) -> String {
+    /// The log line for the weight type ``read(path:columns:)`` used: which, from where, and whether the weights
+    /// were converted.
+    func describe(_ type: WeightType, of weights: ScoreWeights) -> String {
         let declared = weights.declaredWeightType
-        let origin = declared.flatMap(WeightType.init(declared:)) == type ? "as the header says"
-            : declared.map { "given; the header says `\($0)`" } ?? (weights.source == .plink ? "PLINK-style file" : "given")
+        let origin = weightType != nil ? "given" + (declared.map { "; the header says `\($0)`" } ?? "")
+            : weights.source == .plink ? "PLINK-style file" : "as the header says"
         return "weight type \(type.rawValue) (\(origin))"
             + (type.isRatio ? ": weights converted to ln(\(type.rawValue)) before summing" : ": weights summed as they are")
     }

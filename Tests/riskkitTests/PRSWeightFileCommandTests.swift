@@ -42,6 +42,9 @@ import RiskKitTestSupport
         #expect(given.status == 0 && given.stderr.contains("weight type OR (given; the header says `NR`)"), "\(given.stderr)")
         try expectPlink2Sums(given.stdout)
         #expect(try CLIRunner.run(["prs", "score", "--bfile", bfile, "--weights", weights("nr"), "--weight-type", "odds"]).status == 64)
+        let plinkStyle = try CLIRunner.run(["prs", "score", "--bfile", bfile, "--weights", "Tests/RiskKitTests/Fixtures/prs-weights.txt",
+                                            "--weight-type", "log(OR)"])
+        #expect(plinkStyle.status == 0 && plinkStyle.stderr.contains("weight type log(OR) (given): weights summed as they are"))
     }
 
     /// Positions only, GRCh37, against genotypes said to be GRCh38: refused (exit 65) rather than matched across
