@@ -50,3 +50,32 @@ func testModel(schema: FeatureSchema, estimates: [Double], genetics: GeneticComp
                                      events: 1, date: "2026-11-25T00:00:00Z", riskkitVersion: "0", options: [:]),
         genetics: genetics)
 }
+
+/// Every row of the CSV file at `path` scored by `scorer` on the block path: the JSON Lines writer's bytes for each,
+/// JSONEncoder's encoding of the same report (with its line feed) beside them, and the reports.
+struct JSONLinesAgainstEncoder {
+    var lines: [[UInt8]] = []
+    var expected: [[UInt8]] = []
+    var reports: [PatientReport] = []
+    /// The writer's lines as text.
+    var texts: [String] { lines.map { String(decoding: $0, as: UTF8.self) } }
+
+    init(_ scorer: PatientScorer, path: String, encoder: JSONEncoder) async throws {
+        var result = Self.empty
+        try await scorer.forEachBlock(in: try PatientFile(path: path, model: scorer.model), format: { _ in () }) { block, _ in
+            let writer = PatientLineWriter(scorer: scorer)
+            for i in 0..<block.count {
+                var line: [UInt8] = []
+                try writer.appendJSON(i, of: block, to: &line)
+                let report = block.report(i, scorer: scorer)
+                result.lines.append(line)
+                result.expected.append(Array(try encoder.encode(report)) + [0x0A])
+                result.reports.append(report)
+            }
+        }
+        self = result
+    }
+
+    private init() {}
+    private static var empty: Self { Self() }
+}

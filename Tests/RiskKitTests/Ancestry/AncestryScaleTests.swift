@@ -100,17 +100,9 @@ import RiskKitTestSupport
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try "id,a,b,sex\nT1,1,1,F\nT26,1,1,F\n".write(toFile: folder + "/p.csv", atomically: true, encoding: .utf8)
-        var lines: [String] = [], expected: [String] = []
-        try await scorer.forEachBlock(in: try PatientFile(path: folder + "/p.csv", model: model), format: { _ in () }) { block, _ in
-            let writer = PatientLineWriter(scorer: scorer)
-            for i in 0..<block.count {
-                var line: [UInt8] = []
-                try writer.appendJSON(i, of: block, to: &line)
-                lines.append(String(decoding: line, as: UTF8.self))
-                expected.append(String(decoding: try encoder.encode(block.report(i, scorer: scorer)), as: UTF8.self) + "\n")
-            }
-        }
-        #expect(lines == expected)
+        let check = try await JSONLinesAgainstEncoder(scorer, path: folder + "/p.csv", encoder: encoder)
+        #expect(check.lines == check.expected)
+        let lines = check.texts
         #expect(lines[0].contains(#""genetics":{"ancestry":{"mahalanobis_d2":"#))
     }
 

@@ -173,18 +173,10 @@ import RiskKitTestSupport
         let path = folder + "/patients.csv"
         // The second id holds a tab: that line is JSONEncoder's own.
         try "id,a,b,sex\n\"p\"\"1\",3,-1,F\n\"tab\there\",NA,1e-7,M\n".write(toFile: path, atomically: true, encoding: .utf8)
-        var lines: [[UInt8]] = [], expected: [[UInt8]] = []
-        try await scorer.forEachBlock(in: try PatientFile(path: path, model: scorer.model), format: { _ in () }) { block, _ in
-            let writer = PatientLineWriter(scorer: scorer)
-            for i in 0..<block.count {
-                var line: [UInt8] = []
-                try writer.appendJSON(i, of: block, to: &line)
-                lines.append(line)
-                expected.append(Array(try encoder.encode(block.report(i, scorer: scorer))) + [0x0A])
-            }
-        }
+        let check = try await JSONLinesAgainstEncoder(scorer, path: path, encoder: encoder)
+        let lines = check.lines
         #expect(lines.count == 2)
-        #expect(lines == expected)
+        #expect(lines == check.expected)
         #expect(String(decoding: lines[0], as: UTF8.self).contains(#""contribution":2,"factor":"a""#))
         #expect(String(decoding: lines[0], as: UTF8.self).contains(#""skipped_rules":[{"fields":["z"]"#))
     }

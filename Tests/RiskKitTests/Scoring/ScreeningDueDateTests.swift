@@ -82,20 +82,9 @@ import RiskKitTestSupport
         try (withColumn ? "id,a,b,sex,last_test\np1,3,-1,F,2025-11-15\np2,1,1,F,\np3,-1,2,F,2024-02-29\n"
                         : "id,a,b,sex\np1,3,-1,F\np2,1,1,F\n")
             .write(toFile: path, atomically: true, encoding: .utf8)
-        var lines: [String] = [], expected: [String] = []
-        var reports: [PatientReport] = []
-        try await scorer.forEachBlock(in: try PatientFile(path: path, model: model), format: { _ in () }) { block, _ in
-            let writer = PatientLineWriter(scorer: scorer)
-            for i in 0..<block.count {
-                var line: [UInt8] = []
-                try writer.appendJSON(i, of: block, to: &line)
-                lines.append(String(decoding: line, as: UTF8.self))
-                let report = block.report(i, scorer: scorer)
-                reports.append(report)
-                expected.append(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
-            }
-        }
-        #expect(lines == expected)
+        let check = try await JSONLinesAgainstEncoder(scorer, path: path, encoder: encoder)
+        #expect(check.lines == check.expected)
+        let (lines, reports) = (check.texts, check.reports)
         let rows: [[String: FieldValue]] = withColumn
             ? [["a": .number(3), "sex": .text("F"), "last_test": .text("2025-11-15")],
                ["a": .number(1), "sex": .text("F"), "last_test": .missing],

@@ -154,18 +154,10 @@ import RiskKitTestSupport
             p3,50,F,0,24,200,90
 
             """.write(toFile: path, atomically: true, encoding: .utf8)
-        var lines: [String] = [], expected: [String] = []
-        try await scorer.forEachBlock(in: try PatientFile(path: path, model: model), format: { _ in () }) { block, _ in
-            let writer = PatientLineWriter(scorer: scorer)
-            for i in 0..<block.count {
-                var line: [UInt8] = []
-                try writer.appendJSON(i, of: block, to: &line)
-                lines.append(String(decoding: line, as: UTF8.self))
-                expected.append(String(decoding: try encoder.encode(block.report(i, scorer: scorer)), as: UTF8.self) + "\n")
-            }
-        }
-        #expect(lines.count == 3)
-        #expect(lines == expected)
+        let check = try await JSONLinesAgainstEncoder(scorer, path: path, encoder: encoder)
+        #expect(check.lines.count == 3)
+        #expect(check.lines == check.expected)
+        let lines = check.texts
         #expect(lines[0].contains(#""what_if":[{"absolute_reduction":"#))
         #expect(lines[0].contains(#""factor":"smoker","label":"stop smoking","risk":"#))
         #expect(lines[1].contains(#""risk_age":null,"risk_age_reason":"older than 79""#))
